@@ -1,0 +1,3 @@
+/** Every command the extension contributes; package.json declares the same IDs. */
+export const enum CommandId {
+}

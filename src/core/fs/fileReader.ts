@@ -1,0 +1,15 @@
+/**
+ * File access for the core. Paths are absolute and POSIX-style (`/home/me/blog/static/x.jpg`): the
+ * VS Code adapter passes `Uri.path`, the CLI passes Node paths. Implementations exist for VS Code's
+ * workspace file system (the extension), Node's `fs` (the CLI) and memory (tests).
+ */
+export type FileKind = 'file' | 'directory';
+
+export interface IFileReader {
+	/** The file's text as UTF-8, or `undefined` when there is no such file. */
+	readText(path: string): Promise<string | undefined>;
+	/** What is at `path`, or `undefined` when nothing is. */
+	stat(path: string): Promise<FileKind | undefined>;
+	/** The entries of a directory (names, not paths); empty when it does not exist. */
+	readDirectory(path: string): Promise<Array<[name: string, kind: FileKind]>>;
+}

@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import { runCli, helpText } from '../../../src/cli/main';
+import { UsageError, type CliCommand, type CliIo } from '../../../src/cli/io';
+import { parseCommandArgs } from '../../../src/cli/args';
+
+function captureIo(): CliIo & { out: string; err: string } {
+	const io = { out: '', err: '', cwd: '/', stdout(t: string) { io.out += t; }, stderr(t: string) { io.err += t; } };
+	return io;
+}
+
+const echo: CliCommand = {
+	name: 'echo',
+	summary: 'Print the arguments',
+	usage: 'Usage: event-writeup echo [--upper] WORD...',
+	async run(args, io) {
+		const { values, positionals } = parseCommandArgs(args, { upper: { type: 'boolean' } });
+		if (positionals.length === 0) {
+			throw new UsageError('expected at least one WORD');
+		}
+		io.stdout(`${values.upper ? positionals.join(' ').toUpperCase() : positionals.join(' ')}\n`);
+		return 0;
+	},
+};
+
+suite('cli.main', () => {
+	test('Should list every subcommand in --help (#2)', async () => {
+		const io = captureIo();
+		assert.equal(await runCli(['--help'], io, [echo]), 0);
+		assert.match(io.out, /^ {2}echo {2}Print the arguments$/m);
+		assert.equal(helpText([echo]), io.out);
+	});
+
+	test('Should exit 2 with a clear message on an unknown subcommand or flag (#2)', async () => {
+		const unknownCommand = captureIo();
+		assert.equal(await runCli(['frobnicate'], unknownCommand, [echo]), 2);
+		assert.match(unknownCommand.err, /unknown command 'frobnicate'/);
+		const unknownFlag = captureIo();
+		assert.equal(await runCli(['echo', '--shout', 'x'], unknownFlag, [echo]), 2);
+		assert.match(unknownFlag.err, /event-writeup echo: .*--shout/);
+		assert.equal(unknownFlag.out, '');
+	});
+
+	test('Should run a subcommand with its flags and print its usage on --help (#2)', async () => {
+		const io = captureIo();
+		assert.equal(await runCli(['echo', '--upper', 'hello'], io, [echo]), 0);
+		assert.equal(io.out, 'HELLO\n');
+		const help = captureIo();
+		assert.equal(await runCli(['echo', '--help'], help, [echo]), 0);
+		assert.match(help.out, /Usage: event-writeup echo/);
+	});
+
+	test('Should turn an unexpected error into exit 1, never a throw (#2)', async () => {
+		const failing: CliCommand = { ...echo, name: 'boom', async run() { throw new Error('disk on fire'); } };
+		const io = captureIo();
+		assert.equal(await runCli(['boom'], io, [failing]), 1);
+		assert.match(io.err, /boom: disk on fire/);
+	});
+});

@@ -1,0 +1,30 @@
+import * as assert from 'node:assert/strict';
+import { basename, dirname, extname, join, normalize, relativeInside, resolve } from '../../../src/core/fs/posixPath';
+
+suite('core.posixPath', () => {
+	test('Should normalize dot segments and repeated slashes (#2)', () => {
+		assert.equal(normalize('/a//b/./c/../d/'), '/a/b/d');
+		assert.equal(normalize('/../x'), '/x');
+		assert.equal(normalize('a/../../b'), '../b');
+	});
+
+	test('Should resolve relative paths against a base and keep absolute ones (#2)', () => {
+		assert.equal(resolve('/site/content/post', '../images/x.jpg'), '/site/content/images/x.jpg');
+		assert.equal(resolve('/site/content/post', '/images/x.jpg'), '/images/x.jpg');
+		assert.equal(join('/site', 'static', '', 'images'), '/site/static/images');
+	});
+
+	test('Should split names and extensions like Node does (#2)', () => {
+		assert.equal(dirname('/site/static/x.jpg'), '/site/static');
+		assert.equal(dirname('/x'), '/');
+		assert.equal(basename('/site/static/x.jpeg'), 'x.jpeg');
+		assert.equal(extname('/site/static/x.jpeg'), '.jpeg');
+		assert.equal(extname('/site/.hidden'), '');
+	});
+
+	test('Should tell whether a path lies inside a folder (#2)', () => {
+		assert.equal(relativeInside('/site/static', '/site/static/images/x.jpg'), 'images/x.jpg');
+		assert.equal(relativeInside('/site/static', '/site/static2/x.jpg'), undefined);
+		assert.equal(relativeInside('/site/static/', '/site/static'), '');
+	});
+});
