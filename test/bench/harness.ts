@@ -1,0 +1,52 @@
+// Benchmarks report ratios against a baseline measured in the same run, so the numbers mean the same on any
+// machine. Each `*.bench.ts` exports `benchmarks: Benchmark[]`; `npm run bench` runs them all.
+
+export interface Measurement {
+	/** Median milliseconds per iteration. */
+	readonly medianMs: number;
+	readonly iterations: number;
+}
+
+export interface BenchResult {
+	readonly name: string;
+	readonly subject: Measurement;
+	readonly baseline: Measurement;
+	readonly baselineName: string;
+	/** The target ratio subject/baseline, when the issue sets one. */
+	readonly targetRatio?: number;
+	readonly note?: string;
+}
+
+export interface Benchmark {
+	readonly name: string;
+	run(): Promise<BenchResult | BenchResult[]>;
+}
+
+/** Runs `fn` until about `budgetMs` has passed (at least `minIterations`) and returns the median time. */
+export async function measure(fn: () => unknown, options: { budgetMs?: number; minIterations?: number; warmup?: number } = {}): Promise<Measurement> {
+	const budgetMs = options.budgetMs ?? 1_000;
+	const minIterations = options.minIterations ?? 5;
+	for (let i = 0; i < (options.warmup ?? 3); i++) {
+		await fn();
+	}
+	const samples: number[] = [];
+	const start = performance.now();
+	while (samples.length < minIterations || performance.now() - start < budgetMs) {
+		const t0 = performance.now();
+		await fn();
+		samples.push(performance.now() - t0);
+		if (samples.length >= 10_000) {
+			break;
+		}
+	}
+	samples.sort((a, b) => a - b);
+	return { medianMs: samples[Math.floor(samples.length / 2)], iterations: samples.length };
+}
+
+export function formatResult(result: BenchResult): string {
+	const ratio = result.subject.medianMs / result.baseline.medianMs;
+	const verdict = result.targetRatio === undefined ? '' : ratio <= result.targetRatio ? `  (target <= ${result.targetRatio}x: met)` : `  (target <= ${result.targetRatio}x: MISSED)`;
+	return `${result.name}: ${ratio.toFixed(2)}x ${result.baselineName}` +
+		`  [${result.subject.medianMs.toFixed(3)} ms vs ${result.baseline.medianMs.toFixed(3)} ms, n=${result.subject.iterations}/${result.baseline.iterations}]` +
+		verdict + (result.note ? `  ${result.note}` : '');
+}
