@@ -1,0 +1,78 @@
+/** Text positions and edits shared by every core module: 0-based, as in LSP and VS Code. */
+
+export interface Position {
+	readonly line: number;
+	readonly character: number;
+}
+
+export interface Range {
+	readonly start: Position;
+	readonly end: Position;
+}
+
+export interface TextEdit {
+	readonly range: Range;
+	readonly newText: string;
+}
+
+export function position(line: number, character: number): Position {
+	return { line, character };
+}
+
+export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
+	return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
+}
+
+/** Converts between offsets and positions of one text, in O(log lines) per lookup. */
+export class LineIndex {
+	readonly #lineStarts: number[] = [0];
+	readonly #length: number;
+
+	constructor(text: string) {
+		for (let i = 0; i < text.length; i++) {
+			const ch = text.charCodeAt(i);
+			if (ch === 10 /* \n */) {
+				this.#lineStarts.push(i + 1);
+			} else if (ch === 13 /* \r */ && text.charCodeAt(i + 1) !== 10) {
+				this.#lineStarts.push(i + 1);
+			}
+		}
+		this.#length = text.length;
+	}
+
+	get lineCount(): number {
+		return this.#lineStarts.length;
+	}
+
+	lineStart(line: number): number {
+		return this.#lineStarts[Math.max(0, Math.min(line, this.#lineStarts.length - 1))];
+	}
+
+	positionAt(offset: number): Position {
+		const clamped = Math.max(0, Math.min(offset, this.#length));
+		let low = 0;
+		let high = this.#lineStarts.length - 1;
+		while (low < high) {
+			const mid = (low + high + 1) >> 1;
+			if (this.#lineStarts[mid] <= clamped) {
+				low = mid;
+			} else {
+				high = mid - 1;
+			}
+		}
+		return { line: low, character: clamped - this.#lineStarts[low] };
+	}
+
+	offsetAt(position: Position): number {
+		return Math.min(this.lineStart(position.line) + position.character, this.#length);
+	}
+
+	rangeOf(startOffset: number, endOffset: number): Range {
+		return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+	}
+}
+
+/** Joins lines with `\n`: the way tests write fixtures. */
+export function joinLines(...lines: string[]): string {
+	return lines.join('\n');
+}
