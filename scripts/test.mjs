@@ -71,6 +71,12 @@ if (installed && built && compiled) {
 } else {
 	record('extension host', 0, 1);
 }
+// README's run command, as a user runs it: serves the sample site, opens it in Chromium, stops on Ctrl+C.
+if (installed) {
+	await tier('npm start', ['node', 'scripts/startSmoke.mjs'], 'npm start smoke:');
+} else {
+	record('npm start', 0, 1);
+}
 
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);

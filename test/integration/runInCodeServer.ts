@@ -17,6 +17,18 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
 	'--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
+/** A quiet, offline workbench: no welcome page, chat, update checks or git prompts. */
+export const WORKBENCH_SETTINGS = {
+	'workbench.startupEditor': 'none',
+	'workbench.secondarySideBar.defaultVisibility': 'hidden',
+	'chat.disableAIFeatures': true,
+	'git.openRepositoryInParentFolders': 'never',
+	'extensions.autoCheckUpdates': false,
+	'extensions.autoUpdate': false,
+	'telemetry.telemetryLevel': 'off',
+	'security.workspace.trust.enabled': false,
+};
+
 const SERVER_START_TIMEOUT_MS = 60_000;
 const SUITE_TIMEOUT_MS = Number(process.env.EVENT_WRITEUP_SUITE_TIMEOUT_MS ?? 15 * 60_000);
 
@@ -122,16 +134,8 @@ async function main(): Promise<number> {
 	let mochaPassing = 0, mochaFailing = 0;
 	const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${p}`;
 	try {
-		await fs.writeFile(path.join(scratch, 'user-data', 'User', 'settings.json'), JSON.stringify({
-			'workbench.startupEditor': 'none',
-			'extensions.autoCheckUpdates': false,
-			'extensions.autoUpdate': false,
-			'telemetry.telemetryLevel': 'off',
-			'security.workspace.trust.enabled': false,
-		}), { flag: 'w' }).catch(async () => {
-			await fs.mkdir(path.join(scratch, 'user-data', 'User'), { recursive: true });
-			await fs.writeFile(path.join(scratch, 'user-data', 'User', 'settings.json'), '{"workbench.startupEditor":"none"}');
-		});
+		await fs.mkdir(path.join(scratch, 'user-data', 'User'), { recursive: true });
+		await fs.writeFile(path.join(scratch, 'user-data', 'User', 'settings.json'), JSON.stringify(WORKBENCH_SETTINGS));
 		browser = await launchChromium();
 		const page = await browser.newPage();
 		const exitCode = new Promise<number>(resolve => {
