@@ -1,0 +1,77 @@
+import { slugToTitle } from './casing';
+import { classifySessionUrl, type ClassifiedUrl } from './classify';
+import type { CasingOptions, SessionInfo } from './types';
+
+export { slugToTitle } from './casing';
+
+/** Sessionize cuts slugs at this many characters, so a slug this long lost the end of its title. */
+export const SESSIONIZE_SLUG_LIMIT = 50;
+
+const CHECK_TITLE = 'Title derived from the URL: punctuation, casing and accents may differ from the original.';
+
+/**
+ * Builds the entry from the URL alone, for writing on a plane or when the schedule site is down.
+ * Throws `SessionUrlError` for a URL that is not http(s).
+ */
+export function deriveSessionOffline(url: string, casing?: CasingOptions): SessionInfo {
+	return deriveFromClassified(classifySessionUrl(url), url.trim(), casing);
+}
+
+/** `deriveSessionOffline` for an already classified URL. */
+export function deriveFromClassified(c: ClassifiedUrl, pasted: string, casing?: CasingOptions): SessionInfo {
+	const info: SessionInfo = { title: '', speakers: [], url: pasted, source: 'offline', derived: true, warnings: [] };
+	const fromSlug = (slug: string | undefined) => slug ? slugToTitle(slug, c.platform, casing) : '';
+	switch (c.platform) {
+		case 'openstack-schedule':
+		case 'openstack-video':
+			info.title = fromSlug(c.slug) || `OpenStack ${c.event} session ${c.id ?? ''}`.trim();
+			break;
+		case 'sched':
+			info.title = fromSlug(c.slug) || `${c.event} session ${c.id}`;
+			if (c.slug) {
+				info.warnings.push('Sched slugs can end with the speakers and their companies: check the end of the title.');
+			}
+			break;
+		case 'sched-short':
+			info.title = `Sched session ${c.id}`;
+			break;
+		case 'pretalx':
+			info.title = `${c.event} talk ${c.id}`;
+			info.warnings.push('pretalx URLs carry no title: fill it in.');
+			break;
+		case 'sessionize': {
+			const title = fromSlug(c.slug);
+			const truncated = (c.slug?.length ?? 0) >= SESSIONIZE_SLUG_LIMIT;
+			info.title = title ? `${title}${truncated ? '…' : ''}` : `Sessionize session ${c.id}`;
+			if (truncated) {
+				info.warnings.push('Sessionize cuts slugs at 50 characters: the end of the title is missing.');
+			}
+			if (c.handle) {
+				info.speakers = [slugToTitle(c.handle, 'generic', { dictionary: {}, smallWords: 'none' })];
+				info.warnings.push('The speaker is guessed from the Sessionize handle of the session owner.');
+			}
+			break;
+		}
+		case 'fosdem':
+			if (c.slug && /^fosdem-\d{4}-\d+-/i.test(c.slug)) {
+				info.title = fromSlug(c.slug);
+			} else {
+				// Up to 2023, FOSDEM slugs were short editor-chosen keys ("osi"), not titles.
+				info.title = `FOSDEM ${c.event} event ${c.slug}`;
+				info.warnings.push('FOSDEM URLs before 2024 carry no title: fill it in.');
+			}
+			break;
+		case 'ccc-hub':
+			info.title = fromSlug(c.slug);
+			break;
+		case 'frab':
+			info.title = `${c.event ?? 'frab'} event ${c.id}`;
+			info.warnings.push('frab URLs carry no title: fill it in.');
+			break;
+		case 'generic':
+			info.title = fromSlug(c.slug) || c.url.hostname;
+			break;
+	}
+	info.warnings.unshift(CHECK_TITLE);
+	return info;
+}

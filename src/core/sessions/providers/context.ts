@@ -1,0 +1,129 @@
+import type { ClassifiedUrl } from '../classify';
+import { parseHtml, type Document } from '../html';
+import { FetchError, type CasingOptions, type HttpFetcher } from '../types';
+
+/** What a provider found: the fields of `SessionInfo` that come from the network. */
+export interface ProviderResult {
+	title: string;
+	speakers: string[];
+	abstract?: string;
+	start?: string;
+	room?: string;
+	source: string;
+	warnings?: string[];
+}
+
+export interface HtmlPage {
+	url: string;
+	doc: Document;
+}
+
+/** What every provider gets: the classified URL and fetch helpers bound to the lookup's signal. */
+export class ProviderContext {
+	readonly classified: ClassifiedUrl;
+	readonly pasted: string;
+	readonly casing: CasingOptions | undefined;
+	readonly #fetcher: HttpFetcher;
+	readonly #signal: AbortSignal;
+
+	constructor(classified: ClassifiedUrl, pasted: string, fetcher: HttpFetcher, signal: AbortSignal, casing?: CasingOptions) {
+		this.classified = classified;
+		this.pasted = pasted;
+		this.casing = casing;
+		this.#fetcher = fetcher;
+		this.#signal = signal;
+	}
+
+	get signal(): AbortSignal {
+		return this.#signal;
+	}
+
+	async html(url: string, headers?: Record<string, string>): Promise<HtmlPage> {
+		const response = await this.#fetcher.get(url, {
+			accept: 'text/html,application/xhtml+xml', signal: this.#signal, headers,
+		});
+		return { url: response.url, doc: parseHtml(response.body) };
+	}
+
+	async json(url: string): Promise<unknown> {
+		const response = await this.#fetcher.get(url, { accept: 'application/json', signal: this.#signal });
+		try {
+			return JSON.parse(response.body) as unknown;
+		} catch {
+			throw new FetchError('content-type', `${response.url} did not return valid JSON`);
+		}
+	}
+}
+
+export type Provider = (context: ProviderContext) => Promise<ProviderResult | undefined>;
+
+/** A result needs a title; without one the step found nothing. */
+function usable(result: ProviderResult | undefined): result is ProviderResult {
+	return result !== undefined && result.title.trim() !== '';
+}
+
+/**
+ * Tries each way of reading the session in order and returns the first that yields a title. When
+ * all fail, throws the first failure (usually the most telling: the API's 404, Sched's challenge).
+ */
+export async function firstOf(context: ProviderContext, steps: ReadonlyArray<() => Promise<ProviderResult | undefined>>): Promise<ProviderResult | undefined> {
+	const errors: unknown[] = [];
+	for (const step of steps) {
+		if (context.signal.aborted) {
+			break;
+		}
+		try {
+			const result = await step();
+			if (usable(result)) {
+				return result;
+			}
+		} catch (error) {
+			if (error instanceof FetchError && error.kind === 'cancelled') {
+				throw error;
+			}
+			errors.push(error);
+		}
+	}
+	if (errors.length > 0) {
+		throw errors[0];
+	}
+	return undefined;
+}
+
+/** A JSON value as a record, or undefined. */
+export function asRecord(value: unknown): Record<string, unknown> | undefined {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+}
+
+/** A string, or the English (else first) value of a `{ "en": "…" }` translation object. */
+export function asText(value: unknown): string | undefined {
+	if (typeof value === 'string') {
+		return value.replace(/\s+/g, ' ').trim() || undefined;
+	}
+	if (typeof value === 'number') {
+		return String(value);
+	}
+	const record = asRecord(value);
+	if (record) {
+		return asText(record.en) ?? asText(Object.values(record).find(v => typeof v === 'string'));
+	}
+	return undefined;
+}
+
+export function asArray(value: unknown): unknown[] {
+	return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+}
+
+/** Names in order, blanks and repeats dropped. */
+export function uniqueNames(names: ReadonlyArray<string | undefined>): string[] {
+	const seen = new Set<string>();
+	const out: string[] = [];
+	for (const name of names) {
+		const clean = name?.replace(/\s+/g, ' ').trim();
+		if (clean && !seen.has(clean.toLowerCase())) {
+			seen.add(clean.toLowerCase());
+			out.push(clean);
+		}
+	}
+	return out;
+}

@@ -1,0 +1,139 @@
+import { all, attr, cleanText, first, htmlToText, meta, text, type Document } from '../html';
+import { chooseTitle, type TitleCandidate } from '../score';
+import { asArray, asRecord, asText, uniqueNames, type ProviderContext, type ProviderResult } from './context';
+import { readPretalxApi } from './pretalx';
+
+/** Source priorities for a tie in slug score: structured data beats page furniture. */
+export const PRIORITY = { api: 6, jsonLd: 5, meta: 3, h1: 2, title: 1 } as const;
+
+const EVENT_TYPE = /Event$/;
+
+interface JsonLdEvent {
+	name?: string;
+	description?: string;
+	startDate?: string;
+	location?: string;
+	performers: string[];
+}
+
+/** Every schema.org `*Event` in the page's JSON-LD blocks, walking `@graph` and arrays. */
+export function jsonLdEvents(doc: Document): JsonLdEvent[] {
+	const events: JsonLdEvent[] = [];
+	const visit = (value: unknown, depth: number) => {
+		if (depth > 6) {
+			return;
+		}
+		if (Array.isArray(value)) {
+			value.forEach(v => visit(v, depth + 1));
+			return;
+		}
+		const record = asRecord(value);
+		if (!record) {
+			return;
+		}
+		const types = asArray(record['@type']).filter((t): t is string => typeof t === 'string');
+		if (types.some(t => EVENT_TYPE.test(t))) {
+			const location = asRecord(record.location);
+			events.push({
+				name: asText(record.name),
+				description: typeof record.description === 'string' ? htmlToText(record.description) : undefined,
+				startDate: asText(record.startDate),
+				location: location ? asText(location.name) : asText(record.location),
+				performers: uniqueNames(asArray(record.performer).map(p => asText(asRecord(p)?.name) ?? asText(p))),
+			});
+		}
+		if (record['@graph'] !== undefined) {
+			visit(record['@graph'], depth + 1);
+		}
+	};
+	for (const script of all(doc, 'script[type="application/ld+json"]')) {
+		try {
+			visit(JSON.parse(text(script.children)) as unknown, 0);
+		} catch {
+			// A broken JSON-LD block is skipped; the page has other sources.
+		}
+	}
+	return events;
+}
+
+/** Removes the `og:site_name` from either end of a title, with the separator next to it. */
+function withoutSiteName(title: string, siteName: string | undefined): string {
+	if (!siteName || siteName === title) {
+		return title;
+	}
+	const escaped = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return title
+		.replace(new RegExp(`^${escaped}\\s*[|·–—:-]+\\s*`, 'i'), '')
+		.replace(new RegExp(`\\s*[|·–—:-]+\\s*${escaped}$`, 'i'), '')
+		.trim();
+}
+
+/** Title candidates and details from the structured and meta data any event page may carry. */
+export function readGenericPage(doc: Document, slug: string | undefined, options: { trim?: boolean } = {}): ProviderResult | undefined {
+	const candidates: TitleCandidate[] = [];
+	const events = jsonLdEvents(doc);
+	for (const event of events) {
+		if (event.name) {
+			candidates.push({ title: event.name, source: 'json-ld', priority: PRIORITY.jsonLd });
+		}
+	}
+	const siteName = meta(doc, 'og:site_name');
+	for (const [key, source] of [['og:title', 'og'], ['twitter:title', 'twitter'], ['DC.Title', 'dc-title'], ['title', 'meta-title']] as const) {
+		const value = meta(doc, key);
+		if (value) {
+			candidates.push({ title: withoutSiteName(value, siteName), source, priority: PRIORITY.meta });
+		}
+	}
+	for (const h1 of all(doc, 'h1').slice(0, 3)) {
+		candidates.push({ title: text(h1), source: 'h1', priority: PRIORITY.h1 });
+	}
+	const pageTitle = text(first(doc, 'title'));
+	if (pageTitle) {
+		candidates.push({ title: withoutSiteName(pageTitle, siteName), source: 'title', priority: PRIORITY.title });
+	}
+	const chosen = chooseTitle(candidates, slug, options);
+	if (!chosen) {
+		return undefined;
+	}
+	const event = events.find(e => e.name && cleanText(e.name) === chosen.title) ?? events[0];
+	return {
+		title: chosen.title,
+		speakers: event?.performers ?? [],
+		abstract: event?.description || meta(doc, 'og:description') || meta(doc, 'description'),
+		start: event?.startDate,
+		room: event?.location,
+		source: chosen.source,
+	};
+}
+
+/** pretalx instances say so in `<meta name="generator">` and link their talk API as an alternate. */
+export function pretalxApiLink(doc: Document, pageUrl: string): string | undefined {
+	const generator = meta(doc, 'generator') ?? '';
+	const link = all(doc, 'link[rel~="alternate"][href]').find(l => (attr(l, 'type') ?? '').toLowerCase() === 'application/json');
+	const href = attr(link, 'href');
+	if (!href || !/^pretalx\b/i.test(generator) && !/\/api\/events\/[^/]+\/(?:talks|submissions)\//.test(href)) {
+		return undefined;
+	}
+	try {
+		return new URL(href, pageUrl).href;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Any page: a pretalx instance through its API, otherwise JSON-LD, meta tags, `h1` and `<title>` scored against the slug. */
+export async function readGeneric(context: ProviderContext): Promise<ProviderResult | undefined> {
+	const page = await context.html(context.pasted);
+	const apiLink = pretalxApiLink(page.doc, page.url);
+	if (apiLink) {
+		try {
+			const fromApi = await readPretalxApi(context, apiLink);
+			if (fromApi) {
+				return fromApi;
+			}
+		} catch {
+			// The page itself is still there to read.
+		}
+	}
+	return readGenericPage(page.doc, context.classified.slug);
+}

@@ -1,0 +1,102 @@
+import { classifySessionUrl } from './classify';
+import { deriveFromClassified } from './offline';
+import { ProviderContext, type Provider, type ProviderResult } from './providers/context';
+import { readGeneric } from './providers/generic';
+import { readPretalx } from './providers/pretalx';
+import { FetchError, type CasingOptions, type HttpFetcher, type SessionInfo, type SessionPlatform } from './types';
+
+export interface ResolveOptions {
+	/** Without a fetcher the result is the offline one, with a warning. */
+	fetcher?: HttpFetcher;
+	/** Derive from the URL alone; no warning. */
+	offline?: boolean;
+	signal?: AbortSignal;
+	casing?: CasingOptions;
+	/** Bound on the whole online lookup, every request included. Default 20 s. */
+	timeoutMs?: number;
+	/** When the online lookup fails: false throws the error instead of returning the offline result. Default true. */
+	fallback?: boolean;
+}
+
+const PROVIDERS: Readonly<Record<SessionPlatform, Provider>> = {
+	'openstack-schedule': readGeneric,
+	'openstack-video': readGeneric,
+	'sched': readGeneric,
+	'sched-short': readGeneric,
+	'pretalx': readPretalx,
+	'sessionize': readGeneric,
+	'frab': readGeneric,
+	'fosdem': readGeneric,
+	'ccc-hub': readGeneric,
+	'generic': readGeneric,
+};
+
+/**
+ * Looks a session URL up online through its platform's provider; when that fails (or no fetcher is
+ * given), returns the title derived from the URL with a warning saying why. Throws `SessionUrlError`
+ * for a URL that is not http(s) and `FetchError` of kind `cancelled` when `signal` fires.
+ */
+export async function resolveSession(url: string, options: ResolveOptions = {}): Promise<SessionInfo> {
+	const classified = classifySessionUrl(url);
+	const pasted = url.trim();
+	const offline = deriveFromClassified(classified, pasted, options.casing);
+	if (options.offline) {
+		return offline;
+	}
+	if (!options.fetcher) {
+		offline.warnings.push('Fetching is off: the entry is derived from the URL.');
+		return offline;
+	}
+	const controller = new AbortController();
+	const timeoutMs = options.timeoutMs ?? 20_000;
+	const timer = setTimeout(() => controller.abort(), timeoutMs);
+	const onAbort = () => controller.abort();
+	options.signal?.addEventListener('abort', onAbort);
+	try {
+		if (options.signal?.aborted) {
+			throw new FetchError('cancelled', 'Cancelled');
+		}
+		const context = new ProviderContext(classified, pasted, options.fetcher, controller.signal, options.casing);
+		const result = await PROVIDERS[classified.platform](context);
+		if (!result) {
+			throw new Error(`No session title found at ${pasted}`);
+		}
+		return toSessionInfo(result, pasted);
+	} catch (error) {
+		if (options.signal?.aborted) {
+			throw new FetchError('cancelled', 'Cancelled');
+		}
+		const reason = controller.signal.aborted
+			? `no answer within ${Math.round(timeoutMs / 1000)} s`
+			: error instanceof Error ? error.message : String(error);
+		if (options.fallback === false) {
+			throw controller.signal.aborted ? new FetchError('timeout', `Looking up ${pasted}: ${reason}`) : error;
+		}
+		offline.warnings.push(`Could not read the session online (${reason}): the entry is derived from the URL.`);
+		return offline;
+	} finally {
+		clearTimeout(timer);
+		options.signal?.removeEventListener('abort', onAbort);
+	}
+}
+
+function toSessionInfo(result: ProviderResult, url: string): SessionInfo {
+	const info: SessionInfo = {
+		title: result.title.replace(/\s+/g, ' ').trim(),
+		speakers: result.speakers,
+		url,
+		source: result.source,
+		derived: false,
+		warnings: result.warnings ?? [],
+	};
+	if (result.abstract) {
+		info.abstract = result.abstract;
+	}
+	if (result.start) {
+		info.start = result.start;
+	}
+	if (result.room) {
+		info.room = result.room;
+	}
+	return info;
+}

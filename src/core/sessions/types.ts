@@ -1,0 +1,89 @@
+/** What a schedule URL tells about one session, online or from the URL alone. */
+export interface SessionInfo {
+	/** Plain text, not escaped: `formatSessionEntry` escapes it for Markdown. */
+	title: string;
+	speakers: string[];
+	/** The URL exactly as the writer pasted it. */
+	url: string;
+	abstract?: string;
+	/** ISO 8601; without an offset when the platform only gives local time. */
+	start?: string;
+	room?: string;
+	/** Where the title came from, e.g. 'openstack-api', 'pretalx-api', 'json-ld', 'og', 'offline'. */
+	source: string;
+	/** True when the title was derived from the URL and needs checking by the writer. */
+	derived: boolean;
+	/** Human-readable notes: why the network was not used, what is guessed. */
+	warnings: string[];
+}
+
+/** The platforms the URL classifier recognises; `generic` is any other http(s) page. */
+export type SessionPlatform =
+	| 'openstack-schedule'
+	| 'openstack-video'
+	| 'sched'
+	| 'sched-short'
+	| 'pretalx'
+	| 'sessionize'
+	| 'frab'
+	| 'fosdem'
+	| 'ccc-hub'
+	| 'generic';
+
+export interface FetchResponse {
+	/** The final URL after redirects. */
+	url: string;
+	status: number;
+	/** The media type without parameters, lowercased (`text/html`). */
+	contentType: string;
+	/** The body decoded with its charset. */
+	body: string;
+}
+
+export interface FetchOptions {
+	/** The `Accept` header; the response's media type must be one of the types listed here. */
+	accept: string;
+	signal?: AbortSignal;
+	headers?: Record<string, string>;
+}
+
+/**
+ * Fetches one text resource with safety limits (size, time, redirects, content type).
+ * Implementations throw `FetchError` and never return a non-2xx response.
+ */
+export interface HttpFetcher {
+	get(url: string, options: FetchOptions): Promise<FetchResponse>;
+}
+
+export type FetchErrorKind = 'timeout' | 'too-large' | 'redirects' | 'content-type' | 'status' | 'network' | 'protocol' | 'cancelled';
+
+/** A fetch that failed for a reason the writer can act on; `message` says which. */
+export class FetchError extends Error {
+	readonly kind: FetchErrorKind;
+	/** The HTTP status for kind `status`. */
+	readonly status?: number;
+
+	constructor(kind: FetchErrorKind, message: string, status?: number) {
+		super(message);
+		this.name = 'FetchError';
+		this.kind = kind;
+		this.status = status;
+	}
+}
+
+/** The URL cannot be a session link at all (not http/https, or not a URL). No fallback exists. */
+export class SessionUrlError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'SessionUrlError';
+	}
+}
+
+export type SmallWordsStyle = 'conservative' | 'none' | 'ap' | 'chicago';
+
+export interface CasingOptions {
+	/** The writer's additions to the acronym and brand dictionary: `{ strykerjs: 'StrykerJS', 'node js': 'Node.js' }`. */
+	dictionary?: Record<string, string>;
+	/** Which words stay lowercase inside a title; `conservative` by default. */
+	smallWords?: SmallWordsStyle;
+}

@@ -1,0 +1,291 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { Parser } from 'htmlparser2';
+import { FetchError, type FetchOptions, type FetchResponse, type HttpFetcher } from '../core/sessions/types';
+
+/** Media types the session reader can use; anything else (images, PDFs, archives) is refused. */
+const ACCEPTED_TYPES = new Set(['text/html', 'application/xhtml+xml', 'application/json', 'application/ld+json']);
+
+export const DEFAULT_USER_AGENT = 'EventWriteup/0.1 (session entry lookup; +https://example.invalid/event-writeup)';
+
+export interface NodeHttpFetcherOptions {
+	/** Per request (each redirect hop): connection, headers and body. Default 5 s. */
+	timeoutMs?: number;
+	/** For the whole `get`, redirects included. Default 15 s. */
+	totalTimeoutMs?: number;
+	/** Reading stops and the request is aborted past this many bytes. Default 2 MB. */
+	maxBytes?: number;
+	/** Default 5. */
+	maxRedirects?: number;
+	userAgent?: string;
+	/**
+	 * Testing hook: sends requests for these host names (`www.openstack.org`, `*.sched.com`) to another
+	 * origin (`http://127.0.0.1:4711`) while keeping the URL's host in the `Host` header and in every
+	 * reported URL. Targets must be loopback addresses.
+	 */
+	hostMap?: Record<string, string>;
+}
+
+/** Parses `EVENT_WRITEUP_TEST_HOST_MAP` (JSON `{"host": "http://127.0.0.1:port"}`); see `hostMap`. */
+export function parseHostMap(json: string | undefined): Record<string, string> | undefined {
+	if (!json) {
+		return undefined;
+	}
+	const parsed: unknown = JSON.parse(json);
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new Error('EVENT_WRITEUP_TEST_HOST_MAP must be a JSON object of host → origin');
+	}
+	const map: Record<string, string> = {};
+	for (const [host, origin] of Object.entries(parsed)) {
+		if (typeof origin !== 'string') {
+			throw new Error(`EVENT_WRITEUP_TEST_HOST_MAP: the origin for '${host}' must be a string`);
+		}
+		map[host.toLowerCase()] = origin;
+	}
+	return map;
+}
+
+function isLoopback(hostname: string): boolean {
+	return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+/** The core's `HttpFetcher` over `node:http`/`node:https`, streaming so a huge body is never buffered. */
+export class NodeHttpFetcher implements HttpFetcher {
+	readonly #timeoutMs: number;
+	readonly #totalTimeoutMs: number;
+	readonly #maxBytes: number;
+	readonly #maxRedirects: number;
+	readonly #userAgent: string;
+	readonly #hostMap: ReadonlyMap<string, URL>;
+
+	constructor(options: NodeHttpFetcherOptions = {}) {
+		this.#timeoutMs = options.timeoutMs ?? 5_000;
+		this.#totalTimeoutMs = options.totalTimeoutMs ?? 15_000;
+		this.#maxBytes = options.maxBytes ?? 2 * 1024 * 1024;
+		this.#maxRedirects = options.maxRedirects ?? 5;
+		this.#userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+		const map = new Map<string, URL>();
+		for (const [host, origin] of Object.entries(options.hostMap ?? {})) {
+			const target = new URL(origin);
+			if (!isLoopback(target.hostname)) {
+				throw new Error(`The host map may only point at loopback addresses (got '${origin}')`);
+			}
+			map.set(host.toLowerCase(), target);
+		}
+		this.#hostMap = map;
+	}
+
+	async get(url: string, options: FetchOptions): Promise<FetchResponse> {
+		const accepted = acceptedTypes(options.accept);
+		const deadline = Date.now() + this.#totalTimeoutMs;
+		const seen = new Set<string>();
+		let current = parseHttpUrl(url);
+		for (let hop = 0; ; hop++) {
+			if (seen.has(current.href)) {
+				throw new FetchError('redirects', `Redirect loop at ${current.href}`);
+			}
+			seen.add(current.href);
+			const remaining = deadline - Date.now();
+			if (remaining <= 0) {
+				throw new FetchError('timeout', `No answer from ${url} within ${this.#totalTimeoutMs} ms`);
+			}
+			const result = await this.#request(current, options, accepted, Math.min(this.#timeoutMs, remaining));
+			if ('location' in result) {
+				if (hop >= this.#maxRedirects) {
+					throw new FetchError('redirects', `More than ${this.#maxRedirects} redirects from ${url}`);
+				}
+				let next: URL;
+				try {
+					next = new URL(result.location, current);
+				} catch {
+					throw new FetchError('protocol', `Bad redirect target '${result.location}' from ${current.href}`);
+				}
+				if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+					throw new FetchError('protocol', `Refused a redirect to a ${next.protocol} URL`);
+				}
+				current = next;
+				continue;
+			}
+			return result;
+		}
+	}
+
+	#target(url: URL): { module: typeof http | typeof https; options: http.RequestOptions } {
+		const hostname = url.hostname.toLowerCase();
+		const wildcard = hostname.includes('.') ? `*.${hostname.slice(hostname.indexOf('.') + 1)}` : '';
+		const mapped = this.#hostMap.get(hostname) ?? this.#hostMap.get(wildcard);
+		const target = mapped ?? url;
+		return {
+			module: target.protocol === 'https:' ? https : http,
+			options: {
+				protocol: target.protocol,
+				hostname: target.hostname.replace(/^\[|\]$/g, ''),
+				port: target.port || undefined,
+				path: `${url.pathname}${url.search}`,
+				method: 'GET',
+				headers: { host: url.host },
+			},
+		};
+	}
+
+	#request(url: URL, options: FetchOptions, accepted: ReadonlySet<string>, timeoutMs: number): Promise<FetchResponse | { location: string }> {
+		const { module, options: requestOptions } = this.#target(url);
+		return new Promise((resolve, reject) => {
+			let settled = false;
+			const finish = (error: FetchError | undefined, value?: FetchResponse | { location: string }) => {
+				if (settled) {
+					return;
+				}
+				settled = true;
+				clearTimeout(timer);
+				options.signal?.removeEventListener('abort', onAbort);
+				if (error) {
+					request.destroy();
+					reject(error);
+				} else {
+					resolve(value!);
+				}
+			};
+			const onAbort = () => finish(new FetchError('cancelled', `Cancelled while fetching ${url.href}`));
+			const request = module.request({
+				...requestOptions,
+				headers: {
+					...options.headers,
+					...requestOptions.headers,
+					'user-agent': this.#userAgent,
+					'accept': options.accept,
+					// Compressed bodies would need a second byte cap after inflating: ask for none.
+					'accept-encoding': 'identity',
+				},
+			}, response => {
+				const status = response.statusCode ?? 0;
+				if (status >= 300 && status < 400 && status !== 304) {
+					response.resume();
+					const location = response.headers.location;
+					if (!location) {
+						finish(new FetchError('protocol', `Redirect without a Location from ${url.href}`));
+					} else {
+						finish(undefined, { location });
+					}
+					return;
+				}
+				if (status < 200 || status >= 300) {
+					response.resume();
+					const challenge = status === 403 && response.headers['cf-mitigated'] ? ' (the site asks for a browser challenge)' : '';
+					finish(new FetchError('status', `${url.href} answered ${status} ${response.statusMessage ?? ''}`.trimEnd() + challenge, status));
+					return;
+				}
+				const contentTypeHeader = response.headers['content-type'] ?? '';
+				const contentType = contentTypeHeader.split(';')[0].trim().toLowerCase();
+				if (!accepted.has(contentType)) {
+					response.resume();
+					finish(new FetchError('content-type', `${url.href} is ${contentType || 'of no declared type'}, not a web page or JSON`));
+					return;
+				}
+				const declaredLength = Number(response.headers['content-length']);
+				if (Number.isFinite(declaredLength) && declaredLength > this.#maxBytes) {
+					finish(new FetchError('too-large', `${url.href} is ${declaredLength} bytes, more than the ${this.#maxBytes}-byte limit`));
+					return;
+				}
+				const chunks: Buffer[] = [];
+				let received = 0;
+				response.on('data', (chunk: Buffer) => {
+					received += chunk.length;
+					if (received > this.#maxBytes) {
+						finish(new FetchError('too-large', `${url.href} is larger than the ${this.#maxBytes}-byte limit`));
+						return;
+					}
+					chunks.push(chunk);
+				});
+				response.on('error', error => finish(new FetchError('network', `Reading ${url.href} failed: ${error.message}`)));
+				response.on('aborted', () => finish(new FetchError('network', `${url.href} closed the connection early`)));
+				response.on('end', () => {
+					const bytes = Buffer.concat(chunks);
+					if (looksBinary(bytes)) {
+						finish(new FetchError('content-type', `${url.href} sent binary data, not text`));
+						return;
+					}
+					finish(undefined, { url: url.href, status, contentType, body: decode(bytes, contentTypeHeader, contentType) });
+				});
+			});
+			const timer = setTimeout(() => finish(new FetchError('timeout', `No complete answer from ${url.href} within ${timeoutMs} ms`)), timeoutMs);
+			request.on('error', error => finish(new FetchError('network', `Could not fetch ${url.href}: ${error.message}`)));
+			if (options.signal?.aborted) {
+				onAbort();
+				return;
+			}
+			options.signal?.addEventListener('abort', onAbort);
+			request.end();
+		});
+	}
+}
+
+function parseHttpUrl(text: string): URL {
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		throw new FetchError('protocol', `Not a URL: '${text}'`);
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		throw new FetchError('protocol', `Only http and https URLs are fetched (got '${url.protocol}')`);
+	}
+	return url;
+}
+
+/** The media types of an Accept header that are also safe to read; `*\/*` means all safe ones. */
+function acceptedTypes(accept: string): ReadonlySet<string> {
+	const requested = accept.split(',').map(part => part.split(';')[0].trim().toLowerCase());
+	if (requested.includes('*/*')) {
+		return ACCEPTED_TYPES;
+	}
+	return new Set(requested.filter(type => ACCEPTED_TYPES.has(type)));
+}
+
+/** NUL bytes never occur in HTML or JSON text (nor in UTF-16 text we could not read anyway). */
+function looksBinary(bytes: Buffer): boolean {
+	return bytes.subarray(0, 4096).includes(0);
+}
+
+/** Decodes with the header's charset, else the page's `<meta charset>`, else UTF-8. */
+function decode(bytes: Buffer, contentTypeHeader: string, contentType: string): string {
+	let charset = charsetOf(contentTypeHeader);
+	if (!charset && contentType !== 'application/json') {
+		// The HTML standard's prescan also looks only at the first 1024 bytes.
+		charset = metaCharset(bytes.subarray(0, 1024).toString('latin1'));
+	}
+	try {
+		return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+	} catch {
+		return new TextDecoder('utf-8').decode(bytes);
+	}
+}
+
+function charsetOf(contentType: string): string | undefined {
+	for (const parameter of contentType.split(';').slice(1)) {
+		const [name, value] = parameter.split('=').map(part => part.trim());
+		if (name?.toLowerCase() === 'charset' && value) {
+			return value.replace(/^"|"$/g, '');
+		}
+	}
+	return undefined;
+}
+
+/** `<meta charset>` or `<meta http-equiv="content-type" content="…; charset=…">`, read with a real HTML tokenizer. */
+function metaCharset(head: string): string | undefined {
+	let charset: string | undefined;
+	const parser = new Parser({
+		onopentag(name, attributes) {
+			if (charset || name !== 'meta') {
+				return;
+			}
+			if (attributes.charset) {
+				charset = attributes.charset.trim();
+			} else if (attributes['http-equiv']?.toLowerCase() === 'content-type' && attributes.content) {
+				charset = charsetOf(attributes.content);
+			}
+		},
+	}, { decodeEntities: true });
+	parser.end(head);
+	return charset;
+}
