@@ -1,0 +1,210 @@
+import type { IFileReader } from '../fs/fileReader';
+import { dirname, join, normalize, resolve } from '../fs/posixPath';
+import { configAt, isRecord, loadProjectConfig, ROOT_CONFIG_NAMES, stringList, stringValue, type ConfigMap } from './config';
+
+/** A folder Hugo publishes under a sub-path of the site: `static/` → `''` (the root), `extra/images` → `pics`. */
+export interface StaticMount {
+	/** Absolute folder. */
+	readonly source: string;
+	/** Publish sub-path without slashes at either end; `''` for the site root. */
+	readonly target: string;
+}
+
+/** What Event Write-up needs to know about a Hugo site to resolve paths as Hugo publishes them. */
+export interface HugoSite {
+	/** Absolute project folder (where the configuration is). */
+	readonly root: string;
+	/** The root configuration file, when there is one (a site may use only `config/_default/`). */
+	readonly configFile?: string;
+	/** Absolute main content folder (`contentDir`, or the project's first content mount). */
+	readonly contentDir: string;
+	/** Every content folder, highest precedence first; the target is the sub-path inside the content tree. */
+	readonly contentMounts: readonly StaticMount[];
+	/** Static folders, HIGHEST precedence first: project over themes, later `staticDir` entries and later mounts first. */
+	readonly staticMounts: readonly StaticMount[];
+	/** Theme names in precedence order (the left-most theme wins). */
+	readonly themes: readonly string[];
+	/** Absolute themes folder. */
+	readonly themesDir: string;
+	/** `markup.goldmark.renderer.unsafe`: raw HTML passes through instead of being omitted. */
+	readonly unsafeHtml: boolean;
+	readonly timeZone?: string;
+	/** Whether pages publish as `/section/page.html` instead of `/section/page/`. */
+	readonly uglyUrls: boolean;
+	/** The merged raw configuration, keys lowercased as Hugo reads them. */
+	readonly config: ConfigMap;
+}
+
+const MAX_THEME_DEPTH = 5;
+
+/**
+ * Finds the Hugo site a document belongs to: the nearest enclosing folder with a root configuration
+ * file (`hugo.toml|yaml|json`, `config.*`) or a `config/_default/` folder, and reads its configuration.
+ */
+export async function findHugoSite(documentPath: string, files: IFileReader): Promise<HugoSite | undefined> {
+	const root = await findSiteRoot(documentPath, files);
+	return root === undefined ? undefined : loadHugoSite(root, files);
+}
+
+/** The nearest folder at or above `documentPath`'s folder that holds a Hugo configuration. */
+export async function findSiteRoot(documentPath: string, files: IFileReader): Promise<string | undefined> {
+	for (let dir = dirname(normalize(documentPath)); ; dir = dirname(dir)) {
+		if (await isSiteRoot(dir, files)) {
+			return dir;
+		}
+		if (dir === '/' || dir === '.') {
+			return undefined;
+		}
+	}
+}
+
+async function isSiteRoot(dir: string, files: IFileReader): Promise<boolean> {
+	const entries = await files.readDirectory(dir);
+	const names = new Map(entries);
+	if (ROOT_CONFIG_NAMES.some(name => names.get(name) === 'file')) {
+		return true;
+	}
+	return names.get('config') === 'directory' && await files.stat(join(dir, 'config', '_default')) === 'directory';
+}
+
+/** Reads the site at `root` (which must hold a configuration); `undefined` when it has none. */
+export async function loadHugoSite(root: string, files: IFileReader): Promise<HugoSite | undefined> {
+	const loaded = await loadProjectConfig(root, files);
+	if (!loaded) {
+		return undefined;
+	}
+	const { config, configFile } = loaded;
+	const themesDir = resolve(root, stringValue(config.themesdir) ?? 'themes');
+	const project = projectMounts(root, config);
+	const themes = await collectThemes(themesDir, themeNamesOf(config), files);
+	const staticMounts = [...project.staticMounts];
+	const contentMounts = [...project.contentMounts];
+	for (const theme of themes) {
+		staticMounts.push(...theme.staticMounts);
+		contentMounts.push(...theme.contentMounts);
+	}
+	return {
+		root,
+		configFile,
+		contentDir: project.contentMounts.find(m => m.target === '')?.source ?? resolve(root, 'content'),
+		contentMounts,
+		staticMounts,
+		themes: themes.map(t => t.name),
+		themesDir,
+		unsafeHtml: configAt(config, 'markup.goldmark.renderer.unsafe') === true,
+		timeZone: stringValue(config.timezone),
+		uglyUrls: config.uglyurls === true,
+		config,
+	};
+}
+
+interface ModuleMounts {
+	readonly staticMounts: StaticMount[];
+	readonly contentMounts: StaticMount[];
+}
+
+interface ConfiguredMount {
+	readonly source: string;
+	readonly component: string;
+	readonly target: string;
+}
+
+/** `[[module.mounts]]` entries, in the order they are written. */
+function configuredMounts(moduleDir: string, config: ConfigMap): ConfiguredMount[] {
+	const mounts = configAt(config, 'module.mounts');
+	if (!Array.isArray(mounts)) {
+		return [];
+	}
+	const result: ConfiguredMount[] = [];
+	for (const mount of mounts) {
+		if (!isRecord(mount)) {
+			continue;
+		}
+		const source = stringValue(mount.source);
+		const target = stringValue(mount.target);
+		if (source === undefined || target === undefined) {
+			continue;
+		}
+		const [component, ...rest] = normalize(target).replace(/^\/+/, '').split('/');
+		result.push({ source: resolve(moduleDir, source), component, target: rest.join('/') });
+	}
+	return result;
+}
+
+/** Reverses a list of mounts into precedence order: with Hugo, the last of two mounts for one path wins. */
+function byPrecedence(mounts: ConfiguredMount[], component: string): StaticMount[] {
+	return mounts.filter(m => m.component === component).map(({ source, target }) => ({ source, target })).reverse();
+}
+
+/**
+ * The project's static and content folders. A mount targeting a component replaces that component's
+ * default (so with a static mount the project's `static/` and `staticDir` are no longer published);
+ * otherwise `staticDir` (string or list) then `staticDir0` … `staticDir10` apply, the last one winning.
+ */
+function projectMounts(root: string, config: ConfigMap): ModuleMounts {
+	const mounts = configuredMounts(root, config);
+	const hasStatic = mounts.some(m => m.component === 'static');
+	const hasContent = mounts.some(m => m.component === 'content');
+	let staticMounts = byPrecedence(mounts, 'static');
+	if (!hasStatic) {
+		const dirs = stringList(config.staticdir ?? 'static');
+		for (let i = 0; i <= 10; i++) {
+			dirs.push(...stringList(config[`staticdir${i}`]));
+		}
+		staticMounts = dirs.map(dir => ({ source: resolve(root, dir), target: '' })).reverse();
+	}
+	const contentMounts = hasContent
+		? byPrecedence(mounts, 'content')
+		: [{ source: resolve(root, stringValue(config.contentdir) ?? 'content'), target: '' }];
+	return { staticMounts, contentMounts };
+}
+
+/** `theme` (string or list) plus locally available `[[module.imports]]`, in precedence order. */
+function themeNamesOf(config: ConfigMap): string[] {
+	const names = stringList(config.theme);
+	const imports = configAt(config, 'module.imports');
+	if (Array.isArray(imports)) {
+		for (const entry of imports) {
+			const path = isRecord(entry) ? stringValue(entry.path) : undefined;
+			if (path !== undefined && !names.includes(path)) {
+				names.push(path);
+			}
+		}
+	}
+	return names;
+}
+
+interface Theme extends ModuleMounts {
+	readonly name: string;
+}
+
+/**
+ * Themes and the themes they name themselves, depth first, each once. In a theme's own configuration any
+ * mount removes all of that theme's default mounts.
+ */
+async function collectThemes(themesDir: string, names: readonly string[], files: IFileReader): Promise<Theme[]> {
+	const result: Theme[] = [];
+	const seen = new Set<string>();
+	const visit = async (name: string, depth: number): Promise<void> => {
+		if (seen.has(name) || depth > MAX_THEME_DEPTH) {
+			return;
+		}
+		seen.add(name);
+		const dir = join(themesDir, name);
+		if (await files.stat(dir) !== 'directory') {
+			return;
+		}
+		const config = (await loadProjectConfig(dir, files))?.config ?? {};
+		const mounts = configuredMounts(dir, config);
+		result.push(mounts.length > 0
+			? { name, staticMounts: byPrecedence(mounts, 'static'), contentMounts: byPrecedence(mounts, 'content') }
+			: { name, staticMounts: [{ source: join(dir, 'static'), target: '' }], contentMounts: [{ source: join(dir, 'content'), target: '' }] });
+		for (const child of themeNamesOf(config)) {
+			await visit(child, depth + 1);
+		}
+	};
+	for (const name of names) {
+		await visit(name, 0);
+	}
+	return result;
+}

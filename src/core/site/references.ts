@@ -1,0 +1,421 @@
+import * as TOML from '@iarna/toml';
+import { parse as parseYaml } from 'yaml';
+import { LineIndex, type Range } from '../text';
+
+/** Where an image path was written. */
+export type ImageReferenceKind = 'markdown' | 'reference' | 'html' | 'figure' | 'frontMatter';
+
+export interface ImageReference {
+	/** The path as written, with Markdown backslash escapes removed (still percent-encoded, query kept). */
+	readonly src: string;
+	/** The range of the path's text in the whole document, 0-based. */
+	readonly range: Range;
+	readonly kind: ImageReferenceKind;
+}
+
+/** Front matter fields that decide where a page is published, and so what its relative paths mean. */
+export interface PageAddress {
+	readonly slug?: string;
+	readonly url?: string;
+}
+
+interface FrontMatter {
+	readonly format: 'toml' | 'yaml' | 'json';
+	/** Offsets of the block's content (between the delimiters; the braces included for JSON). */
+	readonly contentStart: number;
+	readonly contentEnd: number;
+	/** Where the Markdown body starts. */
+	readonly bodyStart: number;
+}
+
+/**
+ * Every image path in a post, in document order: Markdown images (inline and reference-style, with the
+ * range of the definition's destination), raw `<img src>`, `{{< figure src=… >}}`, and the front matter's
+ * `cover` (or `cover.image`) and `images`. Code fences, inline code and comments are skipped.
+ */
+export function findImageReferences(text: string): ImageReference[] {
+	const lines = new LineIndex(text);
+	const frontMatter = findFrontMatter(text);
+	const references: Array<{ src: string; start: number; end: number; kind: ImageReferenceKind }> = [];
+	if (frontMatter) {
+		references.push(...frontMatterImages(text, frontMatter));
+	}
+	const bodyStart = frontMatter?.bodyStart ?? 0;
+	const body = maskNonMarkdown(text, bodyStart);
+	references.push(...markdownImages(body), ...htmlImages(body), ...figureImages(body));
+	references.sort((a, b) => a.start - b.start || a.end - b.end);
+	const seen = new Set<string>();
+	const result: ImageReference[] = [];
+	for (const reference of references) {
+		const key = `${reference.start}:${reference.end}`;
+		if (reference.src === '' || seen.has(key)) {
+			continue;
+		}
+		seen.add(key);
+		result.push({ src: reference.src, range: lines.rangeOf(reference.start, reference.end), kind: reference.kind });
+	}
+	return result;
+}
+
+/** The post's `slug` and `url`, read from its front matter; empty when there is none or it does not parse. */
+export function readPageAddress(text: string): PageAddress {
+	const frontMatter = findFrontMatter(text);
+	const data = frontMatter && parseFrontMatter(text, frontMatter);
+	if (!data) {
+		return {};
+	}
+	const slug = valueOf(data, 'slug');
+	const url = valueOf(data, 'url');
+	return {
+		...(typeof slug === 'string' && slug !== '' ? { slug } : {}),
+		...(typeof url === 'string' && url !== '' ? { url } : {}),
+	};
+}
+
+// ---- Front matter ------------------------------------------------------------------------------------
+
+function findFrontMatter(text: string): FrontMatter | undefined {
+	const start = /^[\ufeff \t\r\n]*/.exec(text)?.[0].length ?? 0;
+	const opening = text.slice(start, start + 3);
+	if (opening === '+++' || opening === '---') {
+		const contentStart = nextLine(text, start);
+		const delimiter = new RegExp(`^${opening === '+++' ? '\\+\\+\\+' : '---'}`, 'gm');
+		delimiter.lastIndex = contentStart;
+		const closing = delimiter.exec(text);
+		if (!closing) {
+			return undefined;
+		}
+		return { format: opening === '+++' ? 'toml' : 'yaml', contentStart, contentEnd: closing.index, bodyStart: nextLine(text, closing.index) };
+	}
+	if (text[start] === '{') {
+		const closing = /^}[ \t]*$/m.exec(text.slice(start));
+		if (!closing) {
+			return undefined;
+		}
+		const contentEnd = start + closing.index + 1;
+		return { format: 'json', contentStart: start, contentEnd, bodyStart: nextLine(text, contentEnd) };
+	}
+	return undefined;
+}
+
+function nextLine(text: string, offset: number): number {
+	const newline = text.indexOf('\n', offset);
+	return newline < 0 ? text.length : newline + 1;
+}
+
+function parseFrontMatter(text: string, frontMatter: FrontMatter): Record<string, unknown> | undefined {
+	const content = text.slice(frontMatter.contentStart, frontMatter.contentEnd);
+	try {
+		const value: unknown = frontMatter.format === 'toml' ? TOML.parse(content)
+			: frontMatter.format === 'yaml' ? parseYaml(content)
+				: JSON.parse(content);
+		return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;
+	} catch {
+		// An unparsable front matter is reported by the front matter checker; it holds no usable paths.
+		return undefined;
+	}
+}
+
+/** A key read case-insensitively, as Hugo reads front matter; also looked up under `params`. */
+function valueOf(data: Record<string, unknown>, key: string): unknown {
+	for (const [name, value] of Object.entries(data)) {
+		if (name.toLowerCase() === key) {
+			return value;
+		}
+	}
+	const params = Object.entries(data).find(([name]) => name.toLowerCase() === 'params')?.[1];
+	return typeof params === 'object' && params !== null && !Array.isArray(params) ? valueOf(params as Record<string, unknown>, key) : undefined;
+}
+
+function frontMatterImages(text: string, frontMatter: FrontMatter): Array<{ src: string; start: number; end: number; kind: ImageReferenceKind }> {
+	const data = parseFrontMatter(text, frontMatter);
+	if (!data) {
+		return [];
+	}
+	const wanted: Array<{ key: string; value: string }> = [];
+	const cover = valueOf(data, 'cover');
+	if (typeof cover === 'string') {
+		wanted.push({ key: 'cover', value: cover });
+	} else if (typeof cover === 'object' && cover !== null && !Array.isArray(cover)) {
+		// Themes such as PaperMod use a `[cover]` table with an `image` key.
+		const image = valueOf(cover as Record<string, unknown>, 'image');
+		if (typeof image === 'string') {
+			wanted.push({ key: 'image', value: image });
+		}
+	}
+	const images = valueOf(data, 'images');
+	for (const image of typeof images === 'string' ? [images] : Array.isArray(images) ? images : []) {
+		if (typeof image === 'string') {
+			wanted.push({ key: 'images', value: image });
+		}
+	}
+	const block = text.slice(frontMatter.contentStart, frontMatter.contentEnd);
+	const result: Array<{ src: string; start: number; end: number; kind: ImageReferenceKind }> = [];
+	const taken = new Set<number>();
+	for (const { key, value } of wanted) {
+		if (value === '') {
+			continue;
+		}
+		// Values are located in the raw text after their key, so that positions are exact; a value written
+		// with escapes that change its text cannot be located and is left out rather than misplaced.
+		const keyAt = new RegExp(`^[ \\t]*["']?${key}["']?[ \\t]*[=:]`, 'im').exec(block)?.index ?? 0;
+		let at = block.indexOf(value, keyAt);
+		while (at >= 0 && taken.has(at)) {
+			at = block.indexOf(value, at + 1);
+		}
+		if (at < 0) {
+			continue;
+		}
+		taken.add(at);
+		result.push({ src: value, start: frontMatter.contentStart + at, end: frontMatter.contentStart + at + value.length, kind: 'frontMatter' });
+	}
+	return result;
+}
+
+// ---- Markdown body -----------------------------------------------------------------------------------
+
+/**
+ * The text with code fences, inline code, HTML comments and commented-out shortcodes (Hugo's escape
+ * that opens with a slash and a star inside the shortcode delimiters) blanked out (same length, newlines kept), so that later scans see only what renders as Markdown.
+ * Everything before `from` (the front matter) is blanked too.
+ */
+function maskNonMarkdown(text: string, from: number): string {
+	const chars = text.split('');
+	const blank = (start: number, end: number) => {
+		for (let i = start; i < end; i++) {
+			if (chars[i] !== '\n' && chars[i] !== '\r') {
+				chars[i] = ' ';
+			}
+		}
+	};
+	blank(0, from);
+	// Fenced code blocks, line by line: a fence closes with the same character, at least as long.
+	let fence: { char: string; length: number } | undefined;
+	let fenceStart = 0;
+	for (let lineStart = from; lineStart < text.length;) {
+		const lineEnd = nextLine(text, lineStart);
+		const line = text.slice(lineStart, lineEnd);
+		const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+		if (fence) {
+			if (marker && marker[1][0] === fence.char && marker[1].length >= fence.length && line.slice(marker[0].length).trim() === '') {
+				blank(fenceStart, lineEnd);
+				fence = undefined;
+			}
+		} else if (marker && !(marker[1][0] === '`' && line.slice(marker[0].length).includes('`'))) {
+			fence = { char: marker[1][0], length: marker[1].length };
+			fenceStart = lineStart;
+		}
+		lineStart = lineEnd;
+	}
+	if (fence) {
+		// An unclosed fence runs to the end of the document.
+		blank(fenceStart, text.length);
+	}
+	const masked = chars.join('');
+	for (const pattern of [/<!--[\s\S]*?-->/g, /\{\{<\s*\/\*[\s\S]*?\*\/\s*>\}\}/g, /\{\{%\s*\/\*[\s\S]*?\*\/\s*%\}\}/g]) {
+		for (const match of masked.matchAll(pattern)) {
+			blank(match.index, match.index + match[0].length);
+		}
+	}
+	blankInlineCode(chars.join(''), blank);
+	return chars.join('');
+}
+
+/** Inline code: a run of backticks up to the next run of the same length, within one paragraph. */
+function blankInlineCode(text: string, blank: (start: number, end: number) => void): void {
+	const runs = /`+/g;
+	for (let match = runs.exec(text); match; match = runs.exec(text)) {
+		if (match.index > 0 && text[match.index - 1] === '\\') {
+			continue;
+		}
+		const length = match[0].length;
+		const closing = new RegExp(`(?<!\`)\`{${length}}(?!\`)`, 'g');
+		closing.lastIndex = match.index + length;
+		const close = closing.exec(text);
+		const paragraphEnd = text.slice(match.index).search(/\n[ \t]*\r?\n/);
+		if (close && (paragraphEnd < 0 || close.index < match.index + paragraphEnd)) {
+			blank(match.index, close.index + length);
+			runs.lastIndex = close.index + length;
+		}
+	}
+}
+
+type Found = { src: string; start: number; end: number; kind: ImageReferenceKind };
+
+/** Inline and reference-style Markdown images. `body` is the masked whole text, so offsets carry over. */
+function markdownImages(body: string): Found[] {
+	const definitions = linkDefinitions(body);
+	const usedDefinitions = new Set<string>();
+	const result: Found[] = [];
+	for (let at = body.indexOf('!['); at >= 0; at = body.indexOf('![', at + 2)) {
+		if (isEscaped(body, at)) {
+			continue;
+		}
+		const altEnd = closingBracket(body, at + 1);
+		if (altEnd < 0) {
+			continue;
+		}
+		const next = body[altEnd + 1];
+		if (next === '(') {
+			const destination = parseDestination(body, altEnd + 2);
+			if (destination) {
+				result.push({ ...destination, kind: 'markdown' });
+				continue;
+			}
+		}
+		let label = body.slice(at + 2, altEnd);
+		if (next === '[') {
+			const labelEnd = closingBracket(body, altEnd + 1);
+			if (labelEnd >= 0 && labelEnd > altEnd + 2) {
+				label = body.slice(altEnd + 2, labelEnd);
+			}
+		}
+		const key = normalizeLabel(label);
+		if (definitions.has(key)) {
+			usedDefinitions.add(key);
+		}
+	}
+	for (const key of usedDefinitions) {
+		const definition = definitions.get(key);
+		if (definition) {
+			result.push({ ...definition, kind: 'reference' });
+		}
+	}
+	return result;
+}
+
+/** `[label]: destination` definitions; the first definition of a label wins, as in CommonMark. */
+function linkDefinitions(body: string): Map<string, { src: string; start: number; end: number }> {
+	const result = new Map<string, { src: string; start: number; end: number }>();
+	const pattern = /^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)/gm;
+	for (const match of body.matchAll(pattern)) {
+		const key = normalizeLabel(match[1]);
+		if (result.has(key)) {
+			continue;
+		}
+		const raw = match[2];
+		const rawEnd = match.index + match[0].length;
+		const angled = raw.startsWith('<');
+		const start = rawEnd - raw.length + (angled ? 1 : 0);
+		const end = rawEnd - (angled ? 1 : 0);
+		result.set(key, { src: unescapeMarkdown(body.slice(start, end)), start, end });
+	}
+	return result;
+}
+
+function normalizeLabel(label: string): string {
+	return label.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+function isEscaped(text: string, at: number): boolean {
+	let backslashes = 0;
+	for (let i = at - 1; i >= 0 && text[i] === '\\'; i--) {
+		backslashes++;
+	}
+	return backslashes % 2 === 1;
+}
+
+/** The index of the `]` closing the `[` at `open` (nested brackets and escapes allowed), or -1. */
+function closingBracket(text: string, open: number): number {
+	let depth = 0;
+	for (let i = open; i < text.length; i++) {
+		const ch = text[i];
+		if (ch === '\\') {
+			i++;
+		} else if (ch === '[') {
+			depth++;
+		} else if (ch === ']') {
+			depth--;
+			if (depth === 0) {
+				return i;
+			}
+		} else if (ch === '\n' && /^\n[ \t]*(\r?\n|$)/.test(text.slice(i, i + 3 + 64))) {
+			return -1;
+		}
+	}
+	return -1;
+}
+
+/** The destination of `(destination "title")` starting after the `(`; `undefined` when it is not one. */
+function parseDestination(text: string, from: number): { src: string; start: number; end: number } | undefined {
+	let i = from;
+	while (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r') {
+		i++;
+	}
+	let start: number;
+	let end: number;
+	if (text[i] === '<') {
+		start = i + 1;
+		end = text.indexOf('>', start);
+		if (end < 0 || text.slice(start, end).includes('\n')) {
+			return undefined;
+		}
+		i = end + 1;
+	} else {
+		start = i;
+		let depth = 0;
+		for (; i < text.length; i++) {
+			const ch = text[i];
+			if (ch === '\\') {
+				i++;
+			} else if (ch === '(') {
+				depth++;
+			} else if (ch === ')') {
+				if (depth === 0) {
+					break;
+				}
+				depth--;
+			} else if (/\s/.test(ch)) {
+				break;
+			}
+		}
+		end = i;
+	}
+	// What follows must be an optional title and the closing parenthesis.
+	const rest = /^\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))?\s*\)/.exec(text.slice(i, i + 4096));
+	if (!rest) {
+		return undefined;
+	}
+	return { src: unescapeMarkdown(text.slice(start, end)), start, end };
+}
+
+function unescapeMarkdown(text: string): string {
+	return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
+/** Raw HTML `<img src>` (double, single or unquoted attribute values). */
+function htmlImages(body: string): Found[] {
+	const result: Found[] = [];
+	for (const tag of body.matchAll(/<img\b[^>]*>?/gi)) {
+		const attribute = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i.exec(tag[0]);
+		if (!attribute) {
+			continue;
+		}
+		const value = attribute[1] ?? attribute[2] ?? attribute[3];
+		const quoted = attribute[3] === undefined ? 1 : 0;
+		const start = tag.index + attribute.index + attribute[0].length - value.length - quoted;
+		result.push({ src: decodeHtmlEntities(value), start, end: start + value.length, kind: 'html' });
+	}
+	return result;
+}
+
+function decodeHtmlEntities(value: string): string {
+	return value.replace(/&amp;/g, '&').replace(/&#39;|&apos;/g, '\'').replace(/&quot;/g, '"');
+}
+
+/** `{{< figure src="…" >}}` and `{{% figure src="…" %}}`, arguments possibly over several lines. */
+function figureImages(body: string): Found[] {
+	const result: Found[] = [];
+	for (const call of body.matchAll(/\{\{([<%])\s*figure\s([\s\S]*?)[>%]\}\}/g)) {
+		const argsStart = call.index + call[0].indexOf(call[2], 3);
+		const attribute = /(?:^|\s)src\s*=\s*(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`|([^\s"`]+))/.exec(call[2]);
+		if (!attribute) {
+			continue;
+		}
+		const value = attribute[1] ?? attribute[2] ?? attribute[3];
+		const quoted = attribute[3] === undefined ? 1 : 0;
+		const start = argsStart + attribute.index + attribute[0].length - value.length - quoted;
+		result.push({ src: attribute[1] !== undefined ? value.replace(/\\(.)/g, '$1') : value, start, end: start + value.length, kind: 'figure' });
+	}
+	return result;
+}

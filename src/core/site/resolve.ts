@@ -1,0 +1,180 @@
+import { basename, dirname, extname, join, normalize, relativeInside } from '../fs/posixPath';
+import { configAt, isRecord } from './config';
+import type { HugoSite } from './hugoSite';
+import type { PageAddress } from './references';
+import { bundleKind, type StaticFileIndex } from './staticIndex';
+
+export interface ResolvedImage {
+	/** The path as written. */
+	readonly src: string;
+	/** The absolute file Hugo publishes at the address the page requests, or `undefined`. */
+	readonly resolved: string | undefined;
+	/** Absolute candidate files that were tried, highest precedence first, for messages. */
+	readonly lookedIn: readonly string[];
+	/** `http:`, `https:`, `data:` and other URLs: not files of the site. */
+	readonly remote: boolean;
+	/** The site path the browser requests for this reference (`/images/x.jpg`), when it can be known. */
+	readonly sitePath?: string;
+	/**
+	 * A file the author probably meant but that Hugo does not publish at that address, with why
+	 * (a file next to a post that is not a page bundle, a Ghost-style `/content/images/` path, …).
+	 */
+	readonly nearMiss?: { readonly file: string; readonly reason: string };
+}
+
+/** What `resolveImage` needs about the site; both are absent for a document outside any Hugo site. */
+export interface SiteContext {
+	readonly site: HugoSite;
+	readonly index: StaticFileIndex;
+}
+
+const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/**
+ * Resolves an image path written in a post to the file Hugo publishes at the address a browser requests
+ * from the published page:
+ * - a site-root path (`/images/x.jpg`) through the static folders in precedence, then the content tree;
+ * - a relative path first as a page bundle resource (`index.md`: any file of its folder and subfolders;
+ *   `_index.md`: files directly in its folder), else against the page's published URL (Hugo 0.111.3
+ *   leaves Markdown destinations as written, so the browser resolves them against the page URL).
+ * The query and fragment are ignored and percent-escapes decoded. Synchronous: the index is in memory.
+ */
+export function resolveImage(context: SiteContext | undefined, documentPath: string, src: string, page: PageAddress = {}): ResolvedImage {
+	const trimmed = src.trim();
+	if (REMOTE.test(trimmed)) {
+		return { src, resolved: undefined, lookedIn: [], remote: true };
+	}
+	const path = decodePath(trimmed.replace(/[?#].*$/s, ''));
+	if (path === '') {
+		return { src, resolved: undefined, lookedIn: [], remote: false };
+	}
+	if (!context) {
+		const candidate = path.startsWith('/') ? normalize(path) : join(dirname(documentPath), path);
+		return { src, resolved: undefined, lookedIn: [candidate], remote: false };
+	}
+	const { index } = context;
+	if (path.startsWith('/')) {
+		const sitePath = normalize(path);
+		const resolved = index.resolve(sitePath);
+		return {
+			src, resolved, lookedIn: index.candidates(sitePath), remote: false, sitePath,
+			...(resolved ? {} : { nearMiss: siteRootNearMiss(context, sitePath) }),
+		};
+	}
+	const lookedIn: string[] = [];
+	const folder = dirname(documentPath);
+	const kind = bundleKind(documentPath);
+	const local = join(folder, path);
+	if (kind && index.has(local) && isBundleResource(kind, folder, local)) {
+		return { src, resolved: local, lookedIn: [local], remote: false };
+	}
+	if (kind) {
+		lookedIn.push(local);
+	}
+	const base = pageBaseUrl(context.site, documentPath, page);
+	if (base === undefined) {
+		return { src, resolved: undefined, lookedIn: lookedIn.length > 0 ? lookedIn : [local], remote: false };
+	}
+	const sitePath = join(base, path);
+	const resolved = index.resolve(sitePath);
+	lookedIn.push(...index.candidates(sitePath).filter(c => !lookedIn.includes(c)));
+	if (resolved) {
+		return { src, resolved, lookedIn, remote: false, sitePath };
+	}
+	const nearMiss = !kind && index.has(local)
+		? { file: local, reason: `${basename(documentPath)} is not a page bundle: Hugo publishes the page at ${base}, so ${path} is requested as ${sitePath}` }
+		: undefined;
+	return { src, resolved: undefined, lookedIn, remote: false, sitePath, ...(nearMiss ? { nearMiss } : {}) };
+}
+
+function isBundleResource(kind: 'leaf' | 'branch', folder: string, file: string): boolean {
+	const rel = relativeInside(folder, file);
+	if (rel === undefined || rel === '') {
+		return false;
+	}
+	return kind === 'leaf' || !rel.includes('/');
+}
+
+/**
+ * A Ghost-style `/content/images/…` path whose file sits in the content tree: Hugo publishes content files
+ * at their path inside the content folder, so `content/images/x.jpg` is served at `/images/x.jpg`.
+ */
+function siteRootNearMiss({ site, index }: SiteContext, sitePath: string): ResolvedImage['nearMiss'] {
+	const inProject = join(site.root, sitePath);
+	if (!index.has(inProject)) {
+		return undefined;
+	}
+	const published = site.contentMounts.map(m => {
+		const rel = relativeInside(m.source, inProject);
+		return rel === undefined ? undefined : `/${join(m.target, rel)}`;
+	}).find(p => p !== undefined);
+	return published !== undefined && index.resolve(published) === inProject
+		? { file: inProject, reason: `the file is in the content folder, which Hugo publishes at ${published}, not ${sitePath}` }
+		: undefined;
+}
+
+/** Decodes percent-escapes (`my%20photo.jpg`), keeping the text as written when they are malformed. */
+function decodePath(path: string): string {
+	try {
+		return decodeURI(path);
+	} catch {
+		return path;
+	}
+}
+
+/**
+ * The folder URL a page is published at (`/post/my-post/`), from its place in the content tree, `slug`
+ * and `url`; `undefined` for a file outside the content tree or in a section with a `permalinks` pattern,
+ * whose address cannot be known without rendering the site.
+ */
+export function pageBaseUrl(site: HugoSite, documentPath: string, page: PageAddress = {}): string | undefined {
+	if (page.url !== undefined) {
+		const url = normalize(`/${page.url}`);
+		// `url = "/a/b.html"` publishes a file, whose relative paths resolve in its folder.
+		return page.url.endsWith('/') || extname(url) === '' ? withSlash(url) : withSlash(dirname(url));
+	}
+	let rel: string | undefined;
+	for (const mount of site.contentMounts) {
+		const inside = relativeInside(mount.source, documentPath);
+		if (inside !== undefined) {
+			rel = join(mount.target, inside);
+			break;
+		}
+	}
+	if (rel === undefined) {
+		return undefined;
+	}
+	const segments = rel.split('/');
+	const file = segments.pop() ?? '';
+	const section = segments[0];
+	const permalinks = configAt(site.config, 'permalinks');
+	if (section !== undefined && isRecord(permalinks) && permalinks[section.toLowerCase()] !== undefined) {
+		return undefined;
+	}
+	const kind = bundleKind(file);
+	if (kind === 'branch') {
+		return urlize(site, segments);
+	}
+	if (kind === 'leaf') {
+		if (page.slug !== undefined && segments.length > 0) {
+			segments[segments.length - 1] = page.slug;
+		}
+		return urlize(site, segments);
+	}
+	if (site.uglyUrls) {
+		return urlize(site, segments);
+	}
+	const name = page.slug ?? file.slice(0, file.length - extname(file).length);
+	return urlize(site, [...segments, name]);
+}
+
+/** Hugo lowercases page paths (unless `disablePathToLower`) and turns spaces into hyphens. */
+function urlize(site: HugoSite, segments: readonly string[]): string {
+	const path = segments.map(s => s.trim().replace(/\s+/g, '-')).filter(s => s !== '').join('/');
+	const cased = site.config.disablepathtolower === true ? path : path.toLowerCase();
+	return cased === '' ? '/' : `/${cased}/`;
+}
+
+function withSlash(path: string): string {
+	return path.endsWith('/') ? path : `${path}/`;
+}

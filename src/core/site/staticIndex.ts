@@ -1,0 +1,267 @@
+import type { IFileReader } from '../fs/fileReader';
+import { basename, dirname, extname, join, normalize, relativeInside } from '../fs/posixPath';
+import type { HugoSite, StaticMount } from './hugoSite';
+
+/** Extensions Hugo renders as pages; any other file in the content tree is a resource. */
+export const CONTENT_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mkdn', '.html', '.htm', '.org', '.adoc', '.asciidoc', '.pdc', '.pandoc', '.rst']);
+
+/** Bounds a walk so that a symlink loop or a vast folder cannot hang the index. */
+const MAX_DEPTH = 32;
+const MAX_FILES = 200_000;
+
+export function isContentFile(path: string): boolean {
+	return CONTENT_EXTENSIONS.has(extname(path).toLowerCase());
+}
+
+/** `'leaf'` for `index.md` (a leaf bundle), `'branch'` for `_index.md` (home and sections), else `undefined`. */
+export function bundleKind(documentPath: string): 'leaf' | 'branch' | undefined {
+	const name = basename(documentPath);
+	if (!isContentFile(name)) {
+		return undefined;
+	}
+	const stem = name.slice(0, name.length - extname(name).length);
+	return stem === 'index' ? 'leaf' : stem === '_index' ? 'branch' : undefined;
+}
+
+interface IndexedMount extends StaticMount {
+	/** Paths relative to `source`. */
+	readonly files: Set<string>;
+}
+
+/**
+ * The files a Hugo site publishes from its static folders and its content tree, held in memory so that
+ * resolving a path is synchronous and never waits on the file system. Kept current by `add`/`remove`
+ * from file-system events.
+ */
+export class StaticFileIndex {
+	readonly #static: IndexedMount[];
+	readonly #content: IndexedMount[];
+	/** Absolute folders holding an `index.*` page: their files are resources of that page only. */
+	readonly #leafBundles = new Set<string>();
+	#list: string[] | undefined;
+	#generation = 0;
+
+	private constructor(staticMounts: IndexedMount[], contentMounts: IndexedMount[]) {
+		this.#static = staticMounts;
+		this.#content = contentMounts;
+		for (const mount of contentMounts) {
+			for (const file of mount.files) {
+				this.#noteContentFile(join(mount.source, file), true);
+			}
+		}
+	}
+
+	/** Walks every static and content folder of `site`. */
+	static async build(site: HugoSite, files: IFileReader): Promise<StaticFileIndex> {
+		const budget = { remaining: MAX_FILES };
+		const walked = new Map<string, Promise<Set<string>>>();
+		const walk = (source: string): Promise<Set<string>> => {
+			let result = walked.get(source);
+			if (!result) {
+				result = listFiles(source, files, budget);
+				walked.set(source, result);
+			}
+			return result;
+		};
+		const indexMounts = (mounts: readonly StaticMount[]) => Promise.all(mounts.map(async m => ({ source: m.source, target: m.target, files: await walk(m.source) })));
+		const [staticMounts, contentMounts] = await Promise.all([indexMounts(site.staticMounts), indexMounts(site.contentMounts)]);
+		return new StaticFileIndex(staticMounts, contentMounts);
+	}
+
+	/** Grows by one on every change, so that callers can tell a stale result. */
+	get generation(): number {
+		return this.#generation;
+	}
+
+	/** The file Hugo publishes at `sitePath` (`/images/x.jpg`), by precedence; `undefined` when none. */
+	resolve(sitePath: string): string | undefined {
+		const path = toRelativeSitePath(sitePath);
+		for (const mount of this.#static) {
+			const rel = insideTarget(mount.target, path);
+			if (rel !== undefined && mount.files.has(rel)) {
+				return join(mount.source, rel);
+			}
+		}
+		for (const mount of this.#content) {
+			const rel = insideTarget(mount.target, path);
+			if (rel !== undefined && mount.files.has(rel) && this.#isPublishedContentFile(join(mount.source, rel))) {
+				return join(mount.source, rel);
+			}
+		}
+		return undefined;
+	}
+
+	/** Every absolute path where a file published at `sitePath` could come from, highest precedence first. */
+	candidates(sitePath: string): string[] {
+		const path = toRelativeSitePath(sitePath);
+		const result: string[] = [];
+		for (const mount of [...this.#static, ...this.#content]) {
+			const rel = insideTarget(mount.target, path);
+			if (rel !== undefined && rel !== '') {
+				result.push(join(mount.source, rel));
+			}
+		}
+		return [...new Set(result)];
+	}
+
+	/** Whether `absPath` is a file of one of the indexed folders. */
+	has(absPath: string): boolean {
+		return this.#mountsOf(absPath).some(([mount, rel]) => mount.files.has(rel));
+	}
+
+	/** Whether `absPath` is in the content tree but outside any leaf bundle (`index.md`) folder. */
+	isOutsideLeafBundle(absPath: string): boolean {
+		return this.#leafBundleOf(absPath) === undefined;
+	}
+
+	/** Every site path the static folders and content resources publish (`/images/x.jpg`), sorted. */
+	list(): string[] {
+		if (!this.#list) {
+			const paths = new Set<string>();
+			for (const mount of this.#static) {
+				for (const rel of mount.files) {
+					paths.add(`/${join(mount.target, rel)}`);
+				}
+			}
+			for (const mount of this.#content) {
+				for (const rel of mount.files) {
+					if (this.#isPublishedContentFile(join(mount.source, rel))) {
+						paths.add(`/${join(mount.target, rel)}`);
+					}
+				}
+			}
+			this.#list = [...paths].sort();
+		}
+		return this.#list;
+	}
+
+	/** Records a created file; ignored when it is outside every indexed folder. Returns whether it counted. */
+	add(absPath: string): boolean {
+		const path = normalize(absPath);
+		let changed = false;
+		for (const [mount, rel] of this.#mountsOf(path)) {
+			if (rel !== '' && !mount.files.has(rel)) {
+				mount.files.add(rel);
+				changed = true;
+			}
+		}
+		if (changed) {
+			this.#noteContentFile(path, true);
+			this.#changed();
+		}
+		return changed;
+	}
+
+	/** Forgets a deleted file, or everything below a deleted folder. Returns whether anything was indexed there. */
+	remove(absPath: string): boolean {
+		const path = normalize(absPath);
+		let changed = false;
+		for (const [mount, rel] of this.#mountsOf(path)) {
+			const prefix = rel === '' ? '' : `${rel}/`;
+			for (const file of [...mount.files]) {
+				if (file === rel || file.startsWith(prefix)) {
+					mount.files.delete(file);
+					this.#noteContentFile(join(mount.source, file), false);
+					changed = true;
+				}
+			}
+		}
+		if (changed) {
+			this.#changed();
+		}
+		return changed;
+	}
+
+	/** Whether `absPath` lies inside one of the indexed folders (created files there matter). */
+	covers(absPath: string): boolean {
+		return this.#mountsOf(normalize(absPath)).length > 0;
+	}
+
+	#changed(): void {
+		this.#list = undefined;
+		this.#generation++;
+	}
+
+	#mountsOf(absPath: string): Array<[IndexedMount, string]> {
+		const result: Array<[IndexedMount, string]> = [];
+		for (const mount of [...this.#static, ...this.#content]) {
+			const rel = relativeInside(mount.source, absPath);
+			if (rel !== undefined) {
+				result.push([mount, rel]);
+			}
+		}
+		return result;
+	}
+
+	#noteContentFile(absPath: string, added: boolean): void {
+		if (bundleKind(absPath) !== 'leaf') {
+			return;
+		}
+		const dir = dirname(absPath);
+		if (added && this.#content.some(m => relativeInside(m.source, absPath) !== undefined)) {
+			this.#leafBundles.add(dir);
+		} else if (!added && !this.#hasLeafPage(dir)) {
+			this.#leafBundles.delete(dir);
+		}
+	}
+
+	#hasLeafPage(dir: string): boolean {
+		return this.#content.some(mount => {
+			const rel = relativeInside(mount.source, dir);
+			return rel !== undefined && [...mount.files].some(f => bundleKind(f) === 'leaf' && dirname(join(mount.source, f)) === dir);
+		});
+	}
+
+	#leafBundleOf(absPath: string): string | undefined {
+		for (let dir = dirname(absPath); dir !== '/' && dir !== '.'; dir = dirname(dir)) {
+			if (this.#leafBundles.has(dir)) {
+				return dir;
+			}
+		}
+		return undefined;
+	}
+
+	/**
+	 * A content file Hugo copies to its path in the content tree: a resource (not a page) outside any leaf
+	 * bundle. Measured on 0.111.3: `content/images/2017/05/y.jpg` is published at `/images/2017/05/y.jpg`.
+	 */
+	#isPublishedContentFile(absPath: string): boolean {
+		return !isContentFile(absPath) && this.#leafBundleOf(absPath) === undefined;
+	}
+}
+
+/** `/images/../x.jpg` → `x.jpg`: a site path cannot climb above the site root. */
+function toRelativeSitePath(sitePath: string): string {
+	return normalize(`/${sitePath}`).slice(1);
+}
+
+function insideTarget(target: string, path: string): string | undefined {
+	if (target === '') {
+		return path;
+	}
+	return relativeInside(target, path);
+}
+
+async function listFiles(root: string, files: IFileReader, budget: { remaining: number }): Promise<Set<string>> {
+	const result = new Set<string>();
+	const visit = async (dir: string, rel: string, depth: number): Promise<void> => {
+		if (depth > MAX_DEPTH || budget.remaining <= 0) {
+			return;
+		}
+		const entries = await files.readDirectory(dir);
+		const subdirs: Array<Promise<void>> = [];
+		for (const [name, kind] of entries) {
+			const childRel = rel === '' ? name : `${rel}/${name}`;
+			if (kind === 'file') {
+				if (budget.remaining-- > 0) {
+					result.add(childRel);
+				}
+			} else {
+				subdirs.push(visit(join(dir, name), childRel, depth + 1));
+			}
+		}
+		await Promise.all(subdirs);
+	};
+	await visit(root, '', 0);
+	return result;
+}
