@@ -1,5 +1,7 @@
 import type { CliCommand } from './io';
+import { sessionCommand } from './sessionCommand';
 
 /** The subcommands of `event-writeup`, in the order `--help` lists them. */
 export const CLI_COMMANDS: readonly CliCommand[] = [
+	sessionCommand,
 ];

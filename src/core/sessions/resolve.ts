@@ -1,8 +1,12 @@
 import { classifySessionUrl } from './classify';
 import { deriveFromClassified } from './offline';
 import { ProviderContext, type Provider, type ProviderResult } from './providers/context';
+import { readCccHub, readFosdem, readFrab } from './providers/frab';
 import { readGeneric } from './providers/generic';
+import { readOpenStackSchedule, readOpenStackVideo } from './providers/openstack';
 import { readPretalx } from './providers/pretalx';
+import { readSched } from './providers/sched';
+import { readSessionize } from './providers/sessionize';
 import { FetchError, type CasingOptions, type HttpFetcher, type SessionInfo, type SessionPlatform } from './types';
 
 export interface ResolveOptions {
@@ -19,15 +23,15 @@ export interface ResolveOptions {
 }
 
 const PROVIDERS: Readonly<Record<SessionPlatform, Provider>> = {
-	'openstack-schedule': readGeneric,
-	'openstack-video': readGeneric,
-	'sched': readGeneric,
-	'sched-short': readGeneric,
+	'openstack-schedule': readOpenStackSchedule,
+	'openstack-video': readOpenStackVideo,
+	'sched': readSched,
+	'sched-short': readSched,
 	'pretalx': readPretalx,
-	'sessionize': readGeneric,
-	'frab': readGeneric,
-	'fosdem': readGeneric,
-	'ccc-hub': readGeneric,
+	'sessionize': readSessionize,
+	'frab': readFrab,
+	'fosdem': readFosdem,
+	'ccc-hub': readCccHub,
 	'generic': readGeneric,
 };
 
