@@ -1,0 +1,47 @@
+import { parseJson } from './json';
+import type { FrontMatterEntry, SyntaxProblem } from './model';
+import { splitFrontMatter, type FrontMatterBlock } from './split';
+import { parseToml } from './toml';
+import { parseYaml } from './yaml';
+
+export type { FrontMatterEntry, FrontMatterValue, QuoteStyle, SyntaxProblem, ValueKind } from './model';
+
+export interface ParsedFrontMatter {
+	readonly block: FrontMatterBlock;
+	/** The decoded front matter; `undefined` on a syntax error (see `problems`). */
+	readonly data: Record<string, unknown> | undefined;
+	/** Every key/value pair with source offsets, in source order (nested tables included). */
+	readonly entries: readonly FrontMatterEntry[];
+	/** Syntax errors (at most one: Hugo stops at the first), unterminated blocks and duplicate keys. */
+	readonly problems: readonly SyntaxProblem[];
+	/**
+	 * Where a new top-level key can be inserted (offset): for TOML before the first `[table]` (a key
+	 * after it would land in that table), for YAML the end of the content, for JSON after the last member.
+	 */
+	readonly insertOffset: number;
+}
+
+/**
+ * Finds and parses the front matter of a Markdown document. Reads only the block, never the body.
+ * Returns `undefined` when the document has no front matter.
+ */
+export function parseFrontMatter(text: string): ParsedFrontMatter | undefined {
+	const block = splitFrontMatter(text);
+	if (!block) {
+		return undefined;
+	}
+	if (!block.terminated) {
+		const name = block.format.toUpperCase();
+		const message = block.format === 'json'
+			? 'JSON front matter is never closed: its braces do not balance. Hugo fails the build.'
+			: `${name} front matter is never closed: add a line '${block.format === 'toml' ? '+++' : '---'}' after the last field. Hugo fails the build ("EOF looking for end ${name} front matter delimiter").`;
+		return {
+			block, data: undefined, entries: [], insertOffset: block.start + 3,
+			problems: [{ code: 'fm-unterminated', message, start: block.start, end: block.format === 'json' ? block.start + 1 : block.start + 3, severity: 'error' }],
+		};
+	}
+	const result = block.format === 'toml' ? parseToml(block.content, block.contentStart)
+		: block.format === 'yaml' ? parseYaml(block.content, block.contentStart)
+			: parseJson(block.content, block.contentStart);
+	return { block, data: result.data, entries: result.entries, problems: result.problems, insertOffset: result.insertOffset };
+}

@@ -1,0 +1,583 @@
+import * as TOML from '@iarna/toml';
+import { isTable, type FrontMatterEntry, type FrontMatterValue, type SyntaxProblem, type ValueKind } from './model';
+
+/**
+ * TOML front matter: `@iarna/toml` decides validity and builds the data; a light scanner over the same
+ * text finds where every key and value is, because the parser reports no positions for values and
+ * none at all for some errors (such as "Invalid Datetime").
+ */
+export interface TomlResult {
+	readonly data: Record<string, unknown> | undefined;
+	readonly entries: FrontMatterEntry[];
+	readonly problems: SyntaxProblem[];
+	/** Where a new top-level key goes: before the first `[table]` header, else at the end. */
+	readonly insertOffset: number;
+}
+
+const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?$/;
+const TIME_ONLY = /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?$/;
+const BARE_KEY = /[A-Za-z0-9_-]/;
+
+interface ScannedValue extends FrontMatterValue {
+	readonly raw: string;
+	readonly items?: readonly ScannedValue[];
+}
+
+interface MutableEntry {
+	key: string;
+	path: string[];
+	topLevel: boolean;
+	keyStart: number;
+	keyEnd: number;
+	lineStart: number;
+	lineEnd: number;
+	value: ScannedValue;
+}
+
+interface DateToken {
+	readonly start: number;
+	readonly end: number;
+	readonly raw: string;
+}
+
+class TomlScanner {
+	readonly entries: MutableEntry[] = [];
+	readonly duplicates: SyntaxProblem[] = [];
+	/** Native date/time tokens: checked for ranges the parser lets through, patched for lowercase `t`/`z`. */
+	readonly dateTokens: DateToken[] = [];
+	/** Openings of arrays, inline tables and strings that never close. */
+	readonly unclosed: Array<{ start: number; end: number; what: string }> = [];
+	firstTableHeader = -1;
+	#i = 0;
+	readonly #src: string;
+	readonly #base: number;
+	#table: string[] = [];
+	readonly #defined = new Set<string>();
+	readonly #arrayTableCounts = new Map<string, number>();
+
+	constructor(src: string, base: number) {
+		this.#src = src;
+		this.#base = base;
+	}
+
+	scan(): void {
+		const src = this.#src;
+		while (this.#i < src.length) {
+			this.#skipSpaces();
+			const ch = src[this.#i];
+			if (ch === undefined) {
+				break;
+			}
+			if (ch === '\n' || ch === '\r') {
+				this.#i++;
+				continue;
+			}
+			if (ch === '#') {
+				this.#skipToLineEnd();
+				continue;
+			}
+			const lineStart = this.#lineStartOf(this.#i);
+			if (ch === '[') {
+				this.#header();
+			} else {
+				this.#keyValue(this.#table, this.#table.length === 0, lineStart, true);
+			}
+			this.#skipToLineEnd();
+		}
+	}
+
+	#lineStartOf(i: number): number {
+		const src = this.#src;
+		while (i > 0 && src[i - 1] !== '\n' && src[i - 1] !== '\r') {
+			i--;
+		}
+		return i;
+	}
+
+	#lineEndOf(i: number): number {
+		const src = this.#src;
+		while (i < src.length && src[i] !== '\n' && src[i] !== '\r') {
+			i++;
+		}
+		return i;
+	}
+
+	#skipSpaces(): void {
+		const src = this.#src;
+		while (src[this.#i] === ' ' || src[this.#i] === '\t') {
+			this.#i++;
+		}
+	}
+
+	#skipToLineEnd(): void {
+		this.#i = this.#lineEndOf(this.#i);
+	}
+
+	/** Skips spaces, line breaks and comments (inside arrays). */
+	#skipBlank(): void {
+		const src = this.#src;
+		for (;;) {
+			const ch = src[this.#i];
+			if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+				this.#i++;
+			} else if (ch === '#') {
+				this.#skipToLineEnd();
+			} else {
+				return;
+			}
+		}
+	}
+
+	#header(): void {
+		const src = this.#src;
+		const headerStart = this.#i;
+		if (this.firstTableHeader < 0) {
+			this.firstTableHeader = headerStart;
+		}
+		const isArray = src[this.#i + 1] === '[';
+		this.#i += isArray ? 2 : 1;
+		this.#skipSpaces();
+		const key = this.#key();
+		if (!key) {
+			this.#table = ['\u0000invalid'];
+			return;
+		}
+		const path = this.#canonical(key.parts);
+		const id = path.join('\u0000');
+		if (isArray) {
+			const count = (this.#arrayTableCounts.get(id) ?? 0) + 1;
+			this.#arrayTableCounts.set(id, count);
+			this.#table = [...path, `#${count}`];
+		} else {
+			if (this.#defined.has(`[${id}`)) {
+				this.#duplicate(key.start, key.end, key.parts.join('.'));
+			}
+			this.#defined.add(`[${id}`);
+			this.#table = path;
+		}
+	}
+
+	/** The path with array-of-tables indices, so keys in different `[[x]]` elements do not collide. */
+	#canonical(parts: readonly string[]): string[] {
+		const result: string[] = [];
+		for (const part of parts) {
+			result.push(part);
+			const count = this.#arrayTableCounts.get(result.filter(p => !p.startsWith('#')).join('\u0000'));
+			if (count !== undefined) {
+				result.push(`#${count}`);
+			}
+		}
+		return result;
+	}
+
+	#duplicate(start: number, end: number, name: string): void {
+		this.duplicates.push({
+			code: 'fm-duplicate-key',
+			message: `'${name}' is already defined above: Hugo fails the build ("key ${name} is already defined"). Remove or rename one of them.`,
+			start: this.#base + start, end: this.#base + end, severity: 'error',
+		});
+	}
+
+	#key(): { parts: string[]; start: number; end: number } | undefined {
+		const src = this.#src;
+		const start = this.#i;
+		const parts: string[] = [];
+		for (;;) {
+			this.#skipSpaces();
+			const ch = src[this.#i];
+			if (ch === '"' || ch === '\'') {
+				const close = this.#quotedKeyEnd(ch);
+				if (close < 0) {
+					return undefined;
+				}
+				const inner = src.slice(this.#i + 1, close);
+				parts.push(ch === '"' ? unescapeBasic(inner) : inner);
+				this.#i = close + 1;
+			} else {
+				const from = this.#i;
+				while (this.#i < src.length && BARE_KEY.test(src[this.#i])) {
+					this.#i++;
+				}
+				if (from === this.#i) {
+					return undefined;
+				}
+				parts.push(src.slice(from, this.#i));
+			}
+			const end = this.#i;
+			this.#skipSpaces();
+			if (src[this.#i] === '.') {
+				this.#i++;
+				continue;
+			}
+			return { parts, start, end };
+		}
+	}
+
+	#quotedKeyEnd(quote: string): number {
+		const src = this.#src;
+		for (let j = this.#i + 1; j < src.length; j++) {
+			const ch = src[j];
+			if (ch === '\n' || ch === '\r') {
+				return -1;
+			}
+			if (quote === '"' && ch === '\\') {
+				j++;
+			} else if (ch === quote) {
+				return j;
+			}
+		}
+		return -1;
+	}
+
+	#keyValue(prefix: readonly string[], topLevel: boolean, lineStart: number, definesPath: boolean): MutableEntry | undefined {
+		const src = this.#src;
+		const key = this.#key();
+		if (!key) {
+			return undefined;
+		}
+		this.#skipSpaces();
+		if (src[this.#i] !== '=') {
+			return undefined;
+		}
+		this.#i++;
+		this.#skipSpaces();
+		const path = [...prefix, ...key.parts];
+		const value = this.#value(path);
+		if (!value) {
+			return undefined;
+		}
+		const id = path.join('\u0000');
+		if (definesPath) {
+			if (this.#defined.has(id)) {
+				this.#duplicate(key.start, key.end, key.parts.join('.'));
+			}
+			this.#defined.add(id);
+		}
+		const entry: MutableEntry = {
+			key: key.parts.join('.'),
+			path: path.filter(p => !p.startsWith('#')),
+			topLevel: topLevel && key.parts.length === 1,
+			keyStart: this.#base + key.start,
+			keyEnd: this.#base + key.end,
+			lineStart: this.#base + lineStart,
+			lineEnd: this.#base + this.#lineEndOf(value.end - this.#base),
+			value,
+		};
+		this.entries.push(entry);
+		return entry;
+	}
+
+	#value(path: readonly string[]): ScannedValue | undefined {
+		const src = this.#src;
+		const start = this.#i;
+		const ch = src[start];
+		if (ch === '"' || ch === '\'') {
+			return this.#string(ch);
+		}
+		if (ch === '[') {
+			return this.#array(path);
+		}
+		if (ch === '{') {
+			return this.#inlineTable(path);
+		}
+		let end = start;
+		while (end < src.length && !' \t\r\n,]}#'.includes(src[end])) {
+			end++;
+		}
+		// A date and a time separated by one space are one token (`2017-05-09 10:00:00-04:00`).
+		if (src[end] === ' ' && /^\d{4}-\d{2}-\d{2}$/.test(src.slice(start, end)) && /^ \d{2}:/.test(src.slice(end, end + 4))) {
+			end++;
+			while (end < src.length && !' \t\r\n,]}#'.includes(src[end])) {
+				end++;
+			}
+		}
+		if (end === start) {
+			return undefined;
+		}
+		this.#i = end;
+		const raw = src.slice(start, end);
+		const kind = scalarKind(raw);
+		if (kind === 'date' || kind === 'localDatetime' || kind === 'datetime' || kind === 'time' || DATE_PREFIX.test(raw)) {
+			this.dateTokens.push({ start: this.#base + start, end: this.#base + end, raw });
+		}
+		return { kind, value: undefined, start: this.#base + start, end: this.#base + end, raw };
+	}
+
+	#string(quote: string): ScannedValue {
+		const src = this.#src;
+		const start = this.#i;
+		const triple = src.startsWith(quote.repeat(3), start);
+		let end = -1;
+		if (triple) {
+			for (let j = start + 3; j < src.length; j++) {
+				if (quote === '"' && src[j] === '\\') {
+					j++;
+				} else if (src.startsWith(quote.repeat(3), j)) {
+					// Up to two quotes may sit right before the closing delimiter.
+					let close = j + 3;
+					while (close < j + 5 && src[close] === quote) {
+						close++;
+					}
+					end = close;
+					break;
+				}
+			}
+		} else {
+			for (let j = start + 1; j < src.length; j++) {
+				const ch = src[j];
+				if (ch === '\n' || ch === '\r') {
+					break;
+				}
+				if (quote === '"' && ch === '\\') {
+					j++;
+				} else if (ch === quote) {
+					end = j + 1;
+					break;
+				}
+			}
+		}
+		if (end < 0) {
+			end = triple ? src.length : this.#lineEndOf(start);
+			this.unclosed.push({ start: this.#base + start, end: this.#base + end, what: 'string' });
+		}
+		this.#i = end;
+		const raw = src.slice(start, end);
+		return {
+			kind: 'string', value: undefined, start: this.#base + start, end: this.#base + end, raw,
+			quote: triple ? 'multiline' : quote === '"' ? 'double' : 'single',
+		};
+	}
+
+	#array(path: readonly string[]): ScannedValue {
+		const src = this.#src;
+		const start = this.#i;
+		this.#i++;
+		const items: ScannedValue[] = [];
+		for (;;) {
+			this.#skipBlank();
+			const ch = src[this.#i];
+			if (ch === ']') {
+				this.#i++;
+				break;
+			}
+			const item = ch === undefined ? undefined : this.#value([...path, `#${items.length}`]);
+			if (!item) {
+				this.unclosed.push({ start: this.#base + start, end: this.#base + start + 1, what: 'array' });
+				break;
+			}
+			items.push(item);
+			this.#skipBlank();
+			if (src[this.#i] === ',') {
+				this.#i++;
+			} else if (src[this.#i] === ']') {
+				this.#i++;
+				break;
+			} else {
+				this.unclosed.push({ start: this.#base + start, end: this.#base + start + 1, what: 'array' });
+				break;
+			}
+		}
+		return { kind: 'array', value: undefined, start: this.#base + start, end: this.#base + this.#i, raw: src.slice(start, this.#i), items };
+	}
+
+	#inlineTable(path: readonly string[]): ScannedValue {
+		const src = this.#src;
+		const start = this.#i;
+		this.#i++;
+		const lineStart = this.#lineStartOf(start);
+		for (;;) {
+			this.#skipSpaces();
+			if (src[this.#i] === '}') {
+				this.#i++;
+				break;
+			}
+			const entry = this.#keyValue(path, false, lineStart, true);
+			this.#skipSpaces();
+			if (entry && src[this.#i] === ',') {
+				this.#i++;
+			} else if (entry && src[this.#i] === '}') {
+				this.#i++;
+				break;
+			} else {
+				this.unclosed.push({ start: this.#base + start, end: this.#base + start + 1, what: 'inline table' });
+				break;
+			}
+		}
+		return { kind: 'table', value: undefined, start: this.#base + start, end: this.#base + this.#i, raw: src.slice(start, this.#i) };
+	}
+}
+
+function scalarKind(raw: string): ValueKind {
+	if (raw === 'true' || raw === 'false') {
+		return 'boolean';
+	}
+	if (DATE_ONLY.test(raw)) {
+		return 'date';
+	}
+	const dateTime = DATE_TIME.exec(raw);
+	if (dateTime) {
+		return dateTime[8] ? 'datetime' : 'localDatetime';
+	}
+	if (TIME_ONLY.test(raw)) {
+		return 'time';
+	}
+	if (/^[+-]?(inf|nan)$/.test(raw) || (/^[+-]?[\d_]+(\.[\d_]+)?([eE][+-]?[\d_]+)?$/.test(raw) && /[.eE]/.test(raw))) {
+		return 'float';
+	}
+	return 'integer';
+}
+
+function unescapeBasic(text: string): string {
+	return text.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_match, esc: string) => {
+		if (esc.length > 1) {
+			return String.fromCodePoint(parseInt(esc.slice(1), 16));
+		}
+		return ({ b: '\b', t: '\t', n: '\n', f: '\f', r: '\r' } as Record<string, string>)[esc] ?? esc;
+	});
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function daysInMonth(year: number, month: number): number {
+	if (month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) {
+		return 29;
+	}
+	return DAYS_IN_MONTH[month - 1];
+}
+
+/** Why a native TOML date/time token is not a valid date, or `undefined` when it is one. */
+function invalidDateReason(raw: string): string | undefined {
+	const date = DATE_ONLY.exec(raw) ?? DATE_TIME.exec(raw);
+	const time = date ? undefined : TIME_ONLY.exec(raw);
+	if (date) {
+		const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+		if (month < 1 || month > 12) {
+			return `month ${date[2]} does not exist`;
+		}
+		if (day < 1 || day > daysInMonth(year, month)) {
+			return `day ${date[3]} does not exist in ${year}-${date[2]}`;
+		}
+		if (date[4] !== undefined) {
+			return invalidTimeReason(date[4], date[5], date[6]);
+		}
+		return undefined;
+	}
+	if (time) {
+		return invalidTimeReason(time[1], time[2], time[3]);
+	}
+	return DATE_PREFIX.test(raw) ? 'it is not a TOML date (YYYY-MM-DD), date-time (YYYY-MM-DDTHH:MM:SS with an optional offset) or time' : undefined;
+}
+
+function invalidTimeReason(hour: string, minute: string, second: string): string | undefined {
+	if (Number(hour) > 23) {
+		return `hour ${hour} does not exist`;
+	}
+	if (Number(minute) > 59) {
+		return `minute ${minute} does not exist`;
+	}
+	if (Number(second) > 60) {
+		return `second ${second} does not exist`;
+	}
+	return undefined;
+}
+
+const POSITION_SUFFIX = / at row \d+, col \d+, pos \d+:[\s\S]*$/;
+
+/** Parses TOML front matter content that starts at `base` in the whole text. */
+export function parseToml(content: string, base: number): TomlResult {
+	const scanner = new TomlScanner(content, base);
+	scanner.scan();
+	const insertOffset = base + (scanner.firstTableHeader >= 0 ? scanner.firstTableHeader : content.length);
+	const problems: SyntaxProblem[] = [];
+
+	// @iarna/toml accepts some impossible dates (2017-02-30 becomes March 2) and rejects valid lowercase
+	// `t`/`z` separators: check date tokens here and hand the parser an upper-cased copy (same length, so
+	// its error positions still hold).
+	let parseText = content;
+	for (const token of scanner.dateTokens) {
+		const reason = invalidDateReason(token.raw);
+		if (reason !== undefined) {
+			problems.push({
+				code: 'fm-syntax',
+				message: `Invalid TOML date '${token.raw}': ${reason}. Hugo fails the build.`,
+				start: token.start, end: token.end, severity: 'error',
+			});
+		} else if (/[tz]/.test(token.raw)) {
+			const from = token.start - base;
+			parseText = parseText.slice(0, from) + token.raw.toUpperCase() + parseText.slice(token.end - base);
+		}
+	}
+	if (problems.length > 0) {
+		return { data: undefined, entries: scanner.entries, problems: problems.slice(0, 1), insertOffset };
+	}
+
+	let data: Record<string, unknown>;
+	try {
+		data = TOML.parse(parseText) as Record<string, unknown>;
+	} catch (error) {
+		problems.push(tomlErrorProblem(error, content, base, scanner));
+		return { data: undefined, entries: scanner.entries, problems, insertOffset };
+	}
+	for (const entry of scanner.entries) {
+		entry.value = attachValues(entry.value, lookup(data, entry.path));
+	}
+	return { data, entries: scanner.entries, problems, insertOffset };
+}
+
+function tomlErrorProblem(error: unknown, content: string, base: number, scanner: TomlScanner): SyntaxProblem {
+	const raw = error instanceof Error ? error.message : String(error);
+	const detail = raw.split('\n')[0].replace(POSITION_SUFFIX, '').replace(/ at row \d+, col \d+, pos \d+:?$/, '');
+	const pos = (error as { pos?: number }).pos;
+	if (/redefine existing key/i.test(detail) && scanner.duplicates.length > 0) {
+		return scanner.duplicates[0];
+	}
+	if (/^Unterminated/i.test(detail) && scanner.unclosed.length > 0) {
+		const opening = scanner.unclosed[0];
+		return { code: 'fm-syntax', message: `TOML syntax error: this ${opening.what} is never closed. Hugo fails the build.`, start: opening.start, end: opening.end, severity: 'error' };
+	}
+	if (typeof pos === 'number' && pos >= 0) {
+		const at = Math.min(pos, content.length);
+		let end = at;
+		while (end < content.length && !' \t\r\n'.includes(content[end])) {
+			end++;
+		}
+		return { code: 'fm-syntax', message: `TOML syntax error: ${detail}. Hugo fails the build.`, start: base + at, end: base + end, severity: 'error' };
+	}
+	// No position from the parser: point at the first scanned value whose text the error is about.
+	const suspect = scanner.dateTokens[0];
+	if (suspect) {
+		return { code: 'fm-syntax', message: `TOML syntax error: ${detail} '${suspect.raw}'. Hugo fails the build.`, start: suspect.start, end: suspect.end, severity: 'error' };
+	}
+	return { code: 'fm-syntax', message: `TOML syntax error: ${detail}. Hugo fails the build.`, start: base, end: base + content.length, severity: 'error' };
+}
+
+function lookup(data: unknown, path: readonly string[]): unknown {
+	let current = data;
+	for (const part of path) {
+		if (Array.isArray(current)) {
+			// Keys under `[[x]]` live in the last element that was open when they were written; the
+			// scanner drops array indices from `path`, so the last element is the best guess.
+			current = current[current.length - 1];
+		}
+		if (!isTable(current)) {
+			return undefined;
+		}
+		current = current[part];
+	}
+	return current;
+}
+
+/** Gives scanned values their parsed data and their exact kind (native dates from the parser's flags). */
+function attachValues(scanned: ScannedValue, value: unknown): ScannedValue {
+	let kind = scanned.kind;
+	if (value instanceof Date) {
+		const flags = value as Date & { isDate?: boolean; isFloating?: boolean; isTime?: boolean };
+		kind = flags.isDate ? 'date' : flags.isTime ? 'time' : flags.isFloating ? 'localDatetime' : 'datetime';
+	}
+	const items = scanned.items && Array.isArray(value)
+		? scanned.items.map((item, index) => attachValues(item, value[index]))
+		: scanned.items;
+	return { ...scanned, kind, value, items };
+}

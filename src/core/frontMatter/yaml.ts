@@ -1,0 +1,150 @@
+import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node as YamlNode } from 'yaml';
+import type { FrontMatterEntry, FrontMatterValue, QuoteStyle, SyntaxProblem, ValueKind } from './model';
+
+/**
+ * YAML front matter, read as Hugo 0.111.3 reads it: gopkg.in/yaml.v2 is YAML 1.1 (`yes`/`no`/`on`/`off`
+ * are booleans) and hands timestamps over as their text, so `date: 2017-5-9` reaches Hugo as the
+ * string "2017-5-9".
+ */
+export interface YamlResult {
+	readonly data: Record<string, unknown> | undefined;
+	readonly entries: FrontMatterEntry[];
+	readonly problems: SyntaxProblem[];
+	readonly insertOffset: number;
+}
+
+export function parseYaml(content: string, base: number): YamlResult {
+	const doc = parseDocument(content, { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false });
+	const insertOffset = base + content.length;
+	const entries: FrontMatterEntry[] = [];
+	const problems: SyntaxProblem[] = [];
+	if (doc.errors.length > 0) {
+		const error = doc.errors[0];
+		problems.push({
+			code: 'fm-syntax',
+			message: `YAML syntax error: ${error.message.split('\n')[0]}. Hugo fails the build.`,
+			start: base + error.pos[0], end: base + Math.max(error.pos[1], error.pos[0]),
+			severity: 'error',
+		});
+		return { data: undefined, entries, problems, insertOffset };
+	}
+	const root = doc.contents;
+	if (root === null || (isScalar(root) && root.value === null)) {
+		return { data: {}, entries, problems, insertOffset };
+	}
+	if (!isMap(root)) {
+		const [start, end] = rangeOf(root, content.length);
+		problems.push({
+			code: 'fm-syntax',
+			message: 'YAML front matter must be a mapping of keys to values (key: value). Hugo fails the build.',
+			start: base + start, end: base + end, severity: 'error',
+		});
+		return { data: undefined, entries, problems, insertOffset };
+	}
+	const data = collectMap(doc, root, [], base, content, entries, problems);
+	return { data, entries, problems, insertOffset };
+}
+
+function rangeOf(node: YamlNode | null | undefined, fallback: number): [number, number] {
+	const range = node?.range;
+	return range ? [range[0], range[1]] : [fallback, fallback];
+}
+
+function collectMap(
+	doc: Document, map: import('yaml').YAMLMap, prefix: readonly string[], base: number, content: string,
+	entries: FrontMatterEntry[], problems: SyntaxProblem[],
+): Record<string, unknown> {
+	const data: Record<string, unknown> = {};
+	const seen = new Map<string, number>();
+	for (const pair of map.items) {
+		const keyNode = pair.key as YamlNode | null;
+		const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode.toJSON()) : '';
+		const [keyStart, keyEnd] = rangeOf(keyNode, 0);
+		const path = [...prefix, key];
+		if (seen.has(key)) {
+			problems.push({
+				code: 'fm-duplicate-key',
+				message: `'${path.join('.')}' is already set above; Hugo keeps only this last value. Remove one of them.`,
+				start: base + keyStart, end: base + keyEnd, severity: 'warning',
+			});
+		}
+		seen.set(key, keyStart);
+		const valueNode = pair.value as YamlNode | null;
+		const value = convert(doc, valueNode, keyEnd, base, content, path, entries, problems);
+		data[key] = value.value;
+		const lineStart = lineStartOf(content, keyStart);
+		entries.push({
+			key, path, topLevel: prefix.length === 0,
+			keyStart: base + keyStart, keyEnd: base + keyEnd,
+			lineStart: base + lineStart, lineEnd: base + lineEndOf(content, Math.max(value.end - base - 1, keyEnd)),
+			value,
+		});
+	}
+	return data;
+}
+
+function convert(
+	doc: Document, node: YamlNode | null, after: number, base: number, content: string, path: readonly string[],
+	entries: FrontMatterEntry[], problems: SyntaxProblem[],
+): FrontMatterValue {
+	if (isAlias(node)) {
+		const target = node.resolve(doc);
+		const converted = convert(doc, target ?? null, after, base, content, path, [], []);
+		const [start, end] = rangeOf(node, after);
+		return { ...converted, start: base + start, end: base + end };
+	}
+	if (!node) {
+		return { kind: 'null', value: null, start: base + after, end: base + after };
+	}
+	const [start, end] = rangeOf(node, after);
+	if (isScalar(node)) {
+		return scalarValue(node, base + start, base + end);
+	}
+	if (isSeq(node)) {
+		const items = node.items.map(item => convert(doc, item as YamlNode | null, end, base, content, path, [], []));
+		return { kind: 'array', value: items.map(i => i.value), start: base + start, end: base + end, items };
+	}
+	if (isMap(node)) {
+		const value = collectMap(doc, node, path, base, content, entries, problems);
+		return { kind: 'table', value, start: base + start, end: base + end };
+	}
+	return { kind: 'null', value: null, start: base + start, end: base + end };
+}
+
+function scalarValue(node: Scalar, start: number, end: number): FrontMatterValue {
+	const quote: QuoteStyle = node.type === Scalar.QUOTE_DOUBLE ? 'double'
+		: node.type === Scalar.QUOTE_SINGLE ? 'single'
+			: node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL ? 'block' : 'plain';
+	let value: unknown = node.value;
+	let kind: ValueKind;
+	if (value instanceof Date) {
+		// yaml.v2 decodes timestamps into `interface{}` as their source text.
+		value = node.source ?? value.toISOString();
+		kind = 'string';
+	} else if (typeof value === 'string') {
+		kind = 'string';
+	} else if (typeof value === 'boolean') {
+		kind = 'boolean';
+	} else if (typeof value === 'number' || typeof value === 'bigint') {
+		kind = typeof value === 'bigint' || Number.isInteger(value) && !/[.eE]/.test(node.source ?? '') ? 'integer' : 'float';
+	} else {
+		kind = 'null';
+	}
+	return { kind, value, start, end, quote: kind === 'string' ? quote : undefined };
+}
+
+function lineStartOf(content: string, offset: number): number {
+	let i = offset;
+	while (i > 0 && content[i - 1] !== '\n' && content[i - 1] !== '\r') {
+		i--;
+	}
+	return i;
+}
+
+function lineEndOf(content: string, offset: number): number {
+	let i = Math.max(0, offset);
+	while (i < content.length && content[i] !== '\n' && content[i] !== '\r') {
+		i++;
+	}
+	return i;
+}
