@@ -12,6 +12,9 @@ const GENERIC_HEADINGS = new Set(['event details', 'schedule', 'session', 'sessi
 /** Site-name separators between a title and what a page adds around it. */
 const SEPARATOR = /\s+[|·–—-]\s+|\s*::?\s+|\s*[|·]\s*/;
 
+/** Candidates from JSON-LD and APIs have at least this priority. */
+export const STRUCTURED_PRIORITY = 5;
+
 /** Below this share of slug tokens a candidate is about something else ("OpenStack Summit | Schedule"). */
 const MIN_SCORE = 0.34;
 
@@ -91,7 +94,10 @@ export function chooseTitle(candidates: readonly TitleCandidate[], slug: string 
 	let best: { candidate: TitleCandidate; score: number } | undefined;
 	for (const candidate of usable) {
 		// A truncated slug (Sessionize) lacks the title's end, so trimming would cut a real subtitle.
-		const trimmed = options.trim === false ? candidate.title : trimToSlug(candidate.title, slugTokenList);
+		// Structured sources name the event alone, so their subtitles are kept; page titles and meta tags
+		// carry site names.
+		const trim = options.trim !== false && candidate.priority < STRUCTURED_PRIORITY;
+		const trimmed = trim ? trimToSlug(candidate.title, slugTokenList) : candidate.title;
 		const score = slugScore(trimmed, slugTokenList);
 		if (score < MIN_SCORE) {
 			continue;

@@ -1,10 +1,10 @@
 import { all, attr, cleanText, first, htmlToText, meta, text, type Document } from '../html';
-import { chooseTitle, type TitleCandidate } from '../score';
+import { chooseTitle, STRUCTURED_PRIORITY, type TitleCandidate } from '../score';
 import { asArray, asRecord, asText, uniqueNames, type ProviderContext, type ProviderResult } from './context';
 import { readPretalxApi } from './pretalx';
 
 /** Source priorities for a tie in slug score: structured data beats page furniture. */
-export const PRIORITY = { api: 6, jsonLd: 5, meta: 3, h1: 2, title: 1 } as const;
+export const PRIORITY = { api: STRUCTURED_PRIORITY + 1, jsonLd: STRUCTURED_PRIORITY, meta: 3, h1: 2, title: 1 } as const;
 
 const EVENT_TYPE = /Event$/;
 

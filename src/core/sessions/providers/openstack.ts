@@ -57,9 +57,15 @@ export function readOpenStackEventPage(doc: Document, summit: string | undefined
 	if (!title) {
 		return undefined;
 	}
+	// The icon and its text are siblings in the same info item, possibly one wrapper apart.
 	const infoText = (icon: string, selector: string) => {
-		const item = first(doc, icon)?.parent;
-		return item ? text(all(item, selector)[0]) : '';
+		for (let item = first(doc, icon)?.parent, depth = 0; item && depth < 3; item = item.parent, depth++) {
+			const found = all(item, selector)[0];
+			if (found) {
+				return text(found);
+			}
+		}
+		return '';
 	};
 	const when = infoText('.fa-clock-o', '.info_item_text');
 	return {
