@@ -1,8 +1,18 @@
 import * as vscode from 'vscode';
+import { registerImageFeatures } from './features/images';
+import { registerNewPostCommand } from './features/newPost';
+import { registerSessionCommands } from './features/sessions';
+import { WorkspaceSiteIndex } from './services/workspaceSiteIndex';
 
 export function activate(context: vscode.ExtensionContext): void {
+	// Services
+	const sites = new WorkspaceSiteIndex();
 	// Features
 	context.subscriptions.push(
+		sites,
+		registerImageFeatures({ language: 'markdown' }, sites, { docsUri: vscode.Uri.joinPath(context.extensionUri, 'README.md') }),
+		registerSessionCommands(),
+		registerNewPostCommand(),
 	);
 }
 

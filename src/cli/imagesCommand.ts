@@ -1,0 +1,73 @@
+import type { IFileReader } from '../core/fs/fileReader';
+import { resolve } from '../core/fs/posixPath';
+import { findHugoSite } from '../core/site/hugoSite';
+import { describeMissingImage } from '../core/site/problems';
+import { findImageReferences, readPageAddress } from '../core/site/references';
+import { resolveImage } from '../core/site/resolve';
+import { StaticFileIndex } from '../core/site/staticIndex';
+import { oneOf, parseCommandArgs } from './args';
+import { ExitCode, UsageError, type CliCommand } from './io';
+import { NodeFileReader } from './nodeFileReader';
+
+const USAGE = `Usage: event-writeup images [--format json|text] FILE
+
+Lists every image path of a post (Markdown images, reference-style images, <img src>,
+{{< figure src=... >}}, front matter cover/images) in document order, each with the file
+Hugo publishes for it: site-root paths through the site's static folders, themes and mounts,
+relative paths through the page bundle or the page's published address.
+
+Options:
+  --format FMT    json (default): {"images":[{"line","column","src","resolved"}]}, 1-based
+                  positions, "resolved" an absolute path or null;
+                  text: one "FILE:LINE:COLUMN SRC -> PATH" line per image.
+
+Exit codes: 0 listed (even when some images resolve to nothing), 1 FILE cannot be read,
+2 bad command line.`;
+
+export interface ImageListing {
+	readonly line: number;
+	readonly column: number;
+	readonly src: string;
+	readonly resolved: string | null;
+}
+
+/** The `images` command; `files` exists for tests. */
+export function createImagesCommand(files: IFileReader = new NodeFileReader()): CliCommand {
+	return {
+		name: 'images',
+		summary: 'List the image paths of a post and the files Hugo publishes for them',
+		usage: USAGE,
+		async run(args, io) {
+			const { values, positionals } = parseCommandArgs(args, { format: { type: 'string' } });
+			const format = oneOf('format', values.format, ['json', 'text'], 'json');
+			if (positionals.length !== 1) {
+				throw new UsageError(positionals.length === 0 ? 'expected a FILE' : 'expected exactly one FILE');
+			}
+			const file = resolve(io.cwd, positionals[0]);
+			const text = await files.readText(file);
+			if (text === undefined) {
+				io.stderr(`event-writeup images: cannot read ${file}\n`);
+				return ExitCode.Failure;
+			}
+			const site = await findHugoSite(file, files);
+			if (!site) {
+				io.stderr(`warning: ${file} is not inside a Hugo site (no hugo.toml, config.toml or config/_default/ above it): no path resolves\n`);
+			}
+			const context = site ? { site, index: await StaticFileIndex.build(site, files) } : undefined;
+			const page = readPageAddress(text);
+			const lines: string[] = [];
+			const images: ImageListing[] = [];
+			for (const reference of findImageReferences(text)) {
+				const image = resolveImage(context, file, reference.src, page);
+				const listing = { line: reference.range.start.line + 1, column: reference.range.start.character + 1, src: reference.src, resolved: image.resolved ?? null };
+				images.push(listing);
+				const outcome = image.resolved ?? (image.remote ? '(remote)' : `(not found) ${describeMissingImage(image, site)}`);
+				lines.push(`${positionals[0]}:${listing.line}:${listing.column} ${reference.src} -> ${outcome}\n`);
+			}
+			io.stdout(format === 'json' ? `${JSON.stringify({ images }, undefined, 2)}\n` : lines.join(''));
+			return ExitCode.Ok;
+		},
+	};
+}
+
+export const imagesCommand = createImagesCommand();

@@ -1,0 +1,67 @@
+import { relativeInside } from '../fs/posixPath';
+import type { Range } from '../text';
+import type { HugoSite } from './hugoSite';
+import { findImageReferences, readPageAddress, type ImageReference } from './references';
+import { resolveImage, type ResolvedImage, type SiteContext } from './resolve';
+
+export const enum ImageProblemCode {
+	/** The path resolves to no file Hugo publishes. */
+	NotFound = 'image-not-found',
+	/** A raw `<img>` that Goldmark omits because the site does not allow raw HTML. */
+	RawHtmlOmitted = 'image-raw-html-omitted',
+}
+
+export interface ImageProblem {
+	readonly code: ImageProblemCode;
+	readonly message: string;
+	readonly range: Range;
+	readonly severity: 'error' | 'warning';
+	/** A file worth pointing at (the one the author probably meant), absolute. */
+	readonly related?: { readonly file: string; readonly message: string };
+}
+
+/** Every image problem of a post that belongs to `context`'s site, in document order. */
+export function findImageProblems(text: string, documentPath: string, context: SiteContext): ImageProblem[] {
+	const page = readPageAddress(text);
+	const problems: ImageProblem[] = [];
+	for (const reference of findImageReferences(text)) {
+		const image = resolveImage(context, documentPath, reference.src, page);
+		problems.push(...problemsOf(reference, image, context.site));
+	}
+	return problems;
+}
+
+function problemsOf(reference: ImageReference, image: ResolvedImage, site: HugoSite): ImageProblem[] {
+	const problems: ImageProblem[] = [];
+	if (reference.kind === 'html' && !site.unsafeHtml) {
+		problems.push({
+			code: ImageProblemCode.RawHtmlOmitted,
+			message: 'Hugo omits raw HTML unless markup.goldmark.renderer.unsafe is true: this <img> will not appear on the page. Write it as ![alt](path) instead.',
+			range: reference.range,
+			severity: 'warning',
+		});
+	}
+	// Front matter paths are the front matter checker's (`fm-image-missing`): one problem, one diagnostic.
+	if (!image.remote && image.resolved === undefined && reference.kind !== 'frontMatter') {
+		problems.push({
+			code: ImageProblemCode.NotFound,
+			message: describeMissingImage(image, site),
+			range: reference.range,
+			severity: 'warning',
+			...(image.nearMiss ? { related: { file: image.nearMiss.file, message: `Not published at this address: ${image.nearMiss.reason}` } } : {}),
+		});
+	}
+	return problems;
+}
+
+/** The message for an image path that resolves to nothing: what was written, and where Hugo would have looked. */
+export function describeMissingImage(image: ResolvedImage, site: HugoSite | undefined): string {
+	const shown = (path: string) => (site ? relativeInside(site.root, path) : undefined) ?? path;
+	const places = image.lookedIn.map(shown);
+	const where = places.length === 0 ? '' : places.length === 1
+		? ` Hugo would publish it from ${places[0]}.`
+		: ` Hugo would publish it from one of: ${places.join(', ')}.`;
+	const requested = image.sitePath !== undefined && image.sitePath !== image.src ? ` (requested as ${image.sitePath})` : '';
+	const nearMiss = image.nearMiss ? ` ${shown(image.nearMiss.file)} exists, but ${image.nearMiss.reason}.` : '';
+	return `Image not found: ${image.src}${requested}.${where}${nearMiss}`;
+}

@@ -1,0 +1,120 @@
+import * as vscode from 'vscode';
+import { ImageProblemCode, findImageProblems, type ImageProblem } from '../../core/site/problems';
+import { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
+import { KeyedDelayer } from '../../util/async';
+import { Disposable } from '../../util/dispose';
+import { DIAGNOSTIC_SOURCE, toVscodeRange } from './convert';
+import { IMAGES_SECTION, isImageValidationEnabled } from './settings';
+
+/** Long enough to wait out a burst of keystrokes, short enough to feel immediate. */
+const DEBOUNCE_MS = 300;
+
+const DOCS_ANCHORS: Record<ImageProblemCode, string> = {
+	[ImageProblemCode.NotFound]: 'image-not-found',
+	[ImageProblemCode.RawHtmlOmitted]: 'image-raw-html-omitted',
+};
+
+/**
+ * Keeps the image diagnostics of open posts current: on open, after typing settles, when the site's files
+ * or configuration change, and forgets a document when it closes. Results computed for an older text
+ * (or superseded by a newer request) are dropped.
+ */
+export class ImageDiagnosticsManager extends Disposable {
+	readonly #collection = this._register(vscode.languages.createDiagnosticCollection('event-writeup-images'));
+	readonly #delayer = this._register(new KeyedDelayer(DEBOUNCE_MS));
+	readonly #generations = new Map<string, number>();
+	readonly #selector: vscode.DocumentSelector;
+	readonly #sites: WorkspaceSiteIndex;
+	readonly #docsUri: vscode.Uri;
+	readonly #log: vscode.LogOutputChannel;
+
+	constructor(selector: vscode.DocumentSelector, sites: WorkspaceSiteIndex, docsUri: vscode.Uri, log: vscode.LogOutputChannel) {
+		super();
+		this.#selector = selector;
+		this.#sites = sites;
+		this.#docsUri = docsUri;
+		this.#log = log;
+		this._register(vscode.workspace.onDidOpenTextDocument(document => this.#schedule(document)));
+		this._register(vscode.workspace.onDidChangeTextDocument(event => {
+			if (event.contentChanges.length > 0) {
+				this.#schedule(event.document);
+			}
+		}));
+		this._register(vscode.workspace.onDidCloseTextDocument(document => this.#forget(document.uri)));
+		this._register(vscode.workspace.onDidChangeConfiguration(event => {
+			if (event.affectsConfiguration(IMAGES_SECTION)) {
+				this.#scheduleAll();
+			}
+		}));
+		this._register(sites.onDidChange(() => this.#scheduleAll()));
+		this.#scheduleAll();
+	}
+
+	#scheduleAll(): void {
+		for (const document of vscode.workspace.textDocuments) {
+			this.#schedule(document);
+		}
+	}
+
+	#isChecked(document: vscode.TextDocument): boolean {
+		// Diff views and other read-only schemes show other versions of a file: only the file itself is checked.
+		return vscode.languages.match(this.#selector, document) > 0
+			&& vscode.workspace.getWorkspaceFolder(document.uri) !== undefined
+			&& isImageValidationEnabled(document.uri);
+	}
+
+	#schedule(document: vscode.TextDocument): void {
+		const key = document.uri.toString();
+		if (!this.#isChecked(document)) {
+			if (this.#collection.has(document.uri)) {
+				this.#forget(document.uri);
+			}
+			return;
+		}
+		const generation = (this.#generations.get(key) ?? 0) + 1;
+		this.#generations.set(key, generation);
+		this.#delayer.schedule(key, () => void this.#update(document, generation));
+	}
+
+	async #update(document: vscode.TextDocument, generation: number): Promise<void> {
+		const key = document.uri.toString();
+		if (this.isDisposed || document.isClosed) {
+			return;
+		}
+		const version = document.version;
+		let problems: ImageProblem[] = [];
+		try {
+			const context = await this.#sites.siteFor(document.uri);
+			// Only pages are checked: a README or a layout next to the site is not published as a post.
+			if (context && WorkspaceSiteIndex.isContent(context.site, document.uri.path)) {
+				problems = findImageProblems(document.getText(), document.uri.path, context);
+			}
+		} catch (error) {
+			// A resolver bug must not leave wrong diagnostics behind nor reach the extension host.
+			this.#log.error(`Checking the images of ${document.uri.toString(true)} failed:`, error);
+		}
+		if (this.isDisposed || generation !== this.#generations.get(key) || document.version !== version) {
+			return; // superseded while it ran: a newer update is on its way
+		}
+		this.#collection.set(document.uri, problems.map(problem => this.#toDiagnostic(document.uri, problem)));
+	}
+
+	#toDiagnostic(uri: vscode.Uri, problem: ImageProblem): vscode.Diagnostic {
+		const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+		const diagnostic = new vscode.Diagnostic(toVscodeRange(problem.range), problem.message, severity);
+		diagnostic.source = DIAGNOSTIC_SOURCE;
+		diagnostic.code = { value: problem.code, target: this.#docsUri.with({ fragment: DOCS_ANCHORS[problem.code] }) };
+		if (problem.related) {
+			diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(
+				new vscode.Location(this.#sites.toUri(uri, problem.related.file), new vscode.Position(0, 0)), problem.related.message)];
+		}
+		return diagnostic;
+	}
+
+	#forget(uri: vscode.Uri): void {
+		const key = uri.toString();
+		this.#delayer.cancel(key);
+		this.#generations.delete(key);
+		this.#collection.delete(uri);
+	}
+}

@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
+import { ImageDiagnosticsManager } from './diagnosticsManager';
+import { ImageHoverProvider } from './hover';
+import { ImageLinkProvider } from './links';
+
+export interface ImageFeatureOptions {
+	/** The page documenting each diagnostic under its anchor; every diagnostic's code links there. */
+	readonly docsUri: vscode.Uri;
+}
+
+/** Image diagnostics, links and hovers for the documents `selector` matches, resolved through the site index. */
+export function registerImageFeatures(selector: vscode.DocumentSelector, sites: WorkspaceSiteIndex, options: ImageFeatureOptions): vscode.Disposable {
+	const log = vscode.window.createOutputChannel('Event Write-up: Images', { log: true });
+	return vscode.Disposable.from(
+		log,
+		new ImageDiagnosticsManager(selector, sites, options.docsUri, log),
+		vscode.languages.registerDocumentLinkProvider(selector, new ImageLinkProvider(sites)),
+		vscode.languages.registerHoverProvider(selector, new ImageHoverProvider(sites)),
+	);
+}

@@ -1,0 +1,301 @@
+import * as vscode from 'vscode';
+import { basename, dirname, relativeInside } from '../core/fs/posixPath';
+import { CONFIG_EXTENSIONS } from '../core/site/config';
+import { findSiteRoot, loadHugoSite, type HugoSite } from '../core/site/hugoSite';
+import { findImageReferences, readPageAddress, type ImageReference } from '../core/site/references';
+import { resolveImage, type ResolvedImage, type SiteContext } from '../core/site/resolve';
+import { StaticFileIndex } from '../core/site/staticIndex';
+import { Disposable } from '../util/dispose';
+import { WorkspaceFileReader } from '../util/workspaceFileReader';
+
+export type { SiteContext };
+
+/** One image reference of a document and what it resolves to. */
+export interface ResolvedReference {
+	readonly reference: ImageReference;
+	readonly image: ResolvedImage;
+}
+
+interface SiteEntry {
+	readonly key: string;
+	readonly root: vscode.Uri;
+	readonly files: WorkspaceFileReader;
+	readonly context: Promise<SiteContext | undefined>;
+	/** Set once `context` has settled. */
+	loaded?: SiteContext;
+	settled: boolean;
+	/** A file event arrived while the index was being built: the result may miss it, so it is rebuilt. */
+	stale: boolean;
+}
+
+/** Names whose creation, deletion or change can change which folder is a site root or how it is set up. */
+const CONFIG_NAMES = new Set(['hugo', 'config'].flatMap(name => CONFIG_EXTENSIONS.map(ext => `${name}.${ext}`)));
+
+/**
+ * The Hugo sites of the workspace, read through VS Code's file system API: for any document, its site
+ * model and an in-memory index of the files the site publishes, kept current from file-system events so
+ * that resolving an image path never waits on the disk. Sites are loaded on first use and shared.
+ */
+export class WorkspaceSiteIndex extends Disposable {
+	readonly #onDidChange = this._register(new vscode.EventEmitter<void>());
+	/** Fires when a site's configuration or published files changed: resolved paths may differ now. */
+	readonly onDidChange = this.#onDidChange.event;
+	/** Document folder → its site root (or none); cleared whenever a configuration file appears or goes. */
+	readonly #roots = new Map<string, Promise<string | undefined>>();
+	/** The same, for the lookups that have finished: what synchronous callers can use. */
+	readonly #knownRoots = new Map<string, string | undefined>();
+	readonly #sites = new Map<string, SiteEntry>();
+	readonly #readers = new Map<string, WorkspaceFileReader>();
+
+	constructor() {
+		super();
+		const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*'));
+		this._register(watcher.onDidCreate(uri => void this.#onDidCreate(uri)));
+		this._register(watcher.onDidDelete(uri => this.#onDidDelete(uri)));
+		this._register(watcher.onDidChange(uri => this.#onDidChangeFile(uri)));
+	}
+
+	/** The site model and file index for a document, or `undefined` when it is not inside a Hugo site. */
+	async siteFor(documentUri: vscode.Uri): Promise<SiteContext | undefined> {
+		const entry = await this.#entryFor(documentUri);
+		return entry?.context;
+	}
+
+	/**
+	 * The site of a document only when it is already loaded, for callers that must not wait (rendering,
+	 * synchronous checks). Otherwise starts loading it and answers `undefined`; `onDidChange` fires once
+	 * it is ready.
+	 */
+	loadedSiteFor(documentUri: vscode.Uri): SiteContext | undefined {
+		const root = this.#knownRoots.get(folderKeyOf(documentUri));
+		const entry = root ? this.#sites.get(this.toUri(documentUri, root).toString()) : undefined;
+		if (entry?.settled) {
+			return entry.loaded;
+		}
+		void this.siteFor(documentUri);
+		return undefined;
+	}
+
+	/**
+	 * Whether an image path written in a document resolves to a published file: `undefined` while the site
+	 * is loading, for remote URLs and outside a Hugo site. For the front matter's `cover`/`images` check.
+	 */
+	imageExists(document: { readonly uri: vscode.Uri; getText(): string }, src: string): boolean | undefined {
+		const context = this.loadedSiteFor(document.uri);
+		if (!context) {
+			return undefined;
+		}
+		const image = resolveImage(context, document.uri.path, src, readPageAddress(document.getText()));
+		return image.remote ? undefined : image.resolved !== undefined;
+	}
+
+	/** Resolves one image path written in a document (whose text supplies its `slug`/`url`). */
+	async resolveImage(documentUri: vscode.Uri, src: string, documentText?: string): Promise<ResolvedImage> {
+		const context = await this.siteFor(documentUri);
+		const text = documentText ?? await this.#reader(documentUri).readText(documentUri.path) ?? '';
+		return resolveImage(context, documentUri.path, src, readPageAddress(text));
+	}
+
+	/** Every image reference of a document with what it resolves to, in document order. */
+	async resolveReferences(document: { readonly uri: vscode.Uri; getText(): string }): Promise<{ context: SiteContext | undefined; references: ResolvedReference[] }> {
+		const text = document.getText();
+		const context = await this.siteFor(document.uri);
+		const page = readPageAddress(text);
+		const references = findImageReferences(text).map(reference => ({ reference, image: resolveImage(context, document.uri.path, reference.src, page) }));
+		return { context, references };
+	}
+
+	/** Every site path (`/images/x.jpg`) the document's site publishes, for completions. */
+	async staticPaths(documentUri: vscode.Uri): Promise<string[]> {
+		return (await this.siteFor(documentUri))?.index.list() ?? [];
+	}
+
+	/** The URI of an absolute core path, on the file system of `documentUri`. */
+	toUri(documentUri: vscode.Uri, path: string): vscode.Uri {
+		return documentUri.with({ path, query: '', fragment: '' });
+	}
+
+	/** Whether a document is part of its site's content (the files Hugo renders as pages). */
+	static isContent(site: HugoSite, documentPath: string): boolean {
+		return site.contentMounts.some(m => relativeInside(m.source, documentPath) !== undefined);
+	}
+
+	#reader(uri: vscode.Uri): WorkspaceFileReader {
+		const key = `${uri.scheme}://${uri.authority}`;
+		let reader = this.#readers.get(key);
+		if (!reader) {
+			reader = new WorkspaceFileReader(uri);
+			this.#readers.set(key, reader);
+		}
+		return reader;
+	}
+
+	async #entryFor(documentUri: vscode.Uri): Promise<SiteEntry | undefined> {
+		const files = this.#reader(documentUri);
+		const folderKey = folderKeyOf(documentUri);
+		let root = this.#roots.get(folderKey);
+		if (!root) {
+			const lookup = findSiteRoot(documentUri.path, files).catch(() => undefined);
+			root = lookup;
+			this.#roots.set(folderKey, lookup);
+			void lookup.then(found => {
+				if (this.#roots.get(folderKey) === lookup) {
+					this.#knownRoots.set(folderKey, found);
+				}
+			});
+		}
+		const rootPath = await root;
+		if (rootPath === undefined) {
+			return undefined;
+		}
+		const rootUri = this.toUri(documentUri, rootPath);
+		const key = rootUri.toString();
+		let entry = this.#sites.get(key);
+		if (!entry) {
+			entry = this.#load(key, rootUri, files);
+			this.#sites.set(key, entry);
+		}
+		return entry;
+	}
+
+	#load(key: string, root: vscode.Uri, files: WorkspaceFileReader): SiteEntry {
+		const context = (async () => {
+			const site = await loadHugoSite(root.path, files);
+			return site ? { site, index: await StaticFileIndex.build(site, files) } : undefined;
+		})().catch(() => undefined);
+		const entry: SiteEntry = { key, root, files, context, settled: false, stale: false };
+		void context.then(loaded => {
+			entry.settled = true;
+			entry.loaded = loaded;
+			if (entry.stale && this.#sites.get(key) === entry) {
+				this.#invalidate(entry);
+			} else if (!this.isDisposed) {
+				// Synchronous callers that got no answer while it loaded ask again now.
+				this.#onDidChange.fire();
+			}
+		});
+		return entry;
+	}
+
+	#clearRoots(): void {
+		this.#roots.clear();
+		this.#knownRoots.clear();
+	}
+
+	#invalidate(entry: SiteEntry): void {
+		if (this.#sites.get(entry.key) === entry) {
+			this.#sites.delete(entry.key);
+		}
+		this.#onDidChange.fire();
+	}
+
+	/** Sites an event may concern: on the same file system, with the path inside the root or an indexed folder. */
+	#sitesContaining(uri: vscode.Uri): SiteEntry[] {
+		return [...this.#sites.values()].filter(e => sameAuthority(e.root, uri)
+			&& (relativeInside(e.root.path, uri.path) !== undefined || e.loaded?.index.covers(uri.path) === true));
+	}
+
+	#isConfiguration(entry: SiteEntry, uri: vscode.Uri): boolean {
+		const rel = relativeInside(entry.root.path, uri.path) ?? '';
+		if (CONFIG_NAMES.has(rel) || rel === 'config' || rel.startsWith('config/')) {
+			return true;
+		}
+		// A theme's own configuration may add mounts or themes.
+		const themesDir = entry.loaded?.site.themesDir;
+		const inThemes = themesDir === undefined ? undefined : relativeInside(themesDir, uri.path);
+		return inThemes !== undefined && (!inThemes.includes('/') || (CONFIG_NAMES.has(basename(uri.path)) && inThemes.split('/').length === 2));
+	}
+
+	#configurationEvent(uri: vscode.Uri): boolean {
+		const name = basename(uri.path);
+		if (CONFIG_NAMES.has(name) || name === 'config' || name === '_default') {
+			// A configuration file appeared or went: any folder may now belong to another site.
+			this.#clearRoots();
+			return true;
+		}
+		return false;
+	}
+
+	async #onDidCreate(uri: vscode.Uri): Promise<void> {
+		const rootsChanged = this.#configurationEvent(uri);
+		let changed = false;
+		for (const entry of this.#sitesContaining(uri)) {
+			if (!entry.settled) {
+				entry.stale = true;
+				continue;
+			}
+			if (rootsChanged || this.#isConfiguration(entry, uri)) {
+				this.#invalidate(entry);
+				continue;
+			}
+			const index = entry.loaded?.index;
+			if (!index || !index.covers(uri.path)) {
+				continue;
+			}
+			changed = await this.#addTree(entry.files, index, uri.path) || changed;
+		}
+		if (rootsChanged && this.#sitesContaining(uri).length === 0) {
+			this.#onDidChange.fire();
+		}
+		if (changed) {
+			this.#onDidChange.fire();
+		}
+	}
+
+	/** Adds a created file, or every file below a created (or moved-in) folder. */
+	async #addTree(files: WorkspaceFileReader, index: StaticFileIndex, path: string): Promise<boolean> {
+		const kind = await files.stat(path);
+		if (kind === 'file') {
+			return index.add(path);
+		}
+		if (kind !== 'directory') {
+			return false;
+		}
+		let changed = false;
+		for (const [name] of await files.readDirectory(path)) {
+			changed = await this.#addTree(files, index, `${path}/${name}`) || changed;
+		}
+		return changed;
+	}
+
+	#onDidDelete(uri: vscode.Uri): void {
+		const rootsChanged = this.#configurationEvent(uri);
+		let changed = rootsChanged;
+		for (const entry of this.#sitesContaining(uri)) {
+			if (!entry.settled) {
+				entry.stale = true;
+			} else if (rootsChanged || this.#isConfiguration(entry, uri)) {
+				this.#invalidate(entry);
+			} else if (entry.loaded?.index.remove(uri.path)) {
+				changed = true;
+			}
+		}
+		const removedSites = [...this.#sites.values()].filter(e => sameAuthority(e.root, uri) && relativeInside(uri.path, e.root.path) !== undefined);
+		if (removedSites.length > 0) {
+			// The site folder itself (or a folder above it) went away.
+			removedSites.forEach(entry => this.#invalidate(entry));
+			this.#clearRoots();
+		}
+		if (changed) {
+			this.#onDidChange.fire();
+		}
+	}
+
+	#onDidChangeFile(uri: vscode.Uri): void {
+		for (const entry of this.#sitesContaining(uri)) {
+			if (!entry.settled) {
+				entry.stale = true;
+			} else if (this.#isConfiguration(entry, uri)) {
+				this.#invalidate(entry);
+			}
+		}
+	}
+}
+
+function folderKeyOf(uri: vscode.Uri): string {
+	return `${uri.scheme}://${uri.authority}${dirname(uri.path)}`;
+}
+
+function sameAuthority(a: vscode.Uri, b: vscode.Uri): boolean {
+	return a.scheme === b.scheme && a.authority === b.authority;
+}
