@@ -1,0 +1,101 @@
+import type { MarkdownIt, StateCore } from 'markdown-it';
+
+/**
+ * The heading anchor Hugo 0.111.3 generates with `autoHeadingIDType = "github"`: the heading's source text,
+ * trimmed, lowercased; spaces and hyphens become `-`, letters, digits and `_` are kept (any script), the
+ * rest is dropped. Hugo slugs the raw source, so a link's URL and inline HTML tags count as text
+ * (`## A [b](https://x.org)` → `a-bhttpsxorg`).
+ */
+export function githubHeadingId(source: string): string {
+	let id = '';
+	for (const ch of source.trim()) {
+		if (ch === ' ' || ch === '-') {
+			id += '-';
+		} else if (/[\p{L}\p{Nd}_]/u.test(ch)) {
+			id += ch.toLowerCase();
+		}
+	}
+	return id;
+}
+
+/** Hands out unique anchors as Hugo does: `x`, `x-1`, `x-2`; an empty one becomes `heading`. */
+export class HeadingIdFactory {
+	readonly #used = new Set<string>();
+
+	generate(source: string): string {
+		return this.claim(githubHeadingId(source) || 'heading');
+	}
+
+	claim(id: string): string {
+		let unique = id;
+		for (let n = 1; this.#used.has(unique); n++) {
+			unique = `${id}-${n}`;
+		}
+		this.#used.add(unique);
+		return unique;
+	}
+}
+
+// Goldmark's `parser.attribute.title`: `### Title {#id .class key=value}` at the end of a heading.
+const TRAILING_ATTRIBUTES = /[ \t]*\{([^{}\n]*)\}[ \t]*$/;
+const ATTRIBUTE = /^\s*(?:#([\w-]+)|\.([\w-]+)|([A-Za-z_:][\w:.-]*)=(?:"([^"]*)"|'([^']*)'|([^\s"'}]+)))/;
+
+interface HeadingAttributes {
+	id?: string;
+	classes: string[];
+	others: Array<[string, string]>;
+}
+
+function parseAttributes(body: string): HeadingAttributes | undefined {
+	const attributes: HeadingAttributes = { classes: [], others: [] };
+	let rest = body;
+	while (rest.trim() !== '') {
+		const match = ATTRIBUTE.exec(rest);
+		if (!match) {
+			return undefined;
+		}
+		if (match[1] !== undefined) {
+			attributes.id = match[1];
+		} else if (match[2] !== undefined) {
+			attributes.classes.push(match[2]);
+		} else {
+			attributes.others.push([match[3], match[4] ?? match[5] ?? match[6]]);
+		}
+		rest = rest.slice(match[0].length);
+	}
+	return attributes;
+}
+
+/**
+ * Adds Hugo's heading anchors and heading attributes. Runs before inline parsing so the attribute block
+ * never reaches the rendered text.
+ */
+export function headingIdsPlugin(md: MarkdownIt): void {
+	md.core.ruler.before('inline', 'hugo_heading_ids', (state: StateCore) => {
+		const ids = new HeadingIdFactory();
+		const tokens = state.tokens;
+		for (let i = 0; i + 1 < tokens.length; i++) {
+			const open = tokens[i];
+			if (open.type !== 'heading_open') {
+				continue;
+			}
+			const inline = tokens[i + 1];
+			let explicitId: string | undefined;
+			const trailing = TRAILING_ATTRIBUTES.exec(inline.content);
+			if (trailing) {
+				const attributes = parseAttributes(trailing[1]);
+				if (attributes) {
+					inline.content = inline.content.slice(0, trailing.index);
+					explicitId = attributes.id;
+					if (attributes.classes.length > 0) {
+						open.attrSet('class', attributes.classes.join(' '));
+					}
+					for (const [name, value] of attributes.others) {
+						open.attrSet(name, value);
+					}
+				}
+			}
+			open.attrSet('id', explicitId !== undefined ? ids.claim(explicitId) : ids.generate(inline.content));
+		}
+	});
+}

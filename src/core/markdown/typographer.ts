@@ -1,0 +1,197 @@
+import type { MarkdownIt, StateInline } from 'markdown-it';
+
+/**
+ * Goldmark's typographer extension (v1.5, Hugo 0.111.3), as an inline rule so it sees the same source
+ * positions Goldmark does: `--` → –, `---` → —, `...` → …, `<<` → «, `>>` → », and quotes decided one by
+ * one from the characters around them (Goldmark does not pair quotes as markdown-it's smartquotes does).
+ * markdown-it's own `replacements` (`(c)` → ©, `+-` → ±) are not Goldmark's and stay off.
+ */
+export function typographerPlugin(md: MarkdownIt): void {
+	md.disable(['replacements', 'smartquotes'], true);
+	// The default text rule swallows `.`, `'`, `"` and `>`; stop there too so the typographer gets a look.
+	md.inline.ruler.at('text', textUntilTypographerTrigger);
+	md.inline.ruler.after('html_inline', 'hugo_typographer', typographer);
+}
+
+const LEFT_DOUBLE = '\u201C', RIGHT_DOUBLE = '\u201D', LEFT_SINGLE = '\u2018', RIGHT_SINGLE = '\u2019';
+const EN_DASH = '\u2013', EM_DASH = '\u2014', ELLIPSIS = '\u2026', LEFT_ANGLE = '\u00AB', RIGHT_ANGLE = '\u00BB';
+
+function isTerminator(ch: number): boolean {
+	switch (ch) {
+		case 0x0A: case 0x21: case 0x23: case 0x24: case 0x25: case 0x26: case 0x2A: case 0x2B: case 0x2D:
+		case 0x3A: case 0x3C: case 0x3D: case 0x40: case 0x5B: case 0x5C: case 0x5D: case 0x5E: case 0x5F:
+		case 0x60: case 0x7B: case 0x7D: case 0x7E:
+		// markdown-it's terminators above; the typographer's triggers below.
+		case 0x22: case 0x27: case 0x2E: case 0x3E:
+			return true;
+		default:
+			return false;
+	}
+}
+
+function textUntilTypographerTrigger(state: StateInline, silent: boolean): boolean {
+	let pos = state.pos;
+	while (pos < state.posMax && !isTerminator(state.src.charCodeAt(pos))) {
+		pos++;
+	}
+	if (pos === state.pos) {
+		return false;
+	}
+	if (!silent) {
+		state.pending += state.src.slice(state.pos, pos);
+	}
+	state.pos = pos;
+	return true;
+}
+
+// Goldmark counts unclosed quotes per block; markdown-it has no per-block inline state, so keep it in env.
+const COUNTERS = Symbol('hugoTypographerCounters');
+interface QuoteCounters { single: number; double: number; block: unknown }
+
+function counters(state: StateInline): QuoteCounters {
+	const env = state.env as { [COUNTERS]?: QuoteCounters };
+	// A new inline source (one paragraph or heading) starts fresh counters, as Goldmark's CloseBlock does.
+	let value = env[COUNTERS];
+	if (!value || value.block !== state.tokens) {
+		value = { single: 0, double: 0, block: state.tokens };
+		env[COUNTERS] = value;
+	}
+	return value;
+}
+
+const isSpaceRune = (ch: string) => /\s/u.test(ch);
+const isPunctRune = (ch: string) => /[\p{P}\p{S}]/u.test(ch);
+const isUnicodePunct = (ch: string) => /\p{P}/u.test(ch);
+const isLetter = (ch: string) => /\p{L}/u.test(ch);
+const isDigit = (ch: string) => /\p{Nd}/u.test(ch);
+const isAsciiDigit = (ch: string) => ch >= '0' && ch <= '9';
+// Goldmark's byte tests (util.IsPunct, util.IsSpace) only know ASCII.
+const isAsciiPunct = (ch: string) => ch.length === 1 && /[!-/:-@[-`{-~]/.test(ch);
+const isAsciiSpace = (ch: string) => ch.length === 1 && /[ \t\n\v\f\r]/.test(ch);
+
+function runeAt(text: string, index: number): string {
+	const code = text.codePointAt(index);
+	return code === undefined ? ' ' : String.fromCodePoint(code);
+}
+
+function typographer(state: StateInline, silent: boolean): boolean {
+	const src = state.src;
+	const pos = state.pos;
+	const c = src[pos];
+	if (c !== '-' && c !== '.' && c !== '<' && c !== '>' && c !== '\'' && c !== '"') {
+		return false;
+	}
+	// Goldmark looks at the rest of the current line (with its newline).
+	const lineEnd = src.indexOf('\n', pos);
+	const line = src.slice(pos, lineEnd < 0 ? state.posMax : Math.min(lineEnd + 1, state.posMax));
+	const emit = (text: string, length: number) => {
+		if (!silent) {
+			state.push('text_special', '', 0).content = text;
+		}
+		state.pos += length;
+		return true;
+	};
+	if (line.length > 2) {
+		if (c === '-' && line[1] === '-' && line[2] === '-') {
+			return emit(EM_DASH, 3);
+		}
+		if (c === '.') {
+			return line[1] === '.' && line[2] === '.' ? emit(ELLIPSIS, 3) : false;
+		}
+	}
+	if (line.length > 1) {
+		if (c === '<') {
+			return line[1] === '<' ? emit(LEFT_ANGLE, 2) : false;
+		}
+		if (c === '>') {
+			return line[1] === '>' ? emit(RIGHT_ANGLE, 2) : false;
+		}
+		if (c === '-' && line[1] === '-') {
+			return emit(EN_DASH, 2);
+		}
+	}
+	if (c !== '\'' && c !== '"') {
+		return false;
+	}
+	const before = pos === 0 ? '\n' : runeBefore(src, pos);
+	let runEnd = 1;
+	while (runEnd < line.length && line[runEnd] === c) {
+		runEnd++;
+	}
+	const after = runEnd < line.length ? runeAt(line, runEnd) : ' ';
+	const beforeIsSpace = isSpaceRune(before), beforeIsPunct = isPunctRune(before);
+	const afterIsSpace = isSpaceRune(after), afterIsPunct = isPunctRune(after);
+	const canOpen = !afterIsSpace && (!afterIsPunct || beforeIsSpace || beforeIsPunct);
+	const canClose = !beforeIsSpace && (!beforeIsPunct || afterIsSpace || afterIsPunct);
+	const counter = counters(state);
+	const next = line.length > 1 ? runeAt(line, 1) : ' ';
+	if (c === '\'') {
+		// Decades such as '90s.
+		if (canOpen && !canClose && line.length > 3 && isAsciiDigit(line[1]) && isAsciiDigit(line[2]) && line[3] === 's') {
+			const afterDecade = line.length > 4 ? runeAt(line, 4) : ' ';
+			if (isSpaceRune(afterDecade) || isPunctRune(afterDecade)) {
+				return emit(RIGHT_SINGLE, 1);
+			}
+		}
+		// 'twas, 'em, 'net
+		if (line.length > 1 && (isUnicodePunct(before) || isSpaceRune(before)) && 'tenl'.includes(line[1])) {
+			return emit(RIGHT_SINGLE, 1);
+		}
+		// An apostrophe between two letters (or a digit and a letter).
+		if (line.length > 1 && (isDigit(before) || isLetter(before)) && isLetter(next)) {
+			return emit(RIGHT_SINGLE, 1);
+		}
+		if (canOpen && !canClose) {
+			let closing = false;
+			// Alice's, I'm, Don't, You'd
+			if (line.length > 1 && 'smtd'.includes(line[1]) && (line.length < 3 || isAsciiPunct(line[2]) || isAsciiSpace(line[2]))) {
+				closing = true;
+			}
+			// I've, I'll, You're
+			if (line.length > 2 && ['ve', 'll', 're'].includes(line.slice(1, 3)) && (line.length < 4 || isAsciiPunct(line[3]) || isAsciiSpace(line[3]))) {
+				closing = true;
+			}
+			if (!closing) {
+				counter.single++;
+			}
+			return emit(closing ? RIGHT_SINGLE : LEFT_SINGLE, 1);
+		}
+		// Plural possessives and abbreviations (Smiths', doin'); Goldmark's condition, operator precedence included.
+		if (line.length > 2 && !isDigit(next)) {
+			return emit(RIGHT_SINGLE, 1);
+		}
+		if (counter.single > 0 && closes(canOpen, canClose, line, next)) {
+			counter.single--;
+			return emit(RIGHT_SINGLE, 1);
+		}
+		return false;
+	}
+	if (canOpen && !canClose) {
+		counter.double++;
+		return emit(LEFT_DOUBLE, 1);
+	}
+	if (counter.double > 0 && closes(canOpen, canClose, line, next)) {
+		// "Monitor 21"": inches, not a closing quote.
+		if (line.length > 1 && line[1] === '"' && isDigit(before)) {
+			return false;
+		}
+		counter.double--;
+		return emit(RIGHT_DOUBLE, 1);
+	}
+	return false;
+}
+
+function closes(canOpen: boolean, canClose: boolean, line: string, next: string): boolean {
+	const isClose = canClose && !canOpen;
+	const maybeClose = canClose && canOpen && line.length > 1 && isUnicodePunct(next) &&
+		(line.length === 2 || (line.length > 2 && isAsciiPunct(line[2])) || isAsciiSpace(line[2] ?? ''));
+	return isClose || maybeClose;
+}
+
+function runeBefore(text: string, index: number): string {
+	const low = text.charCodeAt(index - 1);
+	if (low >= 0xDC00 && low <= 0xDFFF && index >= 2) {
+		return text.slice(index - 2, index);
+	}
+	return text[index - 1];
+}
