@@ -1,9 +1,11 @@
+import { checkCommand } from './checkCommand';
 import { imagesCommand } from './imagesCommand';
 import type { CliCommand } from './io';
 import { sessionCommand } from './sessionCommand';
 
 /** The subcommands of `event-writeup`, in the order `--help` lists them. */
 export const CLI_COMMANDS: readonly CliCommand[] = [
+	checkCommand,
 	imagesCommand,
 	sessionCommand,
 ];

@@ -43,5 +43,13 @@ export function parseFrontMatter(text: string): ParsedFrontMatter | undefined {
 	const result = block.format === 'toml' ? parseToml(block.content, block.contentStart)
 		: block.format === 'yaml' ? parseYaml(block.content, block.contentStart)
 			: parseJson(block.content, block.contentStart);
-	return { block, data: result.data, entries: result.entries, problems: result.problems, insertOffset: result.insertOffset };
+	let problems = result.problems;
+	if (block.format === 'json' && block.content.startsWith('{{') && result.data === undefined) {
+		// A post that opens with a shortcode: Hugo's lexer takes the `{` for JSON front matter.
+		problems = [{
+			code: 'fm-syntax', severity: 'error', start: block.start, end: block.start + 2,
+			message: 'A post cannot start with a shortcode: Hugo reads the first \'{\' as JSON front matter and fails the build. Add front matter above it.',
+		}];
+	}
+	return { block, data: result.data, entries: result.entries, problems, insertOffset: result.insertOffset };
 }

@@ -61,6 +61,26 @@ function afterLineBreak(text: string, offset: number): number {
 	return offset;
 }
 
+/**
+ * A first character Hugo takes for a front matter delimiter that is not one (`- item`, `+ note`, `--`):
+ * Hugo 0.111.3 fails the build ("invalid YAML delimiter"). Returns its offset, or `undefined`.
+ */
+export function findInvalidDelimiter(text: string): { start: number; end: number; format: 'toml' | 'yaml' } | undefined {
+	let i = 0;
+	while (i < text.length && ' \t\r\n\ufeff'.includes(text[i])) {
+		i++;
+	}
+	const ch = text[i];
+	if ((ch === '+' || ch === '-') && !text.startsWith(ch.repeat(3), i)) {
+		let end = i;
+		while (end < text.length && text[end] !== '\n' && text[end] !== '\r') {
+			end++;
+		}
+		return { start: i, end, format: ch === '+' ? 'toml' : 'yaml' };
+	}
+	return undefined;
+}
+
 function splitDelimited(text: string, start: number, format: 'toml' | 'yaml', delimiter: string): FrontMatterBlock {
 	// Like Hugo, the content starts right after the three delimiter characters (a fourth `+` or trailing
 	// spaces become content, which is how `++++` turns into a TOML error), minus one line break.

@@ -2,7 +2,7 @@ import { LineIndex, type Range, type TextEdit } from '../text';
 import { formatNow, formatRfc3339, parseHugoDateString, parseLenientDate, ZONE_ABBREVIATIONS, type LenientDate } from './dates';
 import type { FrontMatterEntry, FrontMatterValue } from './model';
 import { parseFrontMatter, type ParsedFrontMatter } from './parse';
-import type { FrontMatterFormat } from './split';
+import { findInvalidDelimiter, type FrontMatterFormat } from './split';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -59,7 +59,17 @@ const REMOTE_IMAGE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 export function validateFrontMatter(text: string, options: ValidationOptions = {}): Finding[] {
 	const parsed = parseFrontMatter(text);
 	if (!parsed) {
-		return [];
+		const invalid = findInvalidDelimiter(text);
+		if (!invalid) {
+			return [];
+		}
+		const lines = new LineIndex(text.slice(0, invalid.end));
+		const name = invalid.format === 'toml' ? 'TOML' : 'YAML';
+		const ch = text[invalid.start];
+		return [{
+			code: 'fm-syntax', severity: 'error', range: lines.rangeOf(invalid.start, invalid.end), fixes: [],
+			message: `A post cannot start with '${ch}': Hugo takes it for a ${name} front matter delimiter (${ch.repeat(3)}) and fails the build ("invalid ${name} delimiter"). Add front matter above it, or start the post with something else.`,
+		}];
 	}
 	return new Validator(text, parsed, options).run();
 }
@@ -348,14 +358,14 @@ class Validator {
 			const alias = String(item.value);
 			const inner = this.#innerRange(item);
 			if (alias.trim() === '') {
-				this.#add('fm-alias-invalid', 'error', 'An empty alias: Hugo fails the build ("alias \\"\\" is an empty string"). Remove it or write the old path, such as /2017/05/old-post/.', item.start, item.end);
+				this.#add('fm-alias-invalid', 'warning', 'An empty alias redirects nothing. Remove it or write the old path, such as /2017/05/old-post/.', item.start, item.end);
 			} else if (URL_SCHEME.test(alias)) {
 				const path = alias.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '') || '/';
 				this.#add('fm-alias-invalid', 'error',
-					`The alias "${alias}" is a full URL: an alias is a path on this site, where Hugo writes a redirect page. Write the path: ${path}.`,
+					`The alias "${alias}" is a full URL: Hugo fails the build ("http* aliases not supported"). An alias is a path on this site, where Hugo writes a redirect page. Write the path: ${path}.`,
 					item.start, item.end, [{ title: `Use the path ${path}`, edits: [this.#edit(inner.start, inner.end, path)], isPreferred: true }]);
 			} else if (alias.split(/[\\/]/).includes('..')) {
-				this.#add('fm-alias-invalid', 'error', `The alias "${alias}" climbs out of the site with "..": Hugo refuses it. Write a path from the site root, such as /2017/05/old-post/.`, item.start, item.end);
+				this.#add('fm-alias-invalid', 'warning', `The alias "${alias}" contains "..": the redirect page does not land where the path says. Write a path from the site root, such as /2017/05/old-post/.`, item.start, item.end);
 			} else if (/[\s?#]/.test(alias)) {
 				this.#add('fm-alias-invalid', 'warning',
 					`The alias "${alias}" contains ${/\s/.test(alias) ? 'spaces' : /\?/.test(alias) ? 'a query (?)' : 'a fragment (#)'}: a redirect page lives at a plain path, so visitors never reach it. Write the path only.`,
@@ -413,7 +423,7 @@ class Validator {
 				[{ title: `Remove '${entry.key}'`, edits: [this.#removeLine(entry)] }]);
 		} else if (URL_SCHEME.test(url)) {
 			const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '') || '/';
-			this.#add('fm-url-invalid', 'error', `url "${url}" is a full URL: Hugo uses url as a path on this site, so the page lands at a broken address. Write the path: ${path}.`,
+			this.#add('fm-url-invalid', 'error', `url "${url}" is a full URL: Hugo fails the build ("URLs with protocol (http*) not supported"). url is a path on this site. Write the path: ${path}.`,
 				value.start, value.end, [{ title: `Use the path ${path}`, edits: [this.#edit(inner.start, inner.end, path)], isPreferred: true }]);
 		} else if (/\s/.test(url)) {
 			const fixed = url.trim().replace(/\s+/g, '-');

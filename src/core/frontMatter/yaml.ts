@@ -20,10 +20,16 @@ export function parseYaml(content: string, base: number): YamlResult {
 	const problems: SyntaxProblem[] = [];
 	if (doc.errors.length > 0) {
 		const error = doc.errors[0];
+		let [start, end] = error.pos;
+		// An unclosed `[` or `{` is reported where the parser gave up (the end); a reader points at the opening.
+		const opening = /end with a [\]}]|[\]}] or ,|Missing , or :/.test(error.message) ? unclosedFlowOpening(content, start) : undefined;
+		if (opening !== undefined) {
+			[start, end] = [opening, opening + 1];
+		}
 		problems.push({
 			code: 'fm-syntax',
-			message: `YAML syntax error: ${error.message.split('\n')[0]}. Hugo fails the build.`,
-			start: base + error.pos[0], end: base + Math.max(error.pos[1], error.pos[0]),
+			message: `YAML syntax error: ${opening !== undefined ? `this ${content[opening] === '[' ? 'list' : 'mapping'} is never closed with '${content[opening] === '[' ? ']' : '}'}'` : error.message.split('\n')[0]}. Hugo fails the build.`,
+			start: base + start, end: base + Math.max(end, start),
 			severity: 'error',
 		});
 		return { data: undefined, entries, problems, insertOffset };
@@ -131,6 +137,33 @@ function scalarValue(node: Scalar, start: number, end: number): FrontMatterValue
 		kind = 'null';
 	}
 	return { kind, value, start, end, quote: kind === 'string' ? quote : undefined };
+}
+
+/** The offset of the last `[`/`{` before `limit` that no bracket closes (quotes and comments skipped). */
+function unclosedFlowOpening(content: string, limit: number): number | undefined {
+	const open: number[] = [];
+	let quote: string | undefined;
+	for (let i = 0; i < Math.min(limit, content.length); i++) {
+		const ch = content[i];
+		if (quote) {
+			if (ch === '\\' && quote === '"') {
+				i++;
+			} else if (ch === quote) {
+				quote = undefined;
+			}
+		} else if (ch === '"' || ch === '\'') {
+			quote = ch;
+		} else if (ch === '#' && (i === 0 || /\s/.test(content[i - 1]))) {
+			while (i < content.length && content[i] !== '\n') {
+				i++;
+			}
+		} else if (ch === '[' || ch === '{') {
+			open.push(i);
+		} else if ((ch === ']' || ch === '}') && open.length > 0) {
+			open.pop();
+		}
+	}
+	return open.length > 0 ? open[open.length - 1] : undefined;
 }
 
 function lineStartOf(content: string, offset: number): number {

@@ -1,0 +1,185 @@
+import type { IFileReader } from '../core/fs/fileReader';
+import { extname, join, relativeInside, resolve } from '../core/fs/posixPath';
+import { validateFrontMatter, type Finding } from '../core/frontMatter/validate';
+import { findSiteRoot, loadHugoSite } from '../core/site/hugoSite';
+import { readPageAddress } from '../core/site/references';
+import { resolveImage, type SiteContext } from '../core/site/resolve';
+import { StaticFileIndex } from '../core/site/staticIndex';
+import { oneOf, parseCommandArgs } from './args';
+import { ExitCode, UsageError, type CliCommand } from './io';
+import { NodeFileReader } from './nodeFileReader';
+
+const USAGE = `Usage: event-writeup check [--format text|json] PATH...
+
+Checks the front matter of Markdown posts the way Hugo reads it: syntax (TOML, YAML, JSON),
+duplicate keys, dates Hugo cannot read, draft, tags/categories/aliases/keywords lists, slug,
+url, title, and cover/images paths (against the Hugo site the post belongs to). A PATH may be
+a file or a folder; folders are searched for .md files.
+
+Options:
+  --format FMT    text (default): one "FILE:LINE:COLUMN: SEVERITY CODE MESSAGE" line per problem;
+                  json: {"problems":[{"file","line","column","endLine","endColumn","severity",
+                  "code","message"}]} with 1-based lines and columns.
+
+Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 bad command line or a
+PATH that does not exist.`;
+
+/**
+ * Folders never searched for posts: Hugo does not render Markdown found there (archetypes are
+ * templates with `{{ }}` in their front matter; static files are copied as they are).
+ */
+const SKIPPED_FOLDERS = new Set(['node_modules', 'public', 'resources', 'archetypes', 'layouts', 'static', 'assets', 'data', 'i18n']);
+/** How many files are read at once. */
+const CONCURRENCY = 32;
+
+export interface CheckProblem {
+	readonly file: string;
+	readonly line: number;
+	readonly column: number;
+	readonly endLine: number;
+	readonly endColumn: number;
+	readonly severity: Finding['severity'];
+	readonly code: string;
+	readonly message: string;
+}
+
+/** The `check` command; `files` exists for tests. */
+export function createCheckCommand(files: IFileReader = new NodeFileReader()): CliCommand {
+	return {
+		name: 'check',
+		summary: 'Check the front matter of posts as Hugo reads it',
+		usage: USAGE,
+		async run(args, io) {
+			const { values, positionals } = parseCommandArgs(args, { format: { type: 'string' } });
+			const format = oneOf('format', values.format, ['text', 'json'], 'text');
+			if (positionals.length === 0) {
+				throw new UsageError('expected at least one PATH (a Markdown file or a folder of posts)');
+			}
+			const posts: string[] = [];
+			for (const given of positionals) {
+				const path = resolve(io.cwd, given);
+				const kind = await files.stat(path);
+				if (kind === undefined) {
+					throw new UsageError(`no such file or folder: ${given}`);
+				}
+				if (kind === 'file') {
+					posts.push(path);
+				} else {
+					await collectPosts(path, files, posts);
+				}
+			}
+			const unique = [...new Set(posts)].sort();
+			const sites = new SiteContexts(files);
+			const results = await mapLimited(unique, CONCURRENCY, async file => {
+				const text = await files.readText(file);
+				if (text === undefined) {
+					return { file, findings: undefined };
+				}
+				return { file, findings: await checkPost(file, text, sites) };
+			});
+
+			const problems: CheckProblem[] = [];
+			let unreadable = 0;
+			for (const { file, findings } of results) {
+				const shown = displayPath(io.cwd, file);
+				if (!findings) {
+					unreadable++;
+					io.stderr(`event-writeup check: cannot read ${shown}\n`);
+					continue;
+				}
+				for (const finding of findings) {
+					problems.push({
+						file: shown,
+						line: finding.range.start.line + 1, column: finding.range.start.character + 1,
+						endLine: finding.range.end.line + 1, endColumn: finding.range.end.character + 1,
+						severity: finding.severity, code: finding.code, message: finding.message,
+					});
+				}
+			}
+			if (format === 'json') {
+				io.stdout(`${JSON.stringify({ problems }, undefined, 2)}\n`);
+			} else {
+				io.stdout(problems.map(p => `${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code} ${p.message}\n`).join(''));
+				const errors = problems.filter(p => p.severity === 'error').length;
+				io.stderr(`${unique.length} file${unique.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} other problem${problems.length - errors === 1 ? '' : 's'}\n`);
+			}
+			return problems.some(p => p.severity === 'error') || unreadable > 0 ? ExitCode.Failure : ExitCode.Ok;
+		},
+	};
+}
+
+export const checkCommand = createCheckCommand();
+
+async function checkPost(file: string, text: string, sites: SiteContexts): Promise<Finding[]> {
+	const context = await sites.forFile(file);
+	let page: ReturnType<typeof readPageAddress> | undefined;
+	return validateFrontMatter(text, {
+		imageExists: context ? src => {
+			page ??= readPageAddress(text);
+			const image = resolveImage(context, file, src, page);
+			return image.remote ? undefined : image.resolved !== undefined;
+		} : undefined,
+	});
+}
+
+/** One site model per Hugo site, and one site lookup per folder: thousands of posts share both. */
+class SiteContexts {
+	readonly #byFolder = new Map<string, Promise<SiteContext | undefined>>();
+	readonly #byRoot = new Map<string, Promise<SiteContext | undefined>>();
+
+	constructor(private readonly files: IFileReader) {}
+
+	forFile(file: string): Promise<SiteContext | undefined> {
+		const folder = file.slice(0, file.lastIndexOf('/')) || '/';
+		let context = this.#byFolder.get(folder);
+		if (!context) {
+			context = findSiteRoot(file, this.files).then(root => root === undefined ? undefined : this.#forRoot(root));
+			this.#byFolder.set(folder, context);
+		}
+		return context;
+	}
+
+	#forRoot(root: string): Promise<SiteContext | undefined> {
+		let context = this.#byRoot.get(root);
+		if (!context) {
+			context = (async () => {
+				const site = await loadHugoSite(root, this.files);
+				return site ? { site, index: await StaticFileIndex.build(site, this.files) } : undefined;
+			})();
+			this.#byRoot.set(root, context);
+		}
+		return context;
+	}
+}
+
+async function collectPosts(folder: string, files: IFileReader, into: string[]): Promise<void> {
+	const entries = await files.readDirectory(folder);
+	await Promise.all(entries.map(async ([name, kind]) => {
+		const path = join(folder, name);
+		if (kind === 'directory') {
+			if (!name.startsWith('.') && !SKIPPED_FOLDERS.has(name)) {
+				await collectPosts(path, files, into);
+			}
+		} else if (extname(name).toLowerCase() === '.md') {
+			into.push(path);
+		}
+	}));
+}
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+	const results: R[] = new Array(items.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) {
+			const index = next++;
+			results[index] = await fn(items[index]);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+	return results;
+}
+
+function displayPath(cwd: string, file: string): string {
+	const inside = relativeInside(cwd, file);
+	return inside === undefined || inside === '' ? file : inside;
+}
