@@ -1,3 +1,10 @@
 /** Every command the extension contributes; package.json declares the same IDs. */
 export const enum CommandId {
+	FixAllFrontMatter = 'eventWriteup.fixAllFrontMatter',
+	InsertSession = 'eventWriteup.insertSession',
+	InsertSessions = 'eventWriteup.insertSessions',
+	NewPost = 'eventWriteup.newPost',
+	OpenPreview = 'eventWriteup.openPreview',
+	/** Not contributed: the extension-host tests read the post previews' state through it. */
+	PreviewSnapshots = 'eventWriteup.previewSnapshots',
 }

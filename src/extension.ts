@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerFrontMatterFeatures } from './features/frontMatter';
 import { registerImageFeatures } from './features/images';
 import { registerNewPostCommand } from './features/newPost';
 import { registerSessionCommands } from './features/sessions';
@@ -10,6 +11,7 @@ export function activate(context: vscode.ExtensionContext): void {
 	// Features
 	context.subscriptions.push(
 		sites,
+		registerFrontMatterFeatures({ language: 'markdown' }, { docsUri: vscode.Uri.joinPath(context.extensionUri, 'README.md'), images: sites }),
 		registerImageFeatures({ language: 'markdown' }, sites, { docsUri: vscode.Uri.joinPath(context.extensionUri, 'README.md') }),
 		registerSessionCommands(),
 		registerNewPostCommand(),

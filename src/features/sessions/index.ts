@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+import { CommandId } from '../../commandIds';
+import { insertSessionCommand, type InsertSessionArgs } from './insertSession';
+import { insertSessionsCommand, type InsertSessionsArgs } from './insertSessions';
+
+/** The commands that turn schedule URLs into session entries. */
+export function registerSessionCommands(): vscode.Disposable {
+	return vscode.Disposable.from(
+		vscode.commands.registerCommand(CommandId.InsertSession, (args?: unknown) => insertSessionCommand(asObject<InsertSessionArgs>(args))),
+		vscode.commands.registerCommand(CommandId.InsertSessions, (args?: unknown) => insertSessionsCommand(asObject<InsertSessionsArgs>(args))),
+	);
+}
+
+/** Arguments come from keybindings and other extensions too: anything but a plain object is ignored. */
+function asObject<T>(args: unknown): T | undefined {
+	return typeof args === 'object' && args !== null && !Array.isArray(args) && !(args instanceof vscode.Uri) ? args as T : undefined;
+}

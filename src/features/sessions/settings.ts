@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { DEFAULT_ENTRY_TEMPLATE } from '../../core/sessions/entry';
+import type { CasingOptions, SmallWordsStyle } from '../../core/sessions/types';
+
+const SMALL_WORDS_STYLES: readonly SmallWordsStyle[] = ['conservative', 'none', 'ap', 'chicago'];
+const DEFAULT_TIMEOUT_SECONDS = 10;
+const MAX_TIMEOUT_SECONDS = 120;
+
+/** The `eventWriteup.sessions.*` settings for one document, validated so a hand-edited value cannot break a command. */
+export interface SessionSettings {
+	readonly fetch: boolean;
+	readonly entryTemplate: string;
+	readonly casing: CasingOptions;
+	readonly timeoutMs: number;
+}
+
+export function readSessionSettings(scope: vscode.Uri | undefined): SessionSettings {
+	const config = vscode.workspace.getConfiguration('eventWriteup.sessions', scope);
+	const template = config.get<unknown>('entryTemplate');
+	const smallWords = config.get<unknown>('smallWords');
+	const timeoutSeconds = Number(config.get<unknown>('timeoutSeconds'));
+	return {
+		fetch: config.get<unknown>('fetch') !== false,
+		entryTemplate: typeof template === 'string' && template.trim() !== '' ? template : DEFAULT_ENTRY_TEMPLATE,
+		casing: {
+			dictionary: stringRecord(config.get<unknown>('titleDictionary')),
+			smallWords: SMALL_WORDS_STYLES.find(style => style === smallWords) ?? 'conservative',
+		},
+		timeoutMs: 1000 * (Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? Math.min(timeoutSeconds, MAX_TIMEOUT_SECONDS) : DEFAULT_TIMEOUT_SECONDS),
+	};
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+	const record: Record<string, string> = {};
+	if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+		for (const [key, casing] of Object.entries(value)) {
+			if (typeof casing === 'string') {
+				record[key] = casing;
+			}
+		}
+	}
+	return record;
+}
