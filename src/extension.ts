@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
+import type { MarkdownIt } from 'markdown-it';
 import { registerFrontMatterFeatures } from './features/frontMatter';
 import { registerImageFeatures } from './features/images';
 import { registerNewPostCommand } from './features/newPost';
+import { extendMarkdownIt, registerPostPreview } from './features/preview';
 import { registerSessionCommands } from './features/sessions';
 import { WorkspaceSiteIndex } from './services/workspaceSiteIndex';
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(md: MarkdownIt): MarkdownIt } {
 	// Services
 	const sites = new WorkspaceSiteIndex();
 	// Features
@@ -15,7 +17,10 @@ export function activate(context: vscode.ExtensionContext): void {
 		registerImageFeatures({ language: 'markdown' }, sites, { docsUri: vscode.Uri.joinPath(context.extensionUri, 'README.md') }),
 		registerSessionCommands(),
 		registerNewPostCommand(),
+		registerPostPreview(context.extensionUri, sites),
 	);
+	// VS Code's built-in Markdown preview calls this (contributes.markdown.markdownItPlugins)
+	return { extendMarkdownIt: md => extendMarkdownIt(md, sites) };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { validateFrontMatter, type Finding } from '../../core/frontMatter/validate';
+import { isCheckedMarkdownPath, isListPagePath } from './documentScope';
+import { readFrontMatterSettings } from './settings';
+
+/**
+ * Answers whether an image path written in a post's front matter (`cover`, `images`) exists in the site.
+ * The workspace site index provides it once built; until then, and for paths it cannot place, it answers
+ * `undefined` and the image rule stays silent rather than guess.
+ */
+export interface FrontMatterImageLookup {
+	imageExists(document: vscode.TextDocument, src: string): boolean | undefined;
+	/** Fires when earlier answers may have changed (the index finished building, images were added or removed). */
+	readonly onDidChange?: vscode.Event<unknown>;
+}
+
+/**
+ * Runs the core validator over one document with the settings and the site lookup that apply to it.
+ * Diagnostics, quick fixes and fix-all all ask here, so they always agree on the findings for the same text.
+ */
+export class FrontMatterChecker {
+	readonly #selector: vscode.DocumentSelector;
+	readonly #images: FrontMatterImageLookup | undefined;
+
+	constructor(selector: vscode.DocumentSelector, images: FrontMatterImageLookup | undefined) {
+		this.#selector = selector;
+		this.#images = images;
+	}
+
+	get onDidChangeImages(): vscode.Event<unknown> | undefined {
+		return this.#images?.onDidChange;
+	}
+
+	/** Whether `document` is a Markdown post we check: in the selector, in the workspace (or unsaved), not an archetype. */
+	isChecked(document: vscode.TextDocument): boolean {
+		if (vscode.languages.match(this.#selector, document) === 0) {
+			return false;
+		}
+		// Diff views and other read-only schemes show other versions of a file: only the file itself gets diagnostics.
+		if (document.uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(document.uri) === undefined) {
+			return false;
+		}
+		return isCheckedMarkdownPath(document.uri.path);
+	}
+
+	/** The findings for the document's current text, or `undefined` when validation is switched off for it. */
+	check(document: vscode.TextDocument): Finding[] | undefined {
+		const settings = readFrontMatterSettings(document.uri);
+		if (!settings.validate || !this.isChecked(document)) {
+			return undefined;
+		}
+		const images = this.#images;
+		return validateFrontMatter(document.getText(), {
+			requiredFields: isListPagePath(document.uri.path) ? [] : settings.requiredFields,
+			imageExists: images ? src => images.imageExists(document, src) : undefined,
+		});
+	}
+}
