@@ -24,8 +24,8 @@ export interface HugoRenderContext {
 }
 
 export interface HugoMarkdownOptions {
-	/** The context of each render, from the `env` passed to `md.render(text, env)`. */
-	readonly context?: (env: unknown) => HugoRenderContext | undefined;
+	/** The context of each render, from the `env` passed to `md.render(text, env)` and the text itself. */
+	readonly context?: (env: unknown, text: string) => HugoRenderContext | undefined;
 	readonly readFrontMatter?: FrontMatterReader;
 }
 
@@ -70,7 +70,7 @@ export function hugoPreviewPlugin(md: MarkdownIt, options: HugoMarkdownOptions =
 	md.core.ruler.before('normalize', 'hugo_context', state => {
 		const env = state.env as HugoEnv;
 		if (!env.hugoNested) {
-			env[CONTEXT] = options.context?.(state.env) ?? DEFAULT_CONTEXT;
+			env[CONTEXT] = options.context?.(state.env, state.src) ?? DEFAULT_CONTEXT;
 			delete env[FRONT_MATTER];
 		}
 	});

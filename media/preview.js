@@ -1,0 +1,38 @@
+// @ts-check
+// The post preview's page script: swaps in each new body the extension sends, keeping the reader's scroll
+// position, and reports back so the extension knows what is on screen. Message shapes:
+// src/features/preview/previewMessages.ts.
+(function () {
+	const vscode = acquireVsCodeApi();
+	const post = document.getElementById('post');
+	const stateElement = document.getElementById('preview-state');
+	/** @type {{ version: number, scrollY: number }} */
+	const initial = JSON.parse(stateElement?.getAttribute('data-state') ?? '{"version":-1,"scrollY":0}');
+	/** @type {{ scrollY?: number } | undefined} */
+	const saved = vscode.getState();
+	const restoreTo = saved?.scrollY ?? initial.scrollY;
+
+	window.addEventListener('load', () => {
+		window.scrollTo(0, restoreTo);
+		vscode.postMessage({ type: 'rendered', version: initial.version });
+	});
+
+	let scrollTimer = 0;
+	window.addEventListener('scroll', () => {
+		vscode.setState({ scrollY: window.scrollY });
+		window.clearTimeout(scrollTimer);
+		scrollTimer = window.setTimeout(() => vscode.postMessage({ type: 'scrolled', scrollY: window.scrollY }), 150);
+	}, { passive: true });
+
+	window.addEventListener('message', event => {
+		const message = event.data;
+		if (!message || message.type !== 'update' || typeof message.html !== 'string' || !post) {
+			return;
+		}
+		// The body is replaced wholesale; the window keeps its scroll offset, clamped if the post got shorter.
+		const scrollY = window.scrollY;
+		post.innerHTML = message.html;
+		window.scrollTo(0, scrollY);
+		vscode.postMessage({ type: 'rendered', version: message.version });
+	});
+})();

@@ -1,0 +1,182 @@
+import * as vscode from 'vscode';
+import { escapeHtml } from '../../core/markdown/html';
+import type { PostRenderer } from '../../core/markdown/renderer';
+import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
+import { Disposable } from '../../util/dispose';
+import { isFromPreview, type PreviewInitialState, type ToPreview } from './previewMessages';
+import { siteRenderContext } from './renderContext';
+
+export const PREVIEW_VIEW_TYPE = 'eventWriteup.postPreview';
+
+/** What tests (and only tests) read to know the preview has caught up with the document. */
+export interface PreviewSnapshot {
+	readonly document: string;
+	/** The document version of the last body the webview put on screen. */
+	readonly renderedVersion: number;
+	/** The HTML of that body. */
+	readonly html: string;
+	readonly title: string;
+}
+
+/**
+ * One post's preview: a webview beside the editor, rendered as the published page and re-rendered as the
+ * document changes. Owns its panel and listeners; disposing it closes the panel.
+ */
+export class PostPreviewPanel extends Disposable {
+	readonly #panel: vscode.WebviewPanel;
+	readonly #document: vscode.TextDocument;
+	readonly #extensionUri: vscode.Uri;
+	readonly #sites: WorkspaceSiteIndex;
+	readonly #renderer: PostRenderer;
+	readonly #onDidDispose = this._register(new vscode.EventEmitter<void>());
+	readonly onDidDispose = this.#onDidDispose.event;
+	#scrollY = 0;
+	#rootsKey = '';
+	#sentVersion = -1;
+	#snapshot: PreviewSnapshot;
+
+	constructor(document: vscode.TextDocument, extensionUri: vscode.Uri, sites: WorkspaceSiteIndex, renderer: PostRenderer) {
+		super();
+		this.#document = document;
+		this.#extensionUri = extensionUri;
+		this.#sites = sites;
+		this.#renderer = renderer;
+		this.#snapshot = { document: document.uri.toString(), renderedVersion: -1, html: '', title: '' };
+		this.#panel = this._register(vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, previewTitle(document),
+			{ viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.#options()));
+		this.#rootsKey = this.#options().localResourceRoots?.map(String).join('\n') ?? '';
+		this._register(this.#panel.onDidDispose(() => this.dispose()));
+		this._register(this.#panel.webview.onDidReceiveMessage((message: unknown) => {
+			if (!isFromPreview(message)) {
+				return;
+			}
+			switch (message.type) {
+				case 'rendered':
+					if (message.version === this.#sentVersion) {
+						this.#snapshot = { ...this.#snapshot, renderedVersion: message.version };
+					}
+					break;
+				case 'scrolled':
+					this.#scrollY = message.scrollY;
+					break;
+			}
+		}));
+		this.#loadPage();
+	}
+
+	get document(): vscode.TextDocument {
+		return this.#document;
+	}
+
+	get snapshot(): PreviewSnapshot {
+		return this.#snapshot;
+	}
+
+	reveal(): void {
+		this.#panel.reveal(undefined, true);
+	}
+
+	/** Renders the current text and sends it to the page, which swaps the body and keeps the scroll position. */
+	update(): void {
+		if (this.isDisposed) {
+			return;
+		}
+		const options = this.#options();
+		const rootsKey = options.localResourceRoots?.map(String).join('\n') ?? '';
+		if (rootsKey !== this.#rootsKey) {
+			// The site finished loading (or its folders changed): let the page load its images.
+			this.#rootsKey = rootsKey;
+			this.#panel.webview.options = options;
+		}
+		const { html, title } = this.#render();
+		this.#panel.title = title;
+		const version = this.#document.version;
+		this.#sentVersion = version;
+		this.#snapshot = { ...this.#snapshot, html, title };
+		const message: ToPreview = { type: 'update', version, html };
+		void this.#panel.webview.postMessage(message);
+	}
+
+	override dispose(): void {
+		if (!this.isDisposed) {
+			this.#onDidDispose.fire();
+		}
+		super.dispose();
+	}
+
+	#render(): { html: string; title: string } {
+		const webview = this.#panel.webview;
+		const text = this.#document.getText();
+		const context = siteRenderContext(this.#sites, this.#document.uri, text, uri => webview.asWebviewUri(uri).toString());
+		try {
+			const post = this.#renderer.render(text, context);
+			return { html: post.html, title: `Preview: ${post.title ?? basename(this.#document.uri)}` };
+		} catch (error) {
+			// A renderer bug must not take the preview down: show it and keep going on the next edit.
+			const reason = error instanceof Error ? error.message : String(error);
+			return { html: `<p class="hugo-render-error">This post could not be rendered: ${escapeHtml(reason)}</p>`, title: previewTitle(this.#document) };
+		}
+	}
+
+	/** Only the extension's media and the folders the post's site publishes from. */
+	#options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+		const roots = [vscode.Uri.joinPath(this.#extensionUri, 'media'), vscode.Uri.joinPath(this.#document.uri, '..')];
+		const site = this.#sites.loadedSiteFor(this.#document.uri);
+		if (site) {
+			for (const mount of [...site.site.staticMounts, ...site.site.contentMounts]) {
+				roots.push(this.#sites.toUri(this.#document.uri, mount.source));
+			}
+		}
+		return { enableScripts: true, enableForms: false, localResourceRoots: roots, retainContextWhenHidden: false };
+	}
+
+	#loadPage(): void {
+		const webview = this.#panel.webview;
+		const { html, title } = this.#render();
+		const version = this.#document.version;
+		this.#sentVersion = version;
+		this.#snapshot = { ...this.#snapshot, html, title };
+		this.#panel.title = title;
+		const nonce = createNonce();
+		const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.#extensionUri, 'media', name)).toString();
+		const csp = [
+			'default-src \'none\'',
+			`img-src ${webview.cspSource} https: data:`,
+			`style-src ${webview.cspSource}`,
+			`font-src ${webview.cspSource}`,
+			`script-src 'nonce-${nonce}'`,
+		].join('; ');
+		const state: PreviewInitialState = { version, scrollY: this.#scrollY };
+		webview.html = [
+			'<!DOCTYPE html>',
+			'<html lang="en">',
+			'<head>',
+			'<meta charset="utf-8">',
+			`<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
+			'<meta name="viewport" content="width=device-width, initial-scale=1">',
+			`<meta id="preview-state" data-state="${escapeHtml(JSON.stringify(state))}">`,
+			`<link rel="stylesheet" href="${escapeHtml(media('preview.css'))}">`,
+			`<title>${escapeHtml(title)}</title>`,
+			'</head>',
+			'<body>',
+			`<article class="hugo-post" id="post">${html}</article>`,
+			`<script nonce="${nonce}" src="${escapeHtml(media('preview.js'))}"></script>`,
+			'</body>',
+			'</html>',
+		].join('\n');
+	}
+}
+
+function basename(uri: vscode.Uri): string {
+	return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function previewTitle(document: vscode.TextDocument): string {
+	return `Preview: ${basename(document.uri)}`;
+}
+
+function createNonce(): string {
+	const bytes = new Uint8Array(16);
+	crypto.getRandomValues(bytes);
+	return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import type { HugoRenderContext } from '../../core/markdown/hugoMarkdown';
+import { readPageAddress } from '../../core/site/references';
+import { resolveImage } from '../../core/site/resolve';
+import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
+
+/**
+ * The render context of a post in its site, from the site index's in-memory state only: rendering never
+ * waits for the disk. While the site is still loading, images stay as written (the index fires
+ * `onDidChange` once it is ready and the preview renders again).
+ */
+export function siteRenderContext(sites: WorkspaceSiteIndex, documentUri: vscode.Uri, text: string, toUrl: (file: vscode.Uri) => string): HugoRenderContext {
+	const site = sites.loadedSiteFor(documentUri);
+	if (!site) {
+		return { unsafeHtml: false };
+	}
+	const page = readPageAddress(text);
+	return {
+		unsafeHtml: site.site.unsafeHtml,
+		resolveImage: src => {
+			const image = resolveImage(site, documentUri.path, src, page);
+			return image.resolved === undefined ? undefined : toUrl(sites.toUri(documentUri, image.resolved));
+		},
+	};
+}
