@@ -387,7 +387,7 @@ function unescapeMarkdown(text: string): string {
 function htmlImages(body: string): Found[] {
 	const result: Found[] = [];
 	for (const tag of body.matchAll(/<img\b[^>]*>?/gi)) {
-		const attribute = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i.exec(tag[0]);
+		const attribute = /\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>`]+))/i.exec(tag[0]);
 		if (!attribute) {
 			continue;
 		}

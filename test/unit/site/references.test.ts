@@ -1,0 +1,125 @@
+import * as assert from 'node:assert/strict';
+import { findImageReferences, readPageAddress } from '../../../src/core/site/references';
+import { joinLines, LineIndex } from '../../../src/core/text';
+
+/** Each reference as `kind src @line:character`, and a check that its range covers exactly its text. */
+function describe(text: string): string[] {
+	const lines = new LineIndex(text);
+	return findImageReferences(text).map(r => {
+		const written = text.slice(lines.offsetAt(r.range.start), lines.offsetAt(r.range.end));
+		assert.equal(written.replace(/\\(.)/g, '$1').replace(/&amp;/g, '&'), r.src, `the range of ${r.src} covers its text`);
+		return `${r.kind} ${r.src} @${r.range.start.line}:${r.range.start.character}`;
+	});
+}
+
+suite('site.references', () => {
+	test('Should find inline Markdown images with their exact ranges, titles and angle brackets (#4)', () => {
+		assert.deepEqual(describe(joinLines(
+			'Intro ![a](/images/a.jpg) and ![b [nested]](b.jpg "Title") then',
+			'![c](<my photo.jpg>) ![d](  spaced.jpg  ) ![e](paren(1).jpg)',
+			'[![linked](/thumb.jpg)](/full.jpg)',
+		)), [
+			'markdown /images/a.jpg @0:11',
+			'markdown b.jpg @0:44',
+			'markdown my photo.jpg @1:6',
+			'markdown spaced.jpg @1:28',
+			'markdown paren(1).jpg @1:47',
+			'markdown /thumb.jpg @2:11',
+		]);
+	});
+
+	test('Should report a reference-style image at its definition, once, and ignore unused definitions (#4)', () => {
+		assert.deepEqual(describe(joinLines(
+			'![one][Slide  Photo] and ![slide photo][] and ![Shortcut]',
+			'',
+			'[slide photo]: /images/slide.jpg "Slide"',
+			'[shortcut]: <short cut.jpg>',
+			'[unused]: /images/unused.jpg',
+			'[slide photo]: /images/second-definition-ignored.jpg',
+		)), [
+			'reference /images/slide.jpg @2:15',
+			'reference short cut.jpg @3:13',
+		]);
+	});
+
+	test('Should find raw <img src> and figure shortcodes, also over several lines (#4)', () => {
+		assert.deepEqual(describe(joinLines(
+			'<img alt="x" src="/content/images/a.jpg"> <IMG SRC=\'/b.jpg\'> <img src=/c.jpg?x=1&amp;y=2>',
+			'{{< figure src="/images/fig.jpg" title="A figure" >}}',
+			'{{% figure',
+			'    caption="two lines"',
+			'    src="two-lines.jpg" %}}',
+			'{{< figure src=bare.jpg >}}',
+		)), [
+			'html /content/images/a.jpg @0:18',
+			'html /b.jpg @0:52',
+			'html /c.jpg?x=1&y=2 @0:70',
+			'figure /images/fig.jpg @1:16',
+			'figure two-lines.jpg @4:9',
+			'figure bare.jpg @5:15',
+		]);
+	});
+
+	test('Should skip code fences, inline code, comments, escapes and commented-out shortcodes (#4)', () => {
+		assert.deepEqual(describe(joinLines(
+			'```markdown',
+			'![fenced](/fenced.jpg)',
+			'```',
+			'~~~~',
+			'![tilde](/tilde.jpg)',
+			'```',
+			'still fenced ![x](/still.jpg)',
+			'~~~~',
+			'`![inline](/inline.jpg)` and ``![double `tick`](/double.jpg)``',
+			'\\![escaped](/escaped.jpg) <!-- ![commented](/commented.jpg) -->',
+			'{{</* figure src="/escaped-shortcode.jpg" */>}}',
+			'![real](/real.jpg)',
+		)), ['markdown /real.jpg @11:8']);
+	});
+
+	test('Should treat an unclosed fence as running to the end, as CommonMark does (#4)', () => {
+		assert.deepEqual(describe(joinLines('![before](/before.jpg)', '```', '![after](/after.jpg)')), ['markdown /before.jpg @0:10']);
+	});
+
+	test('Should find cover and images in TOML, YAML and JSON front matter, not elsewhere in it (#4)', () => {
+		assert.deepEqual(describe(joinLines(
+			'+++',
+			'title = "/images/cover.jpg is also in the title"',
+			'Cover = "/images/cover.jpg"',
+			'images = ["/images/a.jpg", "/images/b.jpg"]',
+			'+++',
+			'![body](/images/cover.jpg)',
+		)), [
+			'frontMatter /images/cover.jpg @2:9',
+			'frontMatter /images/a.jpg @3:11',
+			'frontMatter /images/b.jpg @3:28',
+			'markdown /images/cover.jpg @5:8',
+		]);
+		assert.deepEqual(describe(joinLines(
+			'---',
+			'title: Berlin',
+			'cover:',
+			'  image: berlin.jpg',
+			'images:',
+			'  - one.jpg',
+			'  - two.jpg',
+			'---',
+		)), ['frontMatter berlin.jpg @3:9', 'frontMatter one.jpg @5:4', 'frontMatter two.jpg @6:4']);
+		assert.deepEqual(describe(joinLines('{', '  "title": "x",', '  "cover": "/c.jpg"', '}', 'body')), ['frontMatter /c.jpg @2:12']);
+		assert.deepEqual(describe(joinLines('+++', '[params]', 'cover = "/params.jpg"', '+++')), ['frontMatter /params.jpg @2:9']);
+	});
+
+	test('Should find nothing in a front matter that does not parse, and keep finding body images (#4)', () => {
+		assert.deepEqual(describe(joinLines('+++', 'cover = "/c.jpg', '+++', '![b](/b.jpg)')), ['markdown /b.jpg @3:5']);
+	});
+
+	test('Should keep exact ranges with CRLF line endings (#4)', () => {
+		assert.deepEqual(describe('+++\r\ncover = "/c.jpg"\r\n+++\r\n\r\n![b](/b.jpg)\r\n'), ['frontMatter /c.jpg @1:9', 'markdown /b.jpg @4:5']);
+	});
+
+	test('Should read the slug and url that decide where a page is published (#4)', () => {
+		assert.deepEqual(readPageAddress(joinLines('+++', 'Slug = "renamed"', 'url = "/elsewhere/"', '+++')), { slug: 'renamed', url: '/elsewhere/' });
+		assert.deepEqual(readPageAddress(joinLines('---', 'slug: yaml-slug', '---')), { slug: 'yaml-slug' });
+		assert.deepEqual(readPageAddress('no front matter'), {});
+	});
+});

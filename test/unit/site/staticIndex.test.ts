@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { MemoryFileReader } from '../../../src/core/fs/memoryFileReader';
+import { findHugoSite } from '../../../src/core/site/hugoSite';
+import { StaticFileIndex, bundleKind } from '../../../src/core/site/staticIndex';
+
+async function indexOf(files: MemoryFileReader): Promise<StaticFileIndex> {
+	const site = await findHugoSite('/s/content/post/x.md', files);
+	assert.ok(site);
+	return StaticFileIndex.build(site, files);
+}
+
+suite('site.staticIndex', () => {
+	test('Should list every published site path once, sorted, without pages or leaf bundle files (#4)', async () => {
+		const index = await indexOf(new MemoryFileReader({
+			'/s/hugo.toml': 'theme = "t"',
+			'/s/static/images/a.jpg': '',
+			'/s/themes/t/static/images/a.jpg': '',
+			'/s/themes/t/static/css/t.css': '',
+			'/s/content/post/x.md': '',
+			'/s/content/images/c.jpg': '',
+			'/s/content/post/leaf/index.md': '',
+			'/s/content/post/leaf/in-bundle.jpg': '',
+		}));
+		assert.deepEqual(index.list(), ['/css/t.css', '/images/a.jpg', '/images/c.jpg']);
+		assert.equal(index.has('/s/content/post/leaf/in-bundle.jpg'), true);
+		assert.equal(index.isOutsideLeafBundle('/s/content/post/leaf/in-bundle.jpg'), false);
+	});
+
+	test('Should follow created and deleted files and folders (#4)', async () => {
+		const files = new MemoryFileReader({ '/s/hugo.toml': '', '/s/static/old/a.jpg': '', '/s/static/old/b.jpg': '' });
+		const index = await indexOf(files);
+		const before = index.generation;
+		assert.equal(index.resolve('/new.jpg'), undefined);
+		assert.equal(index.add('/s/static/new.jpg'), true);
+		assert.equal(index.add('/s/static/new.jpg'), false, 'adding twice changes nothing');
+		assert.equal(index.add('/elsewhere/x.jpg'), false, 'outside every indexed folder');
+		assert.equal(index.resolve('/new.jpg'), '/s/static/new.jpg');
+		assert.equal(index.remove('/s/static/old'), true, 'a deleted folder takes its files along');
+		assert.deepEqual(index.list(), ['/new.jpg']);
+		assert.ok(index.generation > before);
+	});
+
+	test('Should stop publishing a content file at its content path once its folder becomes a leaf bundle (#4)', async () => {
+		const files = new MemoryFileReader({ '/s/hugo.toml': '', '/s/content/post/trip/photo.jpg': '' });
+		const index = await indexOf(files);
+		assert.equal(index.resolve('/post/trip/photo.jpg'), '/s/content/post/trip/photo.jpg');
+		index.add('/s/content/post/trip/index.md');
+		assert.equal(index.resolve('/post/trip/photo.jpg'), undefined);
+		index.remove('/s/content/post/trip/index.md');
+		assert.equal(index.resolve('/post/trip/photo.jpg'), '/s/content/post/trip/photo.jpg');
+	});
+
+	test('Should keep site paths inside the site root (#4)', async () => {
+		const index = await indexOf(new MemoryFileReader({ '/s/hugo.toml': '', '/s/static/a.jpg': '', '/s/secret.jpg': '' }));
+		assert.equal(index.resolve('/../a.jpg'), '/s/static/a.jpg');
+		assert.equal(index.resolve('/../secret.jpg'), undefined);
+	});
+
+	test('Should tell leaf and branch bundle pages by name (#4)', () => {
+		assert.equal(bundleKind('/s/content/post/x/index.md'), 'leaf');
+		assert.equal(bundleKind('/s/content/post/_index.markdown'), 'branch');
+		assert.equal(bundleKind('/s/content/post/index.jpg'), undefined);
+		assert.equal(bundleKind('/s/content/post/notes.md'), undefined);
+	});
+});
