@@ -60,8 +60,12 @@ const SMALL_WORDS: Readonly<Record<SmallWordsStyle, ReadonlySet<string>>> = {
 /** Fragments that `\W+`-style slugifiers split off a contraction (`who's` → `who-s`). */
 const CONTRACTION_FRAGMENTS = new Set(['s', 't', 're', 'll', 've', 'd', 'm']);
 
-/** Platforms whose slugifier turns an apostrophe into a separator rather than deleting it. */
-const APOSTROPHE_SPLITTING: ReadonlySet<SessionPlatform> = new Set(['pretalx', 'fosdem', 'ccc-hub', 'frab']);
+/**
+ * Platforms whose slugifier turns an apostrophe into a separator rather than deleting it. Generic
+ * sites are included: a slugifier that deletes apostrophes (WordPress, Django) never leaves a lone
+ * `s` or `t` behind, so one in the slug comes from a split contraction.
+ */
+const APOSTROPHE_SPLITTING: ReadonlySet<SessionPlatform> = new Set(['pretalx', 'fosdem', 'ccc-hub', 'frab', 'generic']);
 
 const VERSION = /^v?\d+[a-z\d]*$/;
 

@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import { slugToTitle } from '../../../src/core/sessions/offline';
+import type { SessionPlatform } from '../../../src/core/sessions/types';
+
+const STRYKER = { dictionary: { strykerjs: 'StrykerJS' } };
+
+/** Slugs as the platforms produce them, with the title the casing rules must give back. */
+const REAL_WORLD_SLUGS: ReadonlyArray<[SessionPlatform, string, string]> = [
+	// OpenStack summit schedule (SilverStripe slugs: case and punctuation lost, apostrophes deleted)
+	['openstack-schedule', 'containers-networking-using-kuryr-a-hands-on-lab', 'Containers Networking Using Kuryr A Hands On Lab'],
+	['openstack-schedule', 'fwaas-v2-a-new-beginning', 'FWaaS v2 A New Beginning'],
+	['openstack-schedule', 'easier-openstack-deployment-novice-installation-using-kolla', 'Easier OpenStack Deployment Novice Installation Using Kolla'],
+	['openstack-schedule', 'cinder-node-resiliency-handling-media-network-and-software-failures', 'Cinder Node Resiliency Handling Media Network and Software Failures'],
+	['openstack-schedule', 'whats-new-in-nova-for-pike', 'Whats New In Nova for Pike'],
+	['openstack-schedule', 'kubernetes-on-openstack-the-hard-way', 'Kubernetes On OpenStack The Hard Way'],
+	['openstack-schedule', 'openstack-and-node-js-a-love-story', 'OpenStack and Node.js A Love Story'],
+	['openstack-schedule', 'sr-iov-and-dpdk-for-nfv-workloads', 'SR-IOV and DPDK for NFV Workloads'],
+	['openstack-schedule', 'ipv6-in-neutron-lessons-learned', 'IPv6 In Neutron Lessons Learned'],
+	['openstack-schedule', 'ci-cd-with-zuul-v3', 'CI CD With Zuul v3'],
+	['openstack-schedule', 'octavia-lbaas-v2-deep-dive', 'Octavia LBaaS v2 Deep Dive'],
+	['openstack-schedule', 'running-ceph-on-nvme-at-scale', 'Running Ceph On NVMe at Scale'],
+	['openstack-schedule', 'tripleo-vs-openstack-ansible-vs-kolla', 'TripleO vs OpenStack Ansible vs Kolla'],
+	['openstack-schedule', 'keystone-federation-with-saml-and-openid-connect', 'Keystone Federation With SAML and OpenID Connect'],
+	['openstack-schedule', 'the-road-to-5g-openstack-at-the-edge', 'The Road to 5G OpenStack at The Edge'],
+	['openstack-schedule', 'how-to-run-vms-and-containers-side-by-side', 'How to Run VMs and Containers Side by Side'],
+	// OpenStack videos from 2022 keep their capitals
+	['openstack-video', 'OpenStack-Plugin-for-Vault', 'OpenStack Plugin for Vault'],
+	['openstack-video', 'Scaling-Nova-with-Cells-v2', 'Scaling Nova With Cells v2'],
+	['openstack-video', 'Kubernetes-and-OpenStack-Better-Together', 'Kubernetes and OpenStack Better Together'],
+	// Sched: the speaker suffix cannot be told apart offline, so it stays
+	['sched', 'kubernetes-networking-deep-dive-jane-doe-acme-corp', 'Kubernetes Networking Deep Dive Jane Doe Acme Corp'],
+	['sched', 'keynote-welcome-opening-remarks-priyanka-sharma', 'Keynote Welcome Opening Remarks Priyanka Sharma'],
+	['sched', 'ebpf-and-cilium-at-scale', 'eBPF and Cilium at Scale'],
+	['sched', 'gitops-with-argo-cd-and-flux', 'GitOps With Argo CD and Flux'],
+	// FOSDEM 2024+ and CCC: pretalx slugs, apostrophes split off
+	['fosdem', 'fosdem-2024-1683-who-s-testing-the-tests-mutation-testing-with-strykerjs', 'Who\'s Testing The Tests Mutation Testing With StrykerJS'],
+	['fosdem', 'fosdem-2024-2412-ephemeral-environments-with-nix', 'Ephemeral Environments With Nix'],
+	['fosdem', 'fosdem-2024-3141-don-t-panic-a-guide-to-rust-in-the-kernel-', 'Don\'t Panic A Guide to Rust In The Kernel'],
+	['fosdem', 'fosdem-2025-5678-let-s-talk-about-risc-v', 'Let\'s Talk About RISC-V'],
+	['ccc-hub', 'fnord-news-show', 'Fnord News Show'],
+	['ccc-hub', 'what-s-new-in-postgresql-17', 'What\'s New In PostgreSQL 17'],
+	['ccc-hub', 'you-re-doing-it-wrong', 'You\'re Doing It Wrong'],
+	// Sessionize
+	['sessionize', 'graphql-for-rest-developers', 'GraphQL for REST Developers'],
+	['sessionize', 'tools-to-live-by', 'Tools to Live By'],
+	// Any other site
+	['generic', 'rust-in-the-linux-kernel', 'Rust In The Linux Kernel'],
+	['generic', 'zero-trust-networking-a-primer', 'Zero Trust Networking A Primer'],
+	['generic', 'intro_to_webassembly_and_wasi', 'Intro to WebAssembly and Wasi'],
+	['generic', 'devops-and-sre-what-s-the-difference', 'DevOps and SRE What\'s The Difference'],
+];
+
+suite('sessions.slugToTitle', () => {
+	test('Should give the reference titles for the documented slugs (#5)', () => {
+		assert.equal(slugToTitle('containers-networking-using-kuryr-a-hands-on-lab', 'openstack-schedule'), 'Containers Networking Using Kuryr A Hands On Lab');
+		assert.equal(slugToTitle('fwaas-v2-a-new-beginning', 'openstack-schedule'), 'FWaaS v2 A New Beginning');
+		assert.equal(slugToTitle('easier-openstack-deployment-novice-installation-using-kolla', 'openstack-schedule'), 'Easier OpenStack Deployment Novice Installation Using Kolla');
+		assert.equal(slugToTitle('OpenStack-Plugin-for-Vault', 'openstack-video'), 'OpenStack Plugin for Vault');
+		assert.equal(slugToTitle('fosdem-2024-1683-who-s-testing-the-tests-mutation-testing-with-strykerjs', 'fosdem', STRYKER),
+			'Who\'s Testing The Tests Mutation Testing With StrykerJS');
+	});
+
+	test(`Should title-case ${REAL_WORLD_SLUGS.length} real-world slugs from the supported platforms (#5)`, () => {
+		assert.ok(REAL_WORLD_SLUGS.length >= 30);
+		const wrong = REAL_WORLD_SLUGS
+			.map(([platform, slug, expected]) => ({ slug, expected, actual: slugToTitle(slug, platform, STRYKER) }))
+			.filter(r => r.actual !== r.expected);
+		assert.deepEqual(wrong, []);
+	});
+
+	test('Should not rejoin contractions on OpenStack, whose slugs delete apostrophes (#5)', () => {
+		assert.equal(slugToTitle('lets-talk-about-s-3', 'openstack-schedule'), 'Lets Talk About S 3');
+		assert.equal(slugToTitle('it-s-alive', 'fosdem'), 'It\'s Alive');
+	});
+
+	test('Should follow the chosen small-word style (#5)', () => {
+		const slug = 'a-tour-of-the-rust-compiler-in-one-hour';
+		assert.equal(slugToTitle(slug, 'generic'), 'A Tour of The Rust Compiler In One Hour');
+		assert.equal(slugToTitle(slug, 'generic', { smallWords: 'conservative' }), 'A Tour of The Rust Compiler In One Hour');
+		assert.equal(slugToTitle(slug, 'generic', { smallWords: 'none' }), 'A Tour Of The Rust Compiler In One Hour');
+		assert.equal(slugToTitle(slug, 'generic', { smallWords: 'ap' }), 'A Tour of the Rust Compiler in One Hour');
+		assert.equal(slugToTitle('introduction-to-kubernetes-through-the-ages-with-friends', 'generic', { smallWords: 'chicago' }),
+			'Introduction to Kubernetes through the Ages with Friends');
+	});
+
+	test('Should always capitalize the first and last word (#5)', () => {
+		assert.equal(slugToTitle('for-and-by', 'generic'), 'For and By');
+		assert.equal(slugToTitle('of', 'generic'), 'Of');
+	});
+
+	test('Should apply the writer\'s dictionary, multi-word keys and overrides included (#5)', () => {
+		const dictionary = { 'argo-cd': 'Argo CD', 'kubernetes': 'k8s', 'acme corp': 'ACME Corp.' };
+		assert.equal(slugToTitle('kubernetes-and-argo-cd-at-acme-corp', 'generic', { dictionary }), 'k8s and Argo CD at ACME Corp.');
+		assert.equal(slugToTitle('strykerjs-in-practice', 'generic'), 'Strykerjs In Practice');
+	});
+
+	test('Should decode percent-escapes and survive malformed ones (#5)', () => {
+		assert.equal(slugToTitle('caf%C3%A9-talk', 'generic'), 'Café Talk');
+		assert.equal(slugToTitle('100%-talk', 'generic'), '100% Talk');
+	});
+});
