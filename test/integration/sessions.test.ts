@@ -191,6 +191,30 @@ suite('integration.sessions', () => {
 		assert.equal(other.document.getText(), 'Other post.\n', 'the document in front is untouched');
 	});
 
+	test('Should follow text typed above the cursor while the details are fetched (#5)', async () => {
+		const editor = await post('it-sessions-typing.md', INTRO);
+		placeCursor(editor, 6, 0);
+		const url = server.url('/held/kolla-ansible-deep-dive');
+		const since = server.requests.length;
+		const running = runInsert({ url });
+		await server.nextRequest(since);
+		assert.ok(await editor.edit(builder => builder.insert(new vscode.Position(4, 0), 'Typed meanwhile. ')));
+		server.release();
+		const result = await running;
+		assert.equal(result.status, 'inserted');
+		assert.equal(editor.document.getText(), INTRO.replace('Intro.', 'Typed meanwhile. Intro.')
+			+ ['#### Kolla-Ansible Deep Dive', '', '- Jeffrey Zhang', `- [${url}](${url})`, '', ''].join('\n'));
+	});
+
+	test('Should replace a selected URL with its entry (#5)', async () => {
+		const url = server.url(KOLLA_PATH);
+		const editor = await post('it-sessions-selected.md', `${INTRO}${url}\n`);
+		editor.selection = new vscode.Selection(new vscode.Position(6, 0), new vscode.Position(6, url.length));
+		const result = await runInsert({ url });
+		assert.equal(result.status, 'inserted');
+		assert.equal(editor.document.getText(), INTRO + [`#### ${KOLLA_TITLE}`, '', '- Michał Jastrzębski', '- Steven Dake', `- [${url}](${url})`, '', '', ''].join('\n'));
+	});
+
 	test('Should insert nothing when the document was closed during the fetch (#5)', async () => {
 		const editor = await post('it-sessions-closed.md', INTRO);
 		placeCursor(editor, 6, 0);

@@ -41,7 +41,6 @@ export class TrackedRange extends Disposable {
 	get touched(): boolean {
 		return this.#touched;
 	}
-
 }
 
 /** Where `offset` ends up after `change`: text typed at the offset goes before it; an overlapping edit collapses it onto the edit's end. */
@@ -53,7 +52,11 @@ function shiftOffset(offset: number, change: vscode.TextDocumentContentChangeEve
 	return change.rangeOffset >= offset ? offset : change.rangeOffset + change.text.length;
 }
 
-/** Whether the writer still has the document open in an editor tab (closing the tab may leave the model alive a while). */
+/**
+ * Whether the writer still has the document open in an editor tab. Closing the tab may leave the
+ * document model alive a while, and opening another file replaces a preview tab: either way the
+ * writer no longer sees the document, so an entry must not land there unseen.
+ */
 export function isOpenInEditor(document: vscode.TextDocument): boolean {
 	if (document.isClosed) {
 		return false;
