@@ -30,13 +30,13 @@ export function isHttpUrl(text: string): boolean {
 
 /**
  * The URLs in a pasted list: separated by white space or commas, and also where one URL runs into
- * the next (an input box joins pasted lines without a separator).
+ * the next (an input box joins pasted lines without a separator), unless it sits in a query.
  */
 export function splitUrls(text: string): string[] {
+	// `<` and `>` never occur in a URL; they only wrap one, as in Markdown autolinks.
 	return text
-		.split(/[\s,]+/)
+		.split(/[\s,<>]+/)
 		.flatMap(token => token.split(/(?<=[^=?&/:%(])(?=https?:\/\/)/i))
-		.map(token => token.replace(/^<(.*)>$/, '$1'))
 		.filter(token => token !== '');
 }
 
