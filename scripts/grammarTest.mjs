@@ -10,7 +10,9 @@ const { parseGrammarTestCase, runGrammarTestCase } = require('vscode-tmgrammar-t
 
 const root = new URL('..', import.meta.url).pathname;
 const caseDir = join(root, 'test', 'grammar');
-const { grammars } = loadConfiguration(join(root, 'package.json'), undefined, [join(caseDir, 'markdown.tmLanguage.json')]);
+// VS Code's own grammars the cases need (Markdown, and YAML for `---` front matter) sit next to the cases.
+const builtinGrammars = readdirSync(caseDir).filter(name => name.endsWith('.tmLanguage.json')).map(name => join(caseDir, name));
+const { grammars } = loadConfiguration(join(root, 'package.json'), undefined, builtinGrammars);
 const registry = createRegistry(grammars);
 
 function findCases(dir) {
