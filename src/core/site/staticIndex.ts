@@ -26,6 +26,8 @@ export function bundleKind(documentPath: string): 'leaf' | 'branch' | undefined 
 interface IndexedMount extends StaticMount {
 	/** Paths relative to `source`. */
 	readonly files: Set<string>;
+	/** Whether the folder exists: messages name only the folders that do. */
+	exists: boolean;
 }
 
 /**
@@ -63,7 +65,9 @@ export class StaticFileIndex {
 			}
 			return result;
 		};
-		const indexMounts = (mounts: readonly StaticMount[]) => Promise.all(mounts.map(async m => ({ source: m.source, target: m.target, files: await walk(m.source) })));
+		const indexMounts = (mounts: readonly StaticMount[]) => Promise.all(mounts.map(async m => ({
+			source: m.source, target: m.target, files: await walk(m.source), exists: await files.stat(m.source) === 'directory',
+		})));
 		const [staticMounts, contentMounts] = await Promise.all([indexMounts(site.staticMounts), indexMounts(site.contentMounts)]);
 		return new StaticFileIndex(staticMounts, contentMounts);
 	}
@@ -91,11 +95,15 @@ export class StaticFileIndex {
 		return undefined;
 	}
 
-	/** Every absolute path where a file published at `sitePath` could come from, highest precedence first. */
+	/**
+	 * Every absolute path where a file published at `sitePath` could come from, highest precedence first,
+	 * in the folders that exist (in the static folders when none does).
+	 */
 	candidates(sitePath: string): string[] {
 		const path = toRelativeSitePath(sitePath);
 		const result: string[] = [];
-		for (const mount of [...this.#static, ...this.#content]) {
+		const mounts = [...this.#static, ...this.#content].filter(m => m.exists);
+		for (const mount of mounts.length > 0 ? mounts : this.#static) {
 			const rel = insideTarget(mount.target, path);
 			if (rel !== undefined && rel !== '') {
 				result.push(join(mount.source, rel));
@@ -142,6 +150,7 @@ export class StaticFileIndex {
 		for (const [mount, rel] of this.#mountsOf(path)) {
 			if (rel !== '' && !mount.files.has(rel)) {
 				mount.files.add(rel);
+				mount.exists = true;
 				changed = true;
 			}
 		}

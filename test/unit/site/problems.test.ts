@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import { MemoryFileReader } from '../../../src/core/fs/memoryFileReader';
+import { findHugoSite } from '../../../src/core/site/hugoSite';
+import { findImageProblems } from '../../../src/core/site/problems';
+import { StaticFileIndex } from '../../../src/core/site/staticIndex';
+import { joinLines } from '../../../src/core/text';
+
+async function problemsOf(post: string, config = '') {
+	const files = new MemoryFileReader({
+		'/s/hugo.toml': joinLines('theme = "plain"', config),
+		'/s/static/images/ok.jpg': '',
+		'/s/content/images/2017/05/y.jpg': '',
+		'/s/themes/plain/static/css/plain.css': '',
+		'/s/content/post/p.md': post,
+	});
+	const site = await findHugoSite('/s/content/post/p.md', files);
+	assert.ok(site);
+	return findImageProblems(post, '/s/content/post/p.md', { site, index: await StaticFileIndex.build(site, files) });
+}
+
+suite('site.problems', () => {
+	test('Should report a missing image with the folders Hugo would publish it from (#4)', async () => {
+		const problems = await problemsOf(joinLines('![ok](/images/ok.jpg)', '![gone](/images/gone.jpg)', '![r](https://x.org/a.jpg)'));
+		assert.equal(problems.length, 1);
+		assert.equal(problems[0].code, 'image-not-found');
+		assert.deepEqual(problems[0].range, { start: { line: 1, character: 8 }, end: { line: 1, character: 24 } });
+		assert.equal(problems[0].message, 'Image not found: /images/gone.jpg. Hugo would publish it from one of: static/images/gone.jpg, themes/plain/static/images/gone.jpg, content/images/gone.jpg.');
+	});
+
+	test('Should explain a Ghost-style path to a content file and point at the file (#4)', async () => {
+		const [problem] = await problemsOf('![g](/content/images/2017/05/y.jpg)');
+		assert.match(problem.message, /content\/images\/2017\/05\/y\.jpg exists, but the file is in the content folder, which Hugo publishes at \/images\/2017\/05\/y\.jpg/);
+		assert.equal(problem.related?.file, '/s/content/images/2017/05/y.jpg');
+	});
+
+	test('Should name the requested address of a relative path next to a plain page (#4)', async () => {
+		const [problem] = await problemsOf('![r](ok.jpg)');
+		assert.match(problem.message, /^Image not found: ok\.jpg \(requested as \/post\/p\/ok\.jpg\)\./);
+	});
+
+	test('Should warn that a raw <img> is omitted unless the site allows raw HTML (#4)', async () => {
+		const omitted = await problemsOf('<img src="/images/ok.jpg">');
+		assert.deepEqual(omitted.map(p => p.code), ['image-raw-html-omitted']);
+		assert.deepEqual(await problemsOf('<img src="/images/ok.jpg">', '[markup.goldmark.renderer]\nunsafe = true'), []);
+	});
+
+	test('Should leave front matter paths to the front matter checker (#4)', async () => {
+		assert.deepEqual(await problemsOf(joinLines('+++', 'cover = "/images/none.jpg"', '+++')), []);
+	});
+});
