@@ -1,11 +1,13 @@
 import { checkCommand } from './checkCommand';
 import { imagesCommand } from './imagesCommand';
 import type { CliCommand } from './io';
+import { renderCommand } from './renderCommand';
 import { sessionCommand } from './sessionCommand';
 
 /** The subcommands of `event-writeup`, in the order `--help` lists them. */
 export const CLI_COMMANDS: readonly CliCommand[] = [
 	checkCommand,
 	imagesCommand,
+	renderCommand,
 	sessionCommand,
 ];
