@@ -6,7 +6,7 @@ import { findHugoSite } from '../../../src/core/site/hugoSite';
 import { findImageReferences, readPageAddress } from '../../../src/core/site/references';
 import { resolveImage } from '../../../src/core/site/resolve';
 import { StaticFileIndex } from '../../../src/core/site/staticIndex';
-import { buildWithHugo, fixtureSites, hugoAvailable } from './siteOracle';
+import { buildWithHugo, hugoAvailable, oracleSites } from './siteOracle';
 
 async function readIfFile(file: string): Promise<Buffer | undefined> {
 	try {
@@ -32,15 +32,16 @@ async function markdownFiles(dir: string): Promise<string[]> {
 suite('site.oracle', function () {
 	this.timeout(180_000);
 
-	test('Should resolve every image reference of the fixture sites to the file Hugo publishes, and nothing else (#4)', async function () {
+	test('Should resolve every image reference of the fixture sites and the sample site to the file Hugo publishes, and nothing else (#4)', async function () {
 		if (!await hugoAvailable()) {
 			this.skip();
 		}
 		const files = new NodeFileReader();
 		let checked = 0;
 		let unpublished = 0;
-		for (const name of await fixtureSites()) {
-			const built = await buildWithHugo(name);
+		for (const siteDir of await oracleSites()) {
+			const name = path.basename(siteDir);
+			const built = await buildWithHugo(siteDir);
 			try {
 				const contentRoot = path.join(built.root, 'content');
 				for (const post of await markdownFiles(contentRoot)) {

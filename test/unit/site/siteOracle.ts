@@ -8,10 +8,13 @@ const run = promisify(execFile);
 
 export const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/site');
 
-/** The fixture sites: every folder of test/fixtures/site except the shared layouts. */
-export async function fixtureSites(): Promise<string[]> {
+export const SAMPLE_SITE = path.resolve(__dirname, '../../../../sample-site');
+
+/** The oracle's sites (absolute folders): every fixture of test/fixtures/site but the shared layouts, and the sample site. */
+export async function oracleSites(): Promise<string[]> {
 	const entries = await fs.readdir(FIXTURES, { withFileTypes: true });
-	return entries.filter(e => e.isDirectory() && !e.name.startsWith('_')).map(e => e.name).sort();
+	const fixtures = entries.filter(e => e.isDirectory() && !e.name.startsWith('_')).map(e => path.join(FIXTURES, e.name)).sort();
+	return [...fixtures, SAMPLE_SITE];
 }
 
 /** Whether Debian's `hugo` (the oracle) can run here. */
@@ -36,9 +39,9 @@ export interface BuiltSite {
  * Copies a fixture site to a temp folder and builds it with `hugo`. The minimal layouts added to the copy
  * print each page's source file and permalink, which is how the test learns where Hugo put each page.
  */
-export async function buildWithHugo(name: string): Promise<BuiltSite> {
-	const root = await fs.mkdtemp(path.join(os.tmpdir(), `event-writeup-site-${name}-`));
-	await fs.cp(path.join(FIXTURES, name), root, { recursive: true });
+export async function buildWithHugo(siteDir: string): Promise<BuiltSite> {
+	const root = await fs.mkdtemp(path.join(os.tmpdir(), `event-writeup-site-${path.basename(siteDir)}-`));
+	await fs.cp(siteDir, root, { recursive: true });
 	await fs.cp(path.join(FIXTURES, '_layouts'), path.join(root, 'layouts'), { recursive: true, force: false });
 	const options = { cwd: root, timeout: 60_000, env: { ...process.env, HUGO_CACHEDIR: path.join(root, '.cache') } };
 	await run('hugo', ['--quiet', '-D', '-F', '-E'], options);
