@@ -1,15 +1,16 @@
 import * as assert from 'node:assert/strict';
-import * as TOML from '@iarna/toml';
 import * as vscode from 'vscode';
-import { parse as parseYaml } from 'yaml';
+import { parseFrontMatter } from '../../src/core/frontMatter/parse';
 import { activateExtension, closeAllEditors, withTimeout, workspaceFile } from './util';
 
-function frontMatterOf(text: string, delimiter: string): string {
-	const lines = text.split('\n');
-	assert.equal(lines[0], delimiter, `opens with ${delimiter}`);
-	const close = lines.indexOf(delimiter, 1);
-	assert.ok(close > 0, `closes with ${delimiter}`);
-	return lines.slice(1, close).join('\n');
+/** The post's front matter as the extension's own parser reads it, after checking it parses cleanly. */
+function frontMatterData(text: string, format: 'toml' | 'yaml'): Record<string, unknown> {
+	const parsed = parseFrontMatter(text);
+	assert.ok(parsed, 'the post has front matter');
+	assert.equal(parsed.block.format, format);
+	assert.deepEqual(parsed.problems, []);
+	assert.ok(parsed.data);
+	return parsed.data;
 }
 
 async function readText(uri: vscode.Uri): Promise<string> {
@@ -42,7 +43,7 @@ suite('integration.newPost', () => {
 		created.push(uri);
 		assert.equal(uri.toString(), workspaceFile('content', 'post', 'kolla-in-production-day-1.md').toString());
 		const text = await readText(uri);
-		const data = TOML.parse(frontMatterOf(text, '+++')) as Record<string, unknown>;
+		const data = frontMatterData(text, 'toml');
 		assert.equal(data.title, 'Kolla in "Production": Day 1');
 		assert.equal(data.slug, 'kolla-in-production-day-1');
 		assert.equal(data.draft, true);
@@ -73,7 +74,7 @@ suite('integration.newPost', () => {
 		created.push(second);
 		assert.equal(second.toString(), workspaceFile('content', 'post', 'keynote-notes-2.md').toString());
 		assert.equal(await readText(first), firstText, 'the first post is untouched');
-		assert.equal((TOML.parse(frontMatterOf(await readText(second), '+++')) as Record<string, unknown>).slug, 'keynote-notes-2');
+		assert.equal(frontMatterData(await readText(second), 'toml').slug, 'keynote-notes-2');
 	});
 
 	test('Should write YAML front matter without an archetype when the setting asks for it (#5)', async () => {
@@ -86,7 +87,7 @@ suite('integration.newPost', () => {
 			assert.ok(uri);
 			created.push(uri);
 			const text = await readText(uri);
-			const data = parseYaml(frontMatterOf(text, '---')) as Record<string, unknown>;
+			const data = frontMatterData(text, 'yaml');
 			assert.equal(data.title, 'Hallway Track');
 			assert.equal(data.draft, true);
 			assert.deepEqual(data.tags, ['people', 'coffee']);

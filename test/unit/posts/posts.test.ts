@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as TOML from '@iarna/toml';
 import { parse as parseYaml } from 'yaml';
+import { parseFrontMatter as parseProjectFrontMatter } from '../../../src/core/frontMatter/parse';
+import { validateFrontMatter } from '../../../src/core/frontMatter/validate';
 import { MemoryFileReader } from '../../../src/core/fs/memoryFileReader';
 import { applyArchetype, setFrontMatterList } from '../../../src/core/posts/archetype';
 import { formatOffset, formatRfc3339 } from '../../../src/core/posts/date';
@@ -288,5 +290,21 @@ suite('core.posts.newPost', () => {
 		assert.equal(plan.path, '/blog/content/events/kolla-in-production.md');
 		assert.equal(plan.format, 'yaml');
 		assert.equal(plan.text.split('\n')[plan.cursor.line], '## Sessions');
+	});
+});
+
+suite('core.posts.validated', () => {
+	test('Should plan posts the front matter validator finds nothing wrong with (#5)', async () => {
+		const site: PostSiteLayout = { root: '/blog', contentDir: '/blog/content', themesDir: '/blog/themes', themes: [] };
+		for (const format of ['toml', 'yaml'] as const) {
+			for (const title of HOSTILE_TITLES) {
+				const plan = await planNewPost(new MemoryFileReader(), site, { title, tags: ['a "tag"'], categories: ['conferences'], date: formatRfc3339(new Date('2017-05-09T18:50:00Z'), -240), format });
+				const parsed = parseProjectFrontMatter(plan.text);
+				assert.equal(parsed?.block.format, format);
+				assert.deepEqual(parsed?.problems, [], `${format} ${JSON.stringify(title)}`);
+				assert.equal(parsed?.data?.title, title);
+				assert.deepEqual(validateFrontMatter(plan.text).filter(finding => finding.severity !== 'info'), [], `${format} ${JSON.stringify(title)}`);
+			}
+		}
 	});
 });
