@@ -81,12 +81,29 @@ function normaliseKey(key: string): string {
 	return key.toLowerCase().split(/[\s_-]+/).filter(Boolean).join(' ');
 }
 
-function buildDictionary(user: Record<string, string> | undefined): { entries: Map<string, string>; longest: number } {
+interface Dictionary {
+	entries: Map<string, string>;
+	/** The most slug tokens any key spans. */
+	longest: number;
+}
+
+// Built once: casing a list of URLs should not rebuild the built-in table per slug.
+let builtinDictionary: Dictionary | undefined;
+
+function buildDictionary(user: Record<string, string> | undefined): Dictionary {
+	if (!user || Object.keys(user).length === 0) {
+		builtinDictionary ??= buildDictionaryFrom({});
+		return builtinDictionary;
+	}
+	return buildDictionaryFrom(user);
+}
+
+function buildDictionaryFrom(user: Record<string, string>): Dictionary {
 	const entries = new Map<string, string>();
 	for (const [key, value] of Object.entries(BUILTIN_CASING_DICTIONARY)) {
 		entries.set(key, value);
 	}
-	for (const [key, value] of Object.entries(user ?? {})) {
+	for (const [key, value] of Object.entries(user)) {
 		const normalised = normaliseKey(key);
 		if (normalised && typeof value === 'string' && value.trim()) {
 			entries.set(normalised, value.trim());

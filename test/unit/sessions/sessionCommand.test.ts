@@ -86,9 +86,16 @@ suite('cli.session', () => {
 		assert.match(strict.err, /404/);
 	});
 
+	test('Should apply --word and --small-words to a derived title (#5)', async () => {
+		const io = captureIo();
+		const url = 'https://fosdem.org/2024/schedule/event/fosdem-2024-1683-who-s-testing-the-tests-mutation-testing-with-strykerjs/';
+		assert.equal(await runCli(['session', '--offline', '--word', 'strykerjs=StrykerJS', '--small-words', 'ap', url], io, [command()]), 0);
+		assert.match(io.out, /^#### Who's Testing the Tests Mutation Testing With StrykerJS\n/);
+	});
+
 	test('Should exit 2 on a bad command line and 1 on a URL that cannot be looked up (#5)', async () => {
 		for (const args of [['session'], ['session', '--format', 'yaml', KOLLA], ['session', '--bogus', KOLLA], ['session', 'a', 'b'],
-			['session', '--offline', '--no-fallback', KOLLA]]) {
+			['session', '--offline', '--no-fallback', KOLLA], ['session', '--word', 'strykerjs', KOLLA], ['session', '--small-words', 'mla', KOLLA]]) {
 			const io = captureIo();
 			assert.equal(await runCli(args, io, [command()]), 2, args.join(' '));
 			assert.equal(io.out, '');
