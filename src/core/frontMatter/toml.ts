@@ -504,9 +504,13 @@ export function parseToml(content: string, base: number): TomlResult {
 				message: `Invalid TOML date '${token.raw}': ${reason}. Hugo fails the build.`,
 				start: token.start, end: token.end, severity: 'error',
 			});
-		} else if (/[tz]/.test(token.raw)) {
-			const from = token.start - base;
-			parseText = parseText.slice(0, from) + token.raw.toUpperCase() + parseText.slice(token.end - base);
+		} else {
+			// A leap second (:60) is valid TOML that Hugo reads (as the next second); the parser refuses it.
+			const patched = token.raw.toUpperCase().replace(/^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:)60/, '$159');
+			if (patched !== token.raw) {
+				const from = token.start - base;
+				parseText = parseText.slice(0, from) + patched + parseText.slice(token.end - base);
+			}
 		}
 	}
 	if (problems.length > 0) {
@@ -538,15 +542,29 @@ function tomlErrorProblem(error: unknown, content: string, base: number, scanner
 		return { code: 'fm-syntax', message: `TOML syntax error: this ${opening.what} is never closed. Hugo fails the build.`, start: opening.start, end: opening.end, severity: 'error' };
 	}
 	if (typeof pos === 'number' && pos >= 0) {
-		const at = Math.min(pos, content.length);
+		let at = Math.min(pos, content.length);
+		// Some errors are reported one past the character that broke the value (`2017-05-09 oops` points
+		// after the `o`, `title = x` at the line end): back up to the start of that word, where Hugo points.
+		if (/Incomplete datetime/i.test(detail) || at >= content.length || ' \t\r\n'.includes(content[at])) {
+			while (at > 0 && !' \t\r\n=['.includes(content[at - 1])) {
+				at--;
+			}
+		}
 		let end = at;
 		while (end < content.length && !' \t\r\n'.includes(content[end])) {
 			end++;
 		}
 		return { code: 'fm-syntax', message: `TOML syntax error: ${detail}. Hugo fails the build.`, start: base + at, end: base + end, severity: 'error' };
 	}
-	// No position from the parser: point at the first scanned value whose text the error is about.
-	const suspect = scanner.dateTokens[0];
+	// No position from the parser ("Invalid Datetime"): find the date token it refuses on its own.
+	const suspect = scanner.dateTokens.find(token => {
+		try {
+			TOML.parse(`x = ${token.raw}`);
+			return false;
+		} catch {
+			return true;
+		}
+	});
 	if (suspect) {
 		return { code: 'fm-syntax', message: `TOML syntax error: ${detail} '${suspect.raw}'. Hugo fails the build.`, start: suspect.start, end: suspect.end, severity: 'error' };
 	}

@@ -117,7 +117,7 @@ class Validator {
 				this.#checkField(name, entry);
 			}
 		}
-		this.#checkImagesUnderParams();
+		this.#checkNestedImages();
 		this.#checkPresence(byName);
 		return this.#findings;
 	}
@@ -440,18 +440,8 @@ class Validator {
 		if (!exists) {
 			return;
 		}
-		const candidates: FrontMatterValue[] = value.kind === 'array' ? [...(value.items ?? [])] : [value];
-		if (value.kind === 'table') {
-			// Themes such as PaperMod use a `cover` table: `[cover] image = "…"`.
-			candidates.length = 0;
-			for (const entry of this.parsed.entries) {
-				if (entry.path.length === 2 && entry.value.kind === 'string' && entry.path[1].toLowerCase() === 'image'
-					&& value.start <= entry.keyStart && entry.keyStart < Math.max(value.end, this.parsed.block.end)
-					&& IMAGE_FIELDS.has(entry.path[0].toLowerCase())) {
-					candidates.push(entry.value);
-				}
-			}
-		}
+		// A `cover` table (`[cover] image = "…"`, as PaperMod writes it) is checked through its `image` key.
+		const candidates: readonly FrontMatterValue[] = value.kind === 'array' ? value.items ?? [] : value.kind === 'table' ? [] : [value];
 		for (const item of candidates) {
 			if (item.kind !== 'string') {
 				continue;
@@ -468,9 +458,12 @@ class Validator {
 		}
 	}
 
-	#checkImagesUnderParams(): void {
+	#checkNestedImages(): void {
 		for (const entry of this.parsed.entries) {
-			if (entry.path.length === 2 && entry.path[0].toLowerCase() === 'params' && IMAGE_FIELDS.has(entry.path[1].toLowerCase())) {
+			const path = entry.path.map(p => p.toLowerCase());
+			const underParams = path.length === 2 && path[0] === 'params' && IMAGE_FIELDS.has(path[1]);
+			const coverTable = path[path.length - 1] === 'image' && (path.length === 2 && path[0] === 'cover' || path.length === 3 && path[0] === 'params' && path[1] === 'cover');
+			if (underParams || coverTable) {
 				this.#checkImages(entry.value);
 			}
 		}

@@ -1,0 +1,176 @@
+import * as assert from 'node:assert/strict';
+import { parseFrontMatter, type ParsedFrontMatter } from '../../../src/core/frontMatter/parse';
+import { joinLines, LineIndex } from '../../../src/core/text';
+
+function parse(text: string): ParsedFrontMatter {
+	const parsed = parseFrontMatter(text);
+	assert.ok(parsed, 'expected front matter');
+	return parsed;
+}
+
+/** `[line, character, endLine, endCharacter]` of an offset pair. */
+function at(text: string, start: number, end: number): [number, number, number, number] {
+	const range = new LineIndex(text).rangeOf(start, end);
+	return [range.start.line, range.start.character, range.end.line, range.end.character];
+}
+
+function entry(parsed: ParsedFrontMatter, key: string) {
+	const found = parsed.entries.find(e => e.path.join('.') === key);
+	assert.ok(found, `no entry ${key}`);
+	return found;
+}
+
+suite('frontMatter.parse', () => {
+	test('Should map TOML keys and values to exact offsets, nested tables included (#3)', () => {
+		const text = joinLines('+++', 'title = "Summit"  # comment', 'tags = ["a", "b"]', '[params]', 'cover = \'/x.jpg\'', '+++', 'Body');
+		const parsed = parse(text);
+		assert.equal(parsed.problems.length, 0);
+		const title = entry(parsed, 'title');
+		assert.deepEqual(at(text, title.keyStart, title.keyEnd), [1, 0, 1, 5]);
+		assert.deepEqual(at(text, title.value.start, title.value.end), [1, 8, 1, 16]);
+		assert.equal(title.value.value, 'Summit');
+		assert.equal(title.value.quote, 'double');
+		const tags = entry(parsed, 'tags');
+		assert.deepEqual(tags.value.items?.map(i => at(text, i.start, i.end)), [[2, 8, 2, 11], [2, 13, 2, 16]]);
+		const cover = entry(parsed, 'params.cover');
+		assert.equal(cover.topLevel, false);
+		assert.equal(cover.value.quote, 'single');
+		assert.deepEqual(at(text, cover.value.start, cover.value.end), [4, 8, 4, 16]);
+		// A new top-level key must go before [params], or it would land in that table.
+		assert.equal(parsed.insertOffset, text.indexOf('[params]'));
+	});
+
+	test('Should accept valid TOML 1.0 that Hugo builds, with no problem (#3)', () => {
+		const text = joinLines('+++',
+			'title = "x"',
+			'site.name = "dotted"',
+			'point = { x = 1, y.z = 2 }',
+			'day = 2017-05-09',
+			'local = 2017-05-09T10:00:00',
+			'lower = 2017-05-09t10:00:00z',
+			'spaced = 2017-05-09 10:00:00-04:00',
+			'leap = 2016-12-31T23:59:60Z',
+			'mixed = ["a", 1, 2.5, true, { k = "v" }]',
+			'nested = [[1, 2], ["x"]]',
+			'multi = """',
+			'line one',
+			'line "two" ""quoted"""',
+			'literal = \'\'\'C:\\path\'\'\'',
+			'"quoted key" = 1',
+			'big = 9223372036854775807',
+			'trailing = [',
+			'  1, # one',
+			'  2,',
+			']',
+			'[[speaker]]',
+			'name = "A"',
+			'[[speaker]]',
+			'name = "B"',
+			'+++');
+		const parsed = parse(text);
+		assert.deepEqual(parsed.problems, []);
+		assert.ok(parsed.data);
+		assert.equal(entry(parsed, 'lower').value.kind, 'datetime');
+		assert.equal(entry(parsed, 'local').value.kind, 'localDatetime');
+		assert.equal(entry(parsed, 'day').value.kind, 'date');
+		assert.deepEqual(at(text, entry(parsed, 'spaced').value.start, entry(parsed, 'spaced').value.end), [7, 9, 7, 34]);
+		assert.equal(entry(parsed, 'multi').value.quote, 'multiline');
+		assert.deepEqual((parsed.data.speaker as Array<{ name: string }>).map(s => s.name), ['A', 'B']);
+	});
+
+	test('Should place TOML syntax errors where the reader looks (#3)', () => {
+		const cases: Array<[string[], [number, number, number, number], RegExp]> = [
+			[['title = "x"', 'date = 2017-05-09 oops'], [2, 18, 2, 22], /syntax/],
+			[['title = "x"', 'date = 2024-42-42'], [2, 7, 2, 17], /month 42/],
+			[['date = 2017-02-30'], [1, 7, 1, 17], /day 30/],
+			[['date = 2017-05-09T25:00:00'], [1, 7, 1, 26], /hour 25/],
+			[['title = "x"', 'tags = ["a",'], [2, 7, 2, 8], /never closed/],
+			[['title = "x', 'draft = true'], [1, 8, 1, 10], /never closed/],
+			[['title = x'], [1, 8, 1, 9], /syntax/],
+		];
+		for (const [lines, expected, message] of cases) {
+			const text = joinLines('+++', ...lines, '+++', 'Body');
+			const parsed = parse(text);
+			assert.equal(parsed.data, undefined, lines.join('|'));
+			assert.equal(parsed.problems.length, 1, lines.join('|'));
+			const [problem] = parsed.problems;
+			assert.equal(problem.code, 'fm-syntax');
+			assert.equal(problem.severity, 'error');
+			assert.deepEqual(at(text, problem.start, problem.end), expected, lines.join('|'));
+			assert.match(problem.message, message);
+		}
+	});
+
+	test('Should report a TOML duplicate key or table at the second definition (#3)', () => {
+		const text = joinLines('+++', 'title = "a"', 'draft = true', 'title = "b"', '+++');
+		const [problem] = parse(text).problems;
+		assert.equal(problem.code, 'fm-duplicate-key');
+		assert.equal(problem.severity, 'error');
+		assert.deepEqual(at(text, problem.start, problem.end), [3, 0, 3, 5]);
+		const tables = joinLines('+++', '[p]', 'x = 1', '[p]', 'y = 2', '+++');
+		const [table] = parse(tables).problems;
+		assert.equal(table.code, 'fm-duplicate-key');
+		assert.deepEqual(at(tables, table.start, table.end), [3, 1, 3, 2]);
+	});
+
+	test('Should read YAML as Hugo 0.111.3 does: YAML 1.1 booleans, timestamps as text (#3)', () => {
+		const text = joinLines('---', 'title: Summit', 'date: 2017-05-09', 'draft: yes', 'tags:', '  - a', '  - b', '---');
+		const parsed = parse(text);
+		assert.deepEqual(parsed.problems, []);
+		assert.deepEqual(parsed.data, { title: 'Summit', date: '2017-05-09', draft: true, tags: ['a', 'b'] });
+		const date = entry(parsed, 'date');
+		assert.equal(date.value.kind, 'string');
+		assert.deepEqual(at(text, date.value.start, date.value.end), [2, 6, 2, 16]);
+		const tags = entry(parsed, 'tags');
+		assert.deepEqual(tags.value.items?.map(i => at(text, i.start, i.end)), [[5, 4, 5, 5], [6, 4, 6, 5]]);
+	});
+
+	test('Should report YAML syntax errors, non-mapping blocks and duplicate keys (#3)', () => {
+		const flow = joinLines('---', 'title: x', 'tags: [a, b', '---');
+		const [unclosed] = parse(flow).problems;
+		assert.equal(unclosed.code, 'fm-syntax');
+		assert.deepEqual(at(flow, unclosed.start, unclosed.end), [2, 6, 2, 7]);
+		const list = joinLines('---', '- a', '- b', '---');
+		assert.equal(parse(list).problems[0].code, 'fm-syntax');
+		const dup = joinLines('---', 'date: 2017-05-09', 'date: 2018-05-09', '---');
+		const [duplicate] = parse(dup).problems;
+		assert.equal(duplicate.code, 'fm-duplicate-key');
+		// yaml.v2 keeps the last value and builds: a warning, not an error.
+		assert.equal(duplicate.severity, 'warning');
+		assert.deepEqual(at(dup, duplicate.start, duplicate.end), [2, 0, 2, 4]);
+		assert.deepEqual(parse(joinLines('---', '---', 'Body')).data, {});
+	});
+
+	test('Should parse JSON with positions; numbers are decimals as in Go (#3)', () => {
+		const text = '{\n  "title": "x",\n  "date": 1494338400,\n  "tags": ["a"]\n}\nBody';
+		const parsed = parse(text);
+		assert.deepEqual(parsed.problems, []);
+		const date = entry(parsed, 'date');
+		assert.equal(date.value.kind, 'float');
+		assert.deepEqual(at(text, date.keyStart, date.keyEnd), [2, 2, 2, 8]);
+		assert.deepEqual(at(text, date.value.start, date.value.end), [2, 10, 2, 20]);
+		const trailing = '{\n  "title": "x",\n}\n';
+		const [problem] = parse(trailing).problems;
+		assert.equal(problem.code, 'fm-syntax');
+		assert.deepEqual(at(trailing, problem.start, problem.end), [2, 0, 2, 1]);
+		const dup = '{"a": 1, "a": 2}\n';
+		assert.equal(parse(dup).problems[0].code, 'fm-duplicate-key');
+		assert.equal(parse(dup).problems[0].severity, 'warning');
+	});
+
+	test('Should report an unterminated block at its opening delimiter without parsing the body (#3)', () => {
+		const text = joinLines('+++', 'title = "x"', 'Body with = signs', '+++x');
+		const parsed = parse(joinLines('+++', 'title = "x"', 'Body'));
+		assert.equal(parsed.problems[0].code, 'fm-unterminated');
+		assert.deepEqual(at(text, parsed.problems[0].start, parsed.problems[0].end), [0, 0, 0, 3]);
+		assert.equal(parse(joinLines('---', 'title: x', '+++')).problems[0].code, 'fm-unterminated');
+	});
+
+	test('Should read only the front matter of a long post (#3)', () => {
+		// A body that would be a syntax error if it were parsed.
+		const body = Array.from({ length: 2000 }, (_, i) => `line ${i} = [ "unclosed`).join('\n');
+		const parsed = parse(`+++\ntitle = "x"\n+++\n${body}`);
+		assert.deepEqual(parsed.problems, []);
+		assert.equal(parsed.block.end, 19);
+	});
+});
