@@ -71,7 +71,12 @@ export async function insertSessionCommand(args?: InsertSessionArgs): Promise<In
 		// A selected URL is replaced by its entry; any other selection stays, the entry goes in at the cursor.
 		const tracked = target.range;
 		const cursor = activeAtEnd ? tracked.end : tracked.start;
-		const range = selectedUrl && url === selectedUrl ? tracked : new vscode.Range(cursor, cursor);
+		const replacesSelection = selectedUrl !== undefined && url === selectedUrl;
+		if (replacesSelection && (target.touched || document.getText(tracked).trim() !== selectedUrl)) {
+			void vscode.window.showWarningMessage('The selected URL was edited while its details were fetched, so it was left as it is. Run the command again.');
+			return outcome('changed', lookup.sessions, lookup.failures);
+		}
+		const range = replacesSelection ? tracked : new vscode.Range(cursor, cursor);
 		if (!await insertEntry(document, range, entry.text, entry.cursorOffset)) {
 			void vscode.window.showErrorMessage(`Could not insert the session into ${documentName(document)}.`);
 			return outcome('edit-failed', lookup.sessions, lookup.failures);
