@@ -1,0 +1,93 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { createCheckCommand } from '../../../src/cli/checkCommand';
+import type { CliIo } from '../../../src/cli/io';
+import { runCli } from '../../../src/cli/main';
+import { MemoryFileReader } from '../../../src/core/fs/memoryFileReader';
+
+const REPO = path.resolve(__dirname, '..', '..', '..', '..');
+const FIXTURE = path.join(REPO, 'test', 'fixtures', 'frontMatter', 'site');
+
+function captureIo(cwd = '/'): CliIo & { out: string; err: string } {
+	const io = { out: '', err: '', cwd, stdout(t: string) { io.out += t; }, stderr(t: string) { io.err += t; } };
+	return io;
+}
+
+interface Problem { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }
+
+const site = () => new MemoryFileReader({
+	'/blog/hugo.toml': 'baseURL = "https://example.org/"\n',
+	'/blog/static/images/there.jpg': 'x',
+	'/blog/content/post/a.md': '+++\ntitle = "A"\ndate = "May 9, 2017"\ncover = "/images/gone.jpg"\n+++\n',
+	'/blog/content/post/b.md': '+++\ntitle = "B"\ndate = 2017-05-09\ncover = "/images/there.jpg"\n+++\n',
+	'/blog/content/post/c.md': '---\ntitle: C\ntags: single\n---\n',
+	'/blog/content/post/notes.txt': 'not checked',
+});
+
+suite('frontMatter.checkCommand', () => {
+	test('Should print compiler-style lines and exit 1 when there is an error (#3)', async () => {
+		const io = captureIo('/blog');
+		const code = await runCli(['check', 'content'], io, [createCheckCommand(site())]);
+		assert.equal(code, 1);
+		const lines = io.out.trimEnd().split('\n');
+		assert.deepEqual(lines.map(l => l.split(' ').slice(0, 3).join(' ')), [
+			'content/post/a.md:3:8: error fm-date-unparsable',
+			'content/post/a.md:4:9: warning fm-image-missing',
+			'content/post/c.md:3:7: warning fm-list-expected',
+		]);
+		assert.match(io.err, /3 files checked: 1 error, 2 other problems/);
+	});
+
+	test('Should print the JSON shape with 1-based ranges (#3)', async () => {
+		const io = captureIo('/');
+		const code = await runCli(['check', '--format', 'json', '/blog/content/post/a.md'], io, [createCheckCommand(site())]);
+		assert.equal(code, 1);
+		const { problems } = JSON.parse(io.out) as { problems: Problem[] };
+		assert.deepEqual(problems.map(({ message: _message, ...rest }) => rest), [
+			{ file: 'blog/content/post/a.md', line: 3, column: 8, endLine: 3, endColumn: 21, severity: 'error', code: 'fm-date-unparsable' },
+			{ file: 'blog/content/post/a.md', line: 4, column: 9, endLine: 4, endColumn: 27, severity: 'warning', code: 'fm-image-missing' },
+		]);
+		assert.ok(problems.every(p => p.message.length > 20));
+	});
+
+	test('Should exit 0 with warnings only, and 2 on usage errors (#3)', async () => {
+		const warnings = captureIo('/blog');
+		assert.equal(await runCli(['check', 'content/post/c.md', 'content/post/b.md'], warnings, [createCheckCommand(site())]), 0);
+		assert.match(warnings.out, /fm-list-expected/);
+		for (const args of [['check'], ['check', '--format', 'xml', 'content'], ['check', '--fix', 'content'], ['check', 'nowhere']]) {
+			const io = captureIo('/blog');
+			assert.equal(await runCli(args, io, [createCheckCommand(site())]), 2, args.join(' '));
+			assert.equal(io.out, '');
+			assert.notEqual(io.err, '');
+		}
+	});
+
+	test('Should leave image paths alone outside a Hugo site (#3)', async () => {
+		const io = captureIo('/');
+		const files = new MemoryFileReader({ '/notes/a.md': '+++\ntitle = "A"\ncover = "/images/gone.jpg"\n+++\n' });
+		assert.equal(await runCli(['check', '/notes'], io, [createCheckCommand(files)]), 0);
+		assert.equal(io.out, '');
+	});
+
+	test('Should check the fixture site from the built binary, recursing into folders (#3)', async function () {
+		this.timeout(30_000);
+		const cli = path.join(REPO, 'dist', 'cli.js');
+		const run = promisify(execFile);
+		const failure = await run(process.execPath, [cli, 'check', '--format', 'json', 'site'], { cwd: path.dirname(FIXTURE), timeout: 20_000 })
+			.then(() => undefined, (error: { code: number; stdout: string }) => error);
+		assert.ok(failure, 'expected exit 1');
+		assert.equal(failure.code, 1);
+		const { problems } = JSON.parse(failure.stdout) as { problems: Problem[] };
+		assert.deepEqual(problems.map(p => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.code}`), [
+			'site/content/notes/broken.md:3:8 error fm-syntax',
+			'site/content/post/bad-date.md:3:8 error fm-date-unparsable',
+			'site/content/post/bad-date.md:4:8 warning fm-list-expected',
+			'site/content/post/missing-cover.md:4:8 warning fm-image-missing',
+		]);
+		const clean = await run(process.execPath, [cli, 'check', path.join(FIXTURE, 'content', 'post', 'clean.md')], { timeout: 20_000 });
+		assert.equal(clean.stdout, '');
+		assert.match(clean.stderr, /1 file checked: 0 errors/);
+	});
+});
