@@ -180,15 +180,7 @@ function frontMatterImages(text: string, frontMatter: FrontMatter): Array<{ src:
  * Everything before `from` (the front matter) is blanked too.
  */
 function maskNonMarkdown(text: string, from: number): string {
-	const chars = text.split('');
-	const blank = (start: number, end: number) => {
-		for (let i = start; i < end; i++) {
-			if (chars[i] !== '\n' && chars[i] !== '\r') {
-				chars[i] = ' ';
-			}
-		}
-	};
-	blank(0, from);
+	const hidden: Array<[number, number]> = [[0, from]];
 	// Fenced code blocks, line by line: a fence closes with the same character, at least as long.
 	let fence: { char: string; length: number } | undefined;
 	let fenceStart = 0;
@@ -198,7 +190,7 @@ function maskNonMarkdown(text: string, from: number): string {
 		const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line);
 		if (fence) {
 			if (marker && marker[1][0] === fence.char && marker[1].length >= fence.length && line.slice(marker[0].length).trim() === '') {
-				blank(fenceStart, lineEnd);
+				hidden.push([fenceStart, lineEnd]);
 				fence = undefined;
 			}
 		} else if (marker && !(marker[1][0] === '`' && line.slice(marker[0].length).includes('`'))) {
@@ -209,35 +201,61 @@ function maskNonMarkdown(text: string, from: number): string {
 	}
 	if (fence) {
 		// An unclosed fence runs to the end of the document.
-		blank(fenceStart, text.length);
+		hidden.push([fenceStart, text.length]);
 	}
-	const masked = chars.join('');
+	const withoutFences = blankRanges(text, hidden);
 	for (const pattern of [/<!--[\s\S]*?-->/g, /\{\{<\s*\/\*[\s\S]*?\*\/\s*>\}\}/g, /\{\{%\s*\/\*[\s\S]*?\*\/\s*%\}\}/g]) {
-		for (const match of masked.matchAll(pattern)) {
-			blank(match.index, match.index + match[0].length);
+		for (const match of withoutFences.matchAll(pattern)) {
+			hidden.push([match.index, match.index + match[0].length]);
 		}
 	}
-	blankInlineCode(chars.join(''), blank);
-	return chars.join('');
+	hidden.push(...inlineCodeSpans(blankRanges(text, hidden)));
+	return blankRanges(text, hidden);
+}
+
+/** `text` with every character in `ranges` but line breaks replaced by a space: offsets are kept. */
+function blankRanges(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
+	const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+	const parts: string[] = [];
+	let at = 0;
+	for (const [start, end] of sorted) {
+		if (end <= at) {
+			continue;
+		}
+		const from = Math.max(start, at);
+		parts.push(text.slice(at, from), text.slice(from, end).replace(/[^\r\n]/g, ' '));
+		at = end;
+	}
+	parts.push(text.slice(at));
+	return parts.join('');
 }
 
 /** Inline code: a run of backticks up to the next run of the same length, within one paragraph. */
-function blankInlineCode(text: string, blank: (start: number, end: number) => void): void {
+function inlineCodeSpans(text: string): Array<[number, number]> {
+	const spans: Array<[number, number]> = [];
 	const runs = /`+/g;
+	const blankLine = /\n[ \t]*\r?\n/g;
+	const closings = new Map<number, RegExp>();
 	for (let match = runs.exec(text); match; match = runs.exec(text)) {
 		if (match.index > 0 && text[match.index - 1] === '\\') {
 			continue;
 		}
 		const length = match[0].length;
-		const closing = new RegExp(`(?<!\`)\`{${length}}(?!\`)`, 'g');
+		let closing = closings.get(length);
+		if (!closing) {
+			closing = new RegExp(`(?<!\`)\`{${length}}(?!\`)`, 'g');
+			closings.set(length, closing);
+		}
 		closing.lastIndex = match.index + length;
 		const close = closing.exec(text);
-		const paragraphEnd = text.slice(match.index).search(/\n[ \t]*\r?\n/);
-		if (close && (paragraphEnd < 0 || close.index < match.index + paragraphEnd)) {
-			blank(match.index, close.index + length);
+		blankLine.lastIndex = match.index;
+		const paragraphEnd = blankLine.exec(text)?.index ?? text.length;
+		if (close && close.index < paragraphEnd) {
+			spans.push([match.index, close.index + length]);
 			runs.lastIndex = close.index + length;
 		}
 	}
+	return spans;
 }
 
 type Found = { src: string; start: number; end: number; kind: ImageReferenceKind };
