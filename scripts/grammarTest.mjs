@@ -25,6 +25,19 @@ function findCases(dir) {
 	}).sort();
 }
 
+// VS Code's Markdown grammar embeds dozens of languages for fenced code; only ours matter here, so the
+// registry's "grammar not found" warnings for the rest are counted, not printed one by one.
+const missingEmbedded = new Set();
+const warn = console.warn;
+console.warn = (message, ...rest) => {
+	const missing = /^grammar not found for "(.+)"$/.exec(String(message));
+	if (missing) {
+		missingEmbedded.add(missing[1]);
+	} else {
+		warn(message, ...rest);
+	}
+};
+
 let passed = 0;
 let failed = 0;
 for (const file of findCases(caseDir)) {
@@ -49,6 +62,9 @@ for (const file of findCases(caseDir)) {
 		failed++;
 		console.log(`  ✗ ${name}: ${error instanceof Error ? error.message : error}`);
 	}
+}
+if (missingEmbedded.size > 0) {
+	console.log(`  (${missingEmbedded.size} grammars embedded by the Markdown grammar are not loaded: fenced code in those languages stays uncoloured here)`);
 }
 console.log(`grammar: ${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
