@@ -80,6 +80,8 @@ suite('integration.newPost', () => {
 	test('Should write YAML front matter without an archetype when the setting asks for it (#5)', async () => {
 		const archetype = workspaceFile('archetypes', 'default.md');
 		const saved = await vscode.workspace.fs.readFile(archetype);
+		// An editor model of the archetype may outlive the file: the command must go by the file system.
+		await vscode.workspace.openTextDocument(archetype);
 		await vscode.workspace.fs.delete(archetype);
 		try {
 			await vscode.workspace.getConfiguration('eventWriteup.newPost').update('format', 'yaml', vscode.ConfigurationTarget.Global);

@@ -117,7 +117,8 @@ async function findArchetype(files: IFileReader, site: PostSiteLayout, section: 
 	for (const name of [`${section}.md`, 'default.md']) {
 		for (const folder of folders) {
 			const path = join(folder, name);
-			const text = await files.readText(path);
+			// Asking the file system first: a reader may still hold the text of an editor whose file was deleted.
+			const text = await files.stat(path) === 'file' ? await files.readText(path) : undefined;
 			if (text !== undefined) {
 				return { path, text };
 			}
