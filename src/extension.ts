@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import type { MarkdownIt } from 'markdown-it';
+import { registerWritingCompletions } from './features/completions';
 import { registerFrontMatterFeatures } from './features/frontMatter';
 import { registerImageFeatures } from './features/images';
 import { registerNewPostCommand } from './features/newPost';
+import { registerImagePasting } from './features/pasteImages';
 import { extendMarkdownIt, registerPostPreview } from './features/preview';
 import { registerSessionCommands } from './features/sessions';
 import { WorkspaceSiteIndex } from './services/workspaceSiteIndex';
@@ -18,6 +20,8 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(m
 		registerSessionCommands(),
 		registerNewPostCommand(),
 		registerPostPreview(context.extensionUri, sites),
+		registerWritingCompletions({ language: 'markdown' }, sites),
+		registerImagePasting({ language: 'markdown' }, sites),
 	);
 	// VS Code's built-in Markdown preview calls this (contributes.markdown.markdownItPlugins)
 	return { extendMarkdownIt: md => extendMarkdownIt(md, sites) };

@@ -4,7 +4,11 @@ import type { RankedTerm } from './taxonomyTerms';
 
 /** What the text around the cursor asks for. Offsets are in the whole document text. */
 export type CompletionSite =
-	| { readonly kind: 'key'; readonly format: FrontMatterFormat; readonly replaceStart: number; readonly replaceEnd: number; readonly existingKeys: ReadonlySet<string> }
+	| {
+		readonly kind: 'key'; readonly format: FrontMatterFormat; readonly replaceStart: number; readonly replaceEnd: number; readonly existingKeys: ReadonlySet<string>;
+		/** A JSON key whose opening quote is already typed (it is part of the replaced text). */
+		readonly quoted: boolean;
+	}
 	| {
 		readonly kind: 'value'; readonly format: FrontMatterFormat; readonly key: string; readonly replaceStart: number; readonly replaceEnd: number;
 		/** The cursor is inside a quoted string: insert the bare text. */
@@ -13,6 +17,8 @@ export type CompletionSite =
 		readonly inList: boolean;
 		/** Elements the list already holds (lowercased), so they are not offered again. */
 		readonly listed: ReadonlySet<string>;
+		/** Nothing separates the value from `=`/`:` yet: YAML needs the space, TOML reads better with it. */
+		readonly needsSpace: boolean;
 	}
 	| { readonly kind: 'imagePath'; readonly typed: string; readonly replaceStart: number; readonly replaceEnd: number };
 
@@ -33,6 +39,8 @@ export interface WritingCompletionItem {
 	readonly replaceEnd: number;
 	/** Ask for completions again after inserting (a folder was picked: offer its entries). */
 	readonly retrigger?: boolean;
+	/** What the editor filters on when it differs from the label (a typed opening quote). */
+	readonly filterText?: string;
 }
 
 export interface CompletionData {
@@ -51,7 +59,7 @@ const WORD = /[A-Za-z0-9_-]/;
 const MAX_SCAN_LINES = 200;
 
 /** Characters that open a completion site; Markdown has quick suggestions off, so these (and Ctrl+Space) are how completions appear. */
-export const TRIGGER_CHARACTERS: readonly string[] = ['/', '"', '=', '[', ',', ':', ' '];
+export const TRIGGER_CHARACTERS: readonly string[] = ['/', '"', '=', '[', ',', ':'];
 
 /**
  * Decides what to complete at `offset`: a front matter key or value, or an image path after `/` in an
@@ -116,6 +124,7 @@ function frontMatterSite(text: string, offset: number, lineStart: number, lineEn
 		return {
 			kind: 'value', format, key, inString: string !== undefined, inList,
 			listed: new Set(listedElements(value).map(e => e.toLowerCase())),
+			needsSpace: value === '' && /[=:]$/.test(before),
 			replaceStart: offset - partial.length,
 			replaceEnd: offset + wordAfter(text, offset, string !== undefined),
 		};
@@ -136,7 +145,7 @@ function frontMatterSite(text: string, offset: number, lineStart: number, lineEn
 	if (format === 'json' && text[replaceEnd] === '"') {
 		replaceEnd++;
 	}
-	return { kind: 'key', format, replaceStart: offset - typed.length - quoteBefore, replaceEnd, existingKeys: topLevelKeys(text, contentStart, format) };
+	return { kind: 'key', format, replaceStart: offset - typed.length - quoteBefore, replaceEnd, existingKeys: topLevelKeys(text, contentStart, format), quoted: quoteBefore === 1 };
 }
 
 interface Entry {
@@ -308,6 +317,7 @@ function keyItems(site: Extract<CompletionSite, { kind: 'key' }>): WritingComple
 		sortText: sortKey(index),
 		replaceStart: site.replaceStart,
 		replaceEnd: site.replaceEnd,
+		filterText: site.quoted ? `"${field.name}` : undefined,
 	}));
 }
 
@@ -362,8 +372,9 @@ function keySnippet(field: FrontMatterField, format: FrontMatterFormat): string 
 function valueItems(site: Extract<CompletionSite, { kind: 'value' }>, data: CompletionData): WritingCompletionItem[] {
 	const field = fieldNamed(site.key);
 	const taxonomy = data.taxonomies.find(t => t.toLowerCase() === site.key.toLowerCase());
+	const space = site.needsSpace ? ' ' : '';
 	const item = (label: string, kind: CompletionItemKind, insertText: string, index: number, detail?: string): WritingCompletionItem => ({
-		label, kind, insertText, snippet: false, detail, sortText: sortKey(index), replaceStart: site.replaceStart, replaceEnd: site.replaceEnd,
+		label, kind, insertText: space + insertText, snippet: false, detail, sortText: sortKey(index), replaceStart: site.replaceStart, replaceEnd: site.replaceEnd,
 	});
 	if (taxonomy) {
 		const terms = (data.terms.get(taxonomy) ?? []).filter(t => !site.listed.has(t.term.toLowerCase()));

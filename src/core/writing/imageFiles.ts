@@ -123,11 +123,14 @@ export function relativePath(from: string, to: string): string {
 	return [...fromParts.slice(common).map(() => '..'), ...toParts.slice(common)].join('/');
 }
 
-/** The Markdown for one image: alt text from the name, a URL that needs no escaping (sanitized names). */
+/** The Markdown for one image, its alt text escaped. */
 export function imageMarkdown(reference: string, altText: string): string {
-	const alt = altText.replace(/[[\]\\]/g, '\\$&');
-	const url = /[\s()<>]/.test(reference) ? `<${reference}>` : reference;
-	return `![${alt}](${url})`;
+	return `![${altText.replace(/[[\]\\]/g, '\\$&')}](${imageUrl(reference)})`;
+}
+
+/** A link destination as CommonMark reads it: in `<…>` when it holds spaces or parentheses. */
+export function imageUrl(reference: string): string {
+	return /[\s()<>]/.test(reference) ? `<${reference}>` : reference;
 }
 
 export interface IncomingImage {
@@ -142,6 +145,8 @@ export interface PlannedImage {
 	readonly path: string;
 	/** What the post writes: a site-root path inside a static folder, else a relative one. */
 	readonly reference: string;
+	/** Alt text to start from: the file's sanitized name. */
+	readonly alt: string;
 	readonly markdown: string;
 }
 
@@ -157,6 +162,6 @@ export function planImages(images: readonly IncomingImage[], folder: string, exi
 		taken.add(fileName);
 		const path = join(folder, fileName);
 		const reference = referenceFor(path, staticMounts, documentPath);
-		return { fileName, path, reference, markdown: imageMarkdown(reference, base) };
+		return { fileName, path, reference, alt: base, markdown: imageMarkdown(reference, base) };
 	});
 }

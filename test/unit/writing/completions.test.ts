@@ -86,6 +86,9 @@ suite('writing.completions', () => {
 		assert.deepEqual(labels(joinLines('+++', 'draft = |', '+++')), ['false', 'true']);
 		assert.equal(apply(joinLines('+++', 'draft = t|', '+++'), 'true'), joinLines('+++', 'draft = true', '+++'));
 		assert.deepEqual(labels(joinLines('---', 'draft: |', '---')), ['false', 'true']);
+		// Right after the trigger character the value comes with its space.
+		assert.equal(apply(joinLines('---', 'draft:|', '---'), 'false'), joinLines('---', 'draft: false', '---'));
+		assert.equal(apply(joinLines('+++', 'draft =|', '+++'), 'false'), joinLines('+++', 'draft = false', '+++'));
 	});
 
 	test('Should offer now as a native date, quoted only in JSON or inside a string (#6)', () => {

@@ -154,6 +154,7 @@ suite('writing.snippets', () => {
 	});
 
 	test('Should expand the front matter and a session into a post Hugo builds with that date (#6)', async function () {
+		this.timeout(30_000); // a Hugo build, on a machine that may be busy
 		if (spawnSync('hugo', ['version']).status !== 0) {
 			this.skip();
 		}

@@ -1,0 +1,119 @@
+import * as vscode from 'vscode';
+import type { HugoSite } from '../../core/site/hugoSite';
+import { relativeInside } from '../../core/fs/posixPath';
+import { configuredTaxonomies, rankTerms, readFrontMatterData, type RankedTerm } from '../../core/writing/taxonomyTerms';
+import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
+import { Disposable } from '../../util/dispose';
+
+/** Enough for any blog; beyond it the ranking uses the first posts found. */
+const MAX_POSTS = 10_000;
+const READ_BATCH = 32;
+const POST_GLOB = '**/*.{md,markdown}';
+
+export interface SiteTerms {
+	readonly taxonomies: readonly string[];
+	readonly terms: ReadonlyMap<string, readonly RankedTerm[]>;
+}
+
+interface SiteEntry {
+	readonly contentUri: vscode.Uri;
+	/** Post URI → its front matter data (`undefined` when it has none or does not parse). */
+	readonly posts: Map<string, Record<string, unknown> | undefined>;
+	readonly ready: Promise<void>;
+}
+
+/**
+ * The taxonomy terms the posts of each Hugo site use, read once per site with `findFiles` and
+ * `workspace.fs`, then kept current from file events, so completing a tag never rereads the site.
+ */
+export class SiteTermsCache extends Disposable {
+	readonly #sites: WorkspaceSiteIndex;
+	readonly #entries = new Map<string, SiteEntry>();
+	readonly #decoder = new TextDecoder('utf-8');
+
+	constructor(sites: WorkspaceSiteIndex) {
+		super();
+		this.#sites = sites;
+		const watcher = this._register(vscode.workspace.createFileSystemWatcher(POST_GLOB));
+		this._register(watcher.onDidCreate(uri => void this.#reread(uri)));
+		this._register(watcher.onDidChange(uri => void this.#reread(uri)));
+		this._register(watcher.onDidDelete(uri => this.#entryOf(uri)?.posts.delete(uri.toString())));
+		// Saving is covered by the watcher; this keeps terms typed in another open post without saving.
+		this._register(vscode.workspace.onDidChangeTextDocument(event => {
+			const entry = this.#entryOf(event.document.uri);
+			if (entry && entry.posts.has(event.document.uri.toString())) {
+				entry.posts.set(event.document.uri.toString(), readFrontMatterData(event.document.getText()));
+			}
+		}));
+	}
+
+	/** Terms of the document's site, ranked over every post except the document itself. */
+	async termsFor(document: vscode.TextDocument): Promise<SiteTerms | undefined> {
+		const context = await this.#sites.siteFor(document.uri);
+		if (!context) {
+			return undefined;
+		}
+		const entry = this.#entryFor(document.uri, context.site);
+		await entry.ready;
+		const self = document.uri.toString();
+		const others = [...entry.posts].filter(([uri, data]) => uri !== self && data !== undefined).map(([, data]) => data!);
+		const taxonomies = configuredTaxonomies(context.site.config);
+		return { taxonomies, terms: rankTerms(others, taxonomies) };
+	}
+
+	#entryFor(documentUri: vscode.Uri, site: HugoSite): SiteEntry {
+		const contentUri = this.#sites.toUri(documentUri, site.contentDir);
+		const key = contentUri.toString();
+		let entry = this.#entries.get(key);
+		if (!entry) {
+			const posts = new Map<string, Record<string, unknown> | undefined>();
+			entry = { contentUri, posts, ready: this.#readAll(contentUri, posts) };
+			this.#entries.set(key, entry);
+		}
+		return entry;
+	}
+
+	async #readAll(contentUri: vscode.Uri, posts: Map<string, Record<string, unknown> | undefined>): Promise<void> {
+		const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(contentUri, POST_GLOB), undefined, MAX_POSTS);
+		for (let i = 0; i < uris.length; i += READ_BATCH) {
+			await Promise.all(uris.slice(i, i + READ_BATCH).map(async uri => {
+				// A file event may have filled this entry meanwhile; it is newer than what we would read.
+				if (!posts.has(uri.toString())) {
+					const text = await this.#read(uri);
+					if (!posts.has(uri.toString())) {
+						posts.set(uri.toString(), text === undefined ? undefined : readFrontMatterData(text));
+					}
+				}
+			}));
+		}
+	}
+
+	async #reread(uri: vscode.Uri): Promise<void> {
+		const entry = this.#entryOf(uri);
+		if (entry) {
+			const text = await this.#read(uri);
+			entry.posts.set(uri.toString(), text === undefined ? undefined : readFrontMatterData(text));
+		}
+	}
+
+	async #read(uri: vscode.Uri): Promise<string | undefined> {
+		const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+		if (open) {
+			return open.getText();
+		}
+		try {
+			return this.#decoder.decode(await vscode.workspace.fs.readFile(uri));
+		} catch {
+			return undefined;
+		}
+	}
+
+	#entryOf(uri: vscode.Uri): SiteEntry | undefined {
+		for (const entry of this.#entries.values()) {
+			if (entry.contentUri.scheme === uri.scheme && entry.contentUri.authority === uri.authority && relativeInside(entry.contentUri.path, uri.path) !== undefined) {
+				return entry;
+			}
+		}
+		return undefined;
+	}
+}
