@@ -1,4 +1,4 @@
-import { all, attr, cleanText, first, htmlToText, meta, text, type Document } from '../html';
+import { attr, cleanText, htmlToText, PageSummary, text, type Document } from '../html';
 import { chooseTitle, STRUCTURED_PRIORITY, type TitleCandidate } from '../score';
 import { asArray, asRecord, asText, uniqueNames, type ProviderContext, type ProviderResult } from './context';
 import { readPretalxApi } from './pretalx';
@@ -17,7 +17,8 @@ interface JsonLdEvent {
 }
 
 /** Every schema.org `*Event` in the page's JSON-LD blocks, walking `@graph` and arrays. */
-export function jsonLdEvents(doc: Document): JsonLdEvent[] {
+export function jsonLdEvents(page: Document | PageSummary): JsonLdEvent[] {
+	const summary = page instanceof PageSummary ? page : new PageSummary(page);
 	const events: JsonLdEvent[] = [];
 	const visit = (value: unknown, depth: number) => {
 		if (depth > 6) {
@@ -46,7 +47,7 @@ export function jsonLdEvents(doc: Document): JsonLdEvent[] {
 			visit(record['@graph'], depth + 1);
 		}
 	};
-	for (const script of all(doc, 'script[type="application/ld+json"]')) {
+	for (const script of summary.jsonLdScripts) {
 		try {
 			visit(JSON.parse(text(script.children)) as unknown, 0);
 		} catch {
@@ -69,25 +70,26 @@ function withoutSiteName(title: string, siteName: string | undefined): string {
 }
 
 /** Title candidates and details from the structured and meta data any event page may carry. */
-export function readGenericPage(doc: Document, slug: string | undefined, options: { trim?: boolean } = {}): ProviderResult | undefined {
+export function readGenericPage(doc: Document | PageSummary, slug: string | undefined, options: { trim?: boolean } = {}): ProviderResult | undefined {
+	const page = doc instanceof PageSummary ? doc : new PageSummary(doc);
 	const candidates: TitleCandidate[] = [];
-	const events = jsonLdEvents(doc);
+	const events = jsonLdEvents(page);
 	for (const event of events) {
 		if (event.name) {
 			candidates.push({ title: event.name, source: 'json-ld', priority: PRIORITY.jsonLd });
 		}
 	}
-	const siteName = meta(doc, 'og:site_name');
+	const siteName = page.meta('og:site_name');
 	for (const [key, source] of [['og:title', 'og'], ['twitter:title', 'twitter'], ['DC.Title', 'dc-title'], ['title', 'meta-title']] as const) {
-		const value = meta(doc, key);
+		const value = page.meta(key);
 		if (value) {
 			candidates.push({ title: withoutSiteName(value, siteName), source, priority: PRIORITY.meta });
 		}
 	}
-	for (const h1 of all(doc, 'h1').slice(0, 3)) {
+	for (const h1 of page.headings.slice(0, 3)) {
 		candidates.push({ title: text(h1), source: 'h1', priority: PRIORITY.h1 });
 	}
-	const pageTitle = text(first(doc, 'title'));
+	const pageTitle = page.title;
 	if (pageTitle) {
 		candidates.push({ title: withoutSiteName(pageTitle, siteName), source: 'title', priority: PRIORITY.title });
 	}
@@ -99,7 +101,7 @@ export function readGenericPage(doc: Document, slug: string | undefined, options
 	return {
 		title: chosen.title,
 		speakers: event?.performers ?? [],
-		abstract: event?.description || meta(doc, 'og:description') || meta(doc, 'description'),
+		abstract: event?.description || page.meta('og:description') || page.meta('description'),
 		start: event?.startDate,
 		room: event?.location,
 		source: chosen.source,
@@ -107,9 +109,9 @@ export function readGenericPage(doc: Document, slug: string | undefined, options
 }
 
 /** pretalx instances say so in `<meta name="generator">` and link their talk API as an alternate. */
-export function pretalxApiLink(doc: Document, pageUrl: string): string | undefined {
-	const generator = meta(doc, 'generator') ?? '';
-	const link = all(doc, 'link[rel~="alternate"][href]').find(l => (attr(l, 'type') ?? '').toLowerCase() === 'application/json');
+export function pretalxApiLink(page: PageSummary, pageUrl: string): string | undefined {
+	const generator = page.meta('generator') ?? '';
+	const link = page.alternateLinks.find(l => (attr(l, 'type') ?? '').toLowerCase() === 'application/json');
 	const href = attr(link, 'href');
 	if (!href || !/^pretalx\b/i.test(generator) && !/\/api\/events\/[^/]+\/(?:talks|submissions)\//.test(href)) {
 		return undefined;
@@ -123,8 +125,9 @@ export function pretalxApiLink(doc: Document, pageUrl: string): string | undefin
 
 /** Any page: a pretalx instance through its API, otherwise JSON-LD, meta tags, `h1` and `<title>` scored against the slug. */
 export async function readGeneric(context: ProviderContext): Promise<ProviderResult | undefined> {
-	const page = await context.html(context.pasted);
-	const apiLink = pretalxApiLink(page.doc, page.url);
+	const { doc, url } = await context.html(context.pasted);
+	const page = new PageSummary(doc);
+	const apiLink = pretalxApiLink(page, url);
 	if (apiLink) {
 		try {
 			const fromApi = await readPretalxApi(context, apiLink);
@@ -135,5 +138,5 @@ export async function readGeneric(context: ProviderContext): Promise<ProviderRes
 			// The page itself is still there to read.
 		}
 	}
-	return readGenericPage(page.doc, context.classified.slug);
+	return readGenericPage(page, context.classified.slug);
 }
