@@ -110,16 +110,18 @@ function splitDelimited(text: string, start: number, format: 'toml' | 'yaml', de
 	};
 }
 
+/** The start of the line after the one holding `from`, or -1 at the last line. Scans only that line. */
 function nextLineStart(text: string, from: number): number {
-	const lf = text.indexOf('\n', from);
-	const cr = text.indexOf('\r', from);
-	if (lf < 0 && cr < 0) {
-		return -1;
+	for (let i = from; i < text.length; i++) {
+		const ch = text.charCodeAt(i);
+		if (ch === LF) {
+			return i + 1;
+		}
+		if (ch === CR) {
+			return text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+		}
 	}
-	if (cr >= 0 && (lf < 0 || cr < lf)) {
-		return text.charCodeAt(cr + 1) === LF ? cr + 2 : cr + 1;
-	}
-	return lf + 1;
+	return -1;
 }
 
 /** JSON front matter ends at the brace that balances the first one, counting outside strings only. */

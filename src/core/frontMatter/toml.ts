@@ -1,5 +1,5 @@
 import * as TOML from '@iarna/toml';
-import { isTable, type FrontMatterEntry, type FrontMatterValue, type SyntaxProblem, type ValueKind } from './model';
+import { isTable, type FrontMatterEntry, type FrontMatterValue, type QuoteStyle, type SyntaxProblem, type ValueKind } from './model';
 
 /**
  * TOML front matter: `@iarna/toml` decides validity and builds the data; a light scanner over the same
@@ -18,11 +18,33 @@ const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?$/;
 const TIME_ONLY = /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?$/;
-const BARE_KEY = /[A-Za-z0-9_-]/;
 
-interface ScannedValue extends FrontMatterValue {
-	readonly raw: string;
-	readonly items?: readonly ScannedValue[];
+/** `A-Z a-z 0-9 _ -`: the characters of a bare key. */
+function isBareKeyChar(code: number): boolean {
+	return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 45;
+}
+
+/** Where an unquoted value ends: white space, a line break, `,`, `]`, `}`, `#`, or the end of the text. */
+function endsValue(code: number): boolean {
+	return code !== code /* NaN: end of text */ || code === 32 || code === 9 || code === 10 || code === 13 || code === 44 || code === 93 || code === 125 || code === 35;
+}
+
+/** A value found by the scanner; the parser's data and exact kind are attached once it has parsed. */
+class ScannedValue implements FrontMatterValue {
+	kind: ValueKind;
+	value: unknown = undefined;
+	readonly start: number;
+	readonly end: number;
+	readonly quote: QuoteStyle | undefined;
+	readonly items: ScannedValue[] | undefined;
+
+	constructor(kind: ValueKind, start: number, end: number, quote?: QuoteStyle, items?: ScannedValue[]) {
+		this.kind = kind;
+		this.start = start;
+		this.end = end;
+		this.quote = quote;
+		this.items = items;
+	}
 }
 
 interface MutableEntry {
@@ -197,7 +219,7 @@ class TomlScanner {
 				this.#i = close + 1;
 			} else {
 				const from = this.#i;
-				while (this.#i < src.length && BARE_KEY.test(src[this.#i])) {
+				while (this.#i < src.length && isBareKeyChar(src.charCodeAt(this.#i))) {
 					this.#i++;
 				}
 				if (from === this.#i) {
@@ -243,12 +265,14 @@ class TomlScanner {
 		}
 		this.#i++;
 		this.#skipSpaces();
-		const path = [...prefix, ...key.parts];
+		// Most keys are plain top-level keys: no arrays to build for them.
+		const simple = prefix.length === 0 && key.parts.length === 1;
+		const path = simple ? key.parts : [...prefix, ...key.parts];
 		const value = this.#value(path);
 		if (!value) {
 			return undefined;
 		}
-		const id = path.join('\u0000');
+		const id = simple ? key.parts[0] : path.join('\u0000');
 		if (definesPath) {
 			if (this.#defined.has(id)) {
 				this.#duplicate(key.start, key.end, key.parts.join('.'));
@@ -256,8 +280,8 @@ class TomlScanner {
 			this.#defined.add(id);
 		}
 		const entry: MutableEntry = {
-			key: key.parts.join('.'),
-			path: path.filter(p => !p.startsWith('#')),
+			key: simple ? key.parts[0] : key.parts.join('.'),
+			path: simple || !this.#hasArrayParts(path) ? path : path.filter(p => !p.startsWith('#')),
 			topLevel: topLevel && key.parts.length === 1,
 			keyStart: this.#base + key.start,
 			keyEnd: this.#base + key.end,
@@ -267,6 +291,15 @@ class TomlScanner {
 		};
 		this.entries.push(entry);
 		return entry;
+	}
+
+	#hasArrayParts(path: readonly string[]): boolean {
+		for (const part of path) {
+			if (part.charCodeAt(0) === 35 /* # */) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	#value(path: readonly string[]): ScannedValue | undefined {
@@ -283,13 +316,13 @@ class TomlScanner {
 			return this.#inlineTable(path);
 		}
 		let end = start;
-		while (end < src.length && !' \t\r\n,]}#'.includes(src[end])) {
+		while (!endsValue(src.charCodeAt(end))) {
 			end++;
 		}
 		// A date and a time separated by one space are one token (`2017-05-09 10:00:00-04:00`).
 		if (src[end] === ' ' && /^\d{4}-\d{2}-\d{2}$/.test(src.slice(start, end)) && /^ \d{2}:/.test(src.slice(end, end + 4))) {
 			end++;
-			while (end < src.length && !' \t\r\n,]}#'.includes(src[end])) {
+			while (!endsValue(src.charCodeAt(end))) {
 				end++;
 			}
 		}
@@ -302,7 +335,7 @@ class TomlScanner {
 		if (kind === 'date' || kind === 'localDatetime' || kind === 'datetime' || kind === 'time' || DATE_PREFIX.test(raw)) {
 			this.dateTokens.push({ start: this.#base + start, end: this.#base + end, raw });
 		}
-		return { kind, value: undefined, start: this.#base + start, end: this.#base + end, raw };
+		return new ScannedValue(kind, this.#base + start, this.#base + end);
 	}
 
 	#string(quote: string): ScannedValue {
@@ -343,11 +376,7 @@ class TomlScanner {
 			this.unclosed.push({ start: this.#base + start, end: this.#base + end, what: 'string' });
 		}
 		this.#i = end;
-		const raw = src.slice(start, end);
-		return {
-			kind: 'string', value: undefined, start: this.#base + start, end: this.#base + end, raw,
-			quote: triple ? 'multiline' : quote === '"' ? 'double' : 'single',
-		};
+		return new ScannedValue('string', this.#base + start, this.#base + end, triple ? 'multiline' : quote === '"' ? 'double' : 'single');
 	}
 
 	#array(path: readonly string[]): ScannedValue {
@@ -379,7 +408,7 @@ class TomlScanner {
 				break;
 			}
 		}
-		return { kind: 'array', value: undefined, start: this.#base + start, end: this.#base + this.#i, raw: src.slice(start, this.#i), items };
+		return new ScannedValue('array', this.#base + start, this.#base + this.#i, undefined, items);
 	}
 
 	#inlineTable(path: readonly string[]): ScannedValue {
@@ -405,7 +434,7 @@ class TomlScanner {
 				break;
 			}
 		}
-		return { kind: 'table', value: undefined, start: this.#base + start, end: this.#base + this.#i, raw: src.slice(start, this.#i) };
+		return new ScannedValue('table', this.#base + start, this.#base + this.#i);
 	}
 }
 
@@ -483,6 +512,8 @@ function invalidTimeReason(hour: string, minute: string, second: string): string
 	return undefined;
 }
 
+/** Date tokens the parser refuses although they are valid TOML: lowercase `t`/`z`, a leap second. */
+const NEEDS_PATCH = /[tz]|:60/;
 const POSITION_SUFFIX = / at row \d+, col \d+, pos \d+:[\s\S]*$/;
 
 /** Parses TOML front matter content that starts at `base` in the whole text. */
@@ -504,7 +535,7 @@ export function parseToml(content: string, base: number): TomlResult {
 				message: `Invalid TOML date '${token.raw}': ${reason}. Hugo fails the build.`,
 				start: token.start, end: token.end, severity: 'error',
 			});
-		} else {
+		} else if (NEEDS_PATCH.test(token.raw)) {
 			// A leap second (:60) is valid TOML that Hugo reads (as the next second); the parser refuses it.
 			const patched = token.raw.toUpperCase().replace(/^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:)60/, '$159');
 			if (patched !== token.raw) {
@@ -525,7 +556,7 @@ export function parseToml(content: string, base: number): TomlResult {
 		return { data: undefined, entries: scanner.entries, problems, insertOffset };
 	}
 	for (const entry of scanner.entries) {
-		entry.value = attachValues(entry.value, lookup(data, entry.path));
+		attachValues(entry.value, lookup(data, entry.path));
 	}
 	return { data, entries: scanner.entries, problems, insertOffset };
 }
@@ -588,14 +619,15 @@ function lookup(data: unknown, path: readonly string[]): unknown {
 }
 
 /** Gives scanned values their parsed data and their exact kind (native dates from the parser's flags). */
-function attachValues(scanned: ScannedValue, value: unknown): ScannedValue {
-	let kind = scanned.kind;
+function attachValues(scanned: ScannedValue, value: unknown): void {
+	scanned.value = value;
 	if (value instanceof Date) {
 		const flags = value as Date & { isDate?: boolean; isFloating?: boolean; isTime?: boolean };
-		kind = flags.isDate ? 'date' : flags.isTime ? 'time' : flags.isFloating ? 'localDatetime' : 'datetime';
+		scanned.kind = flags.isDate ? 'date' : flags.isTime ? 'time' : flags.isFloating ? 'localDatetime' : 'datetime';
 	}
-	const items = scanned.items && Array.isArray(value)
-		? scanned.items.map((item, index) => attachValues(item, value[index]))
-		: scanned.items;
-	return { ...scanned, kind, value, items };
+	if (scanned.items && Array.isArray(value)) {
+		for (let i = 0; i < scanned.items.length; i++) {
+			attachValues(scanned.items[i], value[i]);
+		}
+	}
 }
