@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, waitForDiagnostics, waitForText, workspaceFile } from './util';
+import { activateExtension, closeAllEditors, waitForDiagnostics, waitForText, withTimeout, workspaceFile } from './util';
 
 const SOURCE = 'Event Write-up';
 const FIX_ALL = 'eventWriteup.fixAllFrontMatter';
@@ -85,6 +85,14 @@ function hasCodes(...codes: string[]): (diagnostics: readonly vscode.Diagnostic[
 	};
 }
 
+/**
+ * Writes a workspace setting. The first write creates .vscode/settings.json, which a busy machine has been
+ * seen to take 20 s over: the bound is generous, but it is a bound.
+ */
+async function updateSetting(config: vscode.WorkspaceConfiguration, key: string, value: unknown): Promise<void> {
+	await withTimeout(60_000, Promise.resolve(config.update(key, value, vscode.ConfigurationTarget.Workspace)), `setting ${key}`);
+}
+
 let postCounter = 0;
 
 /** Writes a new post into the workspace copy of the sample site; each test gets its own file. */
@@ -99,7 +107,10 @@ async function openPost(uri: vscode.Uri): Promise<vscode.TextEditor> {
 	return vscode.window.showTextDocument(document);
 }
 
-suite('integration.frontMatter', () => {
+suite('integration.frontMatter', function () {
+	// Every wait below has its own bound; this one only covers a slow, busy extension host.
+	this.timeout(90_000);
+
 	suiteSetup(async () => {
 		await activateExtension();
 	});
@@ -280,18 +291,37 @@ suite('integration.frontMatter', () => {
 		const uri = await createPost(lines);
 		await openPost(uri);
 		try {
-			await config().update('requiredFields', ['title', 'date', 'Summary'], vscode.ConfigurationTarget.Workspace);
+			await updateSetting(config(), 'requiredFields', ['title', 'date', 'Summary']);
 			const diagnostics = await waitForDiagnostics(uri, hasCodes('fm-required-field'));
 			assert.match(ours(diagnostics)[0].message, /'Summary'/);
-			await config().update('validate', false, vscode.ConfigurationTarget.Workspace);
+			await updateSetting(config(), 'validate', false);
 			await waitForDiagnostics(uri, d => ours(d).length === 0);
-			await config().update('validate', undefined, vscode.ConfigurationTarget.Workspace);
+			await updateSetting(config(), 'validate', undefined);
 			await waitForDiagnostics(uri, hasCodes('fm-required-field'));
 		} finally {
-			await config().update('requiredFields', undefined, vscode.ConfigurationTarget.Workspace);
-			await config().update('validate', undefined, vscode.ConfigurationTarget.Workspace);
+			await updateSetting(config(), 'requiredFields', undefined);
+			await updateSetting(config(), 'validate', undefined);
 		}
 		await waitForDiagnostics(uri, d => ours(d).length === 0);
+	});
+
+	test('Should fix the front matter on save when codeActionsOnSave asks for it (#3)', async () => {
+		const uri = await createPost(BROKEN_POST);
+		const editor = await openPost(uri);
+		await waitForDiagnostics(uri, hasCodes(...BROKEN_FINDINGS.map(f => f.code)));
+		const editorConfig = () => vscode.workspace.getConfiguration('editor');
+		try {
+			await updateSetting(editorConfig(), 'codeActionsOnSave', { 'source.fixAll.eventWriteup': 'explicit' });
+			// Any edit makes the save a real one; the fixes come with it.
+			const edit = new vscode.WorkspaceEdit();
+			edit.insert(uri, new vscode.Position(BROKEN_POST.length - 1, 0), 'More notes.\n');
+			assert.equal(await withTimeout(15_000, Promise.resolve(vscode.workspace.applyEdit(edit)), 'editing'), true);
+			assert.equal(await withTimeout(30_000, Promise.resolve(editor.document.save()), 'saving the post'), true);
+			const expected = [...FIXED_POST.slice(0, -1), 'More notes.', ''];
+			assert.equal(await waitForText(editor.document, t => t.includes('draft = false')), expected.join('\n'));
+		} finally {
+			await updateSetting(editorConfig(), 'codeActionsOnSave', undefined);
+		}
 	});
 
 	test('Should offer fix-all as a source action only when that kind is asked for (#3)', async () => {
