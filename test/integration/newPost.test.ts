@@ -18,10 +18,12 @@ async function readText(uri: vscode.Uri): Promise<string> {
 }
 
 async function runNewPost(args: { title: string; tags?: string[] | string; categories?: string[] }): Promise<vscode.Uri | undefined> {
-	return withTimeout(20_000, Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('eventWriteup.newPost', args)), 'the new-post command');
+	return withTimeout(45_000, Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('eventWriteup.newPost', args)), 'the new-post command');
 }
 
-suite('integration.newPost', () => {
+suite('integration.newPost', function () {
+	// The first command of a run waits for the extension host to warm up; on a loaded machine that takes a while.
+	this.timeout(60_000);
 	const created: vscode.Uri[] = [];
 
 	suiteSetup(async () => {

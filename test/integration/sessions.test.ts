@@ -71,11 +71,11 @@ class ScheduleServer {
 	}
 
 	/** Resolves at the next request (or at once when one already came in since `since`). */
-	nextRequest(since: number): Promise<void> {
+	nextRequest(since: number, ms = 10_000): Promise<void> {
 		if (this.requests.length > since) {
 			return Promise.resolve();
 		}
-		return withTimeout(10_000, new Promise<void>(resolve => { this.#onRequest = resolve; }), 'waiting for the schedule request')
+		return withTimeout(ms, new Promise<void>(resolve => { this.#onRequest = resolve; }), 'waiting for the schedule request')
 			.finally(() => { this.#onRequest = undefined; });
 	}
 
@@ -105,11 +105,11 @@ function placeCursor(editor: vscode.TextEditor, line: number, character: number)
 }
 
 async function runInsert(args: { url: string; fetch?: boolean }): Promise<InsertOutcome> {
-	return withTimeout(20_000, Promise.resolve(vscode.commands.executeCommand<InsertOutcome>('eventWriteup.insertSession', args)), 'the insert command');
+	return withTimeout(45_000, Promise.resolve(vscode.commands.executeCommand<InsertOutcome>('eventWriteup.insertSession', args)), 'the insert command');
 }
 
 async function runInsertMany(args?: { urls?: string[]; fetch?: boolean }): Promise<InsertOutcome> {
-	return withTimeout(20_000, Promise.resolve(vscode.commands.executeCommand<InsertOutcome>('eventWriteup.insertSessions', args)), 'the insert-sessions command');
+	return withTimeout(45_000, Promise.resolve(vscode.commands.executeCommand<InsertOutcome>('eventWriteup.insertSessions', args)), 'the insert-sessions command');
 }
 
 async function undo(document: vscode.TextDocument): Promise<void> {
@@ -120,7 +120,9 @@ async function undo(document: vscode.TextDocument): Promise<void> {
 
 const INTRO = ['+++', 'title = "Boston"', '+++', '', 'Intro.', '', ''].join('\n');
 
-suite('integration.sessions', () => {
+suite('integration.sessions', function () {
+	// The first command of a run waits for the extension host to warm up; on a loaded machine that takes a while.
+	this.timeout(60_000);
 	const server = new ScheduleServer();
 	const created: string[] = [];
 
@@ -215,6 +217,24 @@ suite('integration.sessions', () => {
 		assert.equal(editor.document.getText(), INTRO + [`#### ${KOLLA_TITLE}`, '', '- Michał Jastrzębski', '- Steven Dake', `- [${url}](${url})`, '', '', ''].join('\n'));
 	});
 
+	test('Should offer the URL on the clipboard in the input box (#5)', async () => {
+		const editor = await post('it-sessions-clipboard.md', INTRO);
+		placeCursor(editor, 6, 0);
+		const url = server.url(KOLLA_PATH);
+		await vscode.env.clipboard.writeText(url);
+		const since = server.requests.length;
+		const running = Promise.resolve(vscode.commands.executeCommand<InsertOutcome>('eventWriteup.insertSession'));
+		// The input box opens asynchronously and says nothing when it does: accept until the fetch starts.
+		for (let attempt = 0; server.requests.length === since; attempt++) {
+			assert.ok(attempt < 20, 'the input box accepted the URL from the clipboard');
+			await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+			await server.nextRequest(since, 500).catch(() => undefined);
+		}
+		const result = await withTimeout(45_000, running, 'the insert command');
+		assert.equal(result.status, 'inserted');
+		assert.ok(editor.document.getText().startsWith(`${INTRO}#### ${KOLLA_TITLE}\n`), editor.document.getText());
+	});
+
 	test('Should insert nothing when the document was closed during the fetch (#5)', async () => {
 		const editor = await post('it-sessions-closed.md', INTRO);
 		placeCursor(editor, 6, 0);
@@ -245,8 +265,7 @@ suite('integration.sessions', () => {
 		assert.equal(editor.document.getText(), INTRO);
 	});
 
-	test('Should give up on a server that never answers after the configured timeout, with the derived entry (#5)', async function () {
-		this.timeout(30_000);
+	test('Should give up on a server that never answers after the configured timeout, with the derived entry (#5)', async () => {
 		await vscode.workspace.getConfiguration('eventWriteup.sessions').update('timeoutSeconds', 1, vscode.ConfigurationTarget.Global);
 		const editor = await post('it-sessions-timeout.md', INTRO);
 		placeCursor(editor, 6, 0);
