@@ -75,6 +75,41 @@ suite('integration.images', function () {
 		await waitForDiagnostics(uri, d => notFound(d).length === 0, WAIT_MS);
 	});
 
+	test('Should fix a typo in an image path and convert a raw <img> with quick fixes (#4)', async () => {
+		const uri = workspaceFile('content', 'post', 'images-quick-fixes.md');
+		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode([
+			'+++',
+			'title = "Quick fixes"',
+			'+++',
+			'',
+			'![typo](/images/2017/05/kola-room.jpg)',
+			'',
+			'<img src="/images/2017/05/boston-hynes.jpg" alt="The Hynes">',
+			'',
+		].join('\n')));
+		const document = await vscode.workspace.openTextDocument(uri);
+		await vscode.window.showTextDocument(document);
+		const reported = await waitForDiagnostics(uri, d => notFound(d).length === 1 && d.some(x => codeOf(x) === 'image-raw-html-omitted'), WAIT_MS);
+
+		const typo = notFound(reported)[0];
+		const typoFixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, typo.range, vscode.CodeActionKind.QuickFix.value);
+		const change = typoFixes.find(a => a.title === 'Change to /images/2017/05/kolla-room.jpg');
+		assert.ok(change?.edit, `a fix to the existing photo among: ${typoFixes.map(a => a.title).join(', ')}`);
+		assert.equal(change.isPreferred, true);
+		assert.ok(await vscode.workspace.applyEdit(change.edit));
+		await waitForDiagnostics(uri, d => notFound(d).length === 0, WAIT_MS);
+		assert.match(document.getText(), /^!\[typo\]\(\/images\/2017\/05\/kolla-room\.jpg\)$/m);
+
+		const omitted = vscode.languages.getDiagnostics(uri).find(d => codeOf(d) === 'image-raw-html-omitted');
+		assert.ok(omitted);
+		const htmlFixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, omitted.range, vscode.CodeActionKind.QuickFix.value);
+		const convert = htmlFixes.find(a => a.title === 'Convert to a Markdown image');
+		assert.ok(convert?.edit);
+		assert.ok(await vscode.workspace.applyEdit(convert.edit));
+		await waitForDiagnostics(uri, d => d.every(x => codeOf(x) !== 'image-raw-html-omitted'), WAIT_MS);
+		assert.match(document.getText(), /^!\[The Hynes\]\(\/images\/2017\/05\/boston-hynes\.jpg\)$/m);
+	});
+
 	test('Should explain a relative path next to a post that is not a page bundle (#4)', async () => {
 		const uri = workspaceFile('content', 'post', 'images-not-a-bundle.md');
 		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('+++\ntitle = "Not a bundle"\n+++\n\n![next to me](openinfra-summit-vancouver-2023/keynote-stage.jpg)\n'));

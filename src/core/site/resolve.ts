@@ -19,7 +19,12 @@ export interface ResolvedImage {
 	 * A file the author probably meant but that Hugo does not publish at that address, with why
 	 * (a file next to a post that is not a page bundle, a Ghost-style `/content/images/` path, …).
 	 */
-	readonly nearMiss?: { readonly file: string; readonly reason: string };
+	readonly nearMiss?: {
+		readonly file: string;
+		readonly reason: string;
+		/** Where Hugo does publish that file, when it does: the path that would reach it. */
+		readonly sitePath?: string;
+	};
 }
 
 /** What `resolveImage` needs about the site; both are absent for a document outside any Hugo site. */
@@ -56,10 +61,8 @@ export function resolveImage(context: SiteContext | undefined, documentPath: str
 	if (path.startsWith('/')) {
 		const sitePath = normalize(path);
 		const resolved = index.resolve(sitePath);
-		return {
-			src, resolved, lookedIn: index.candidates(sitePath), remote: false, sitePath,
-			...(resolved ? {} : { nearMiss: siteRootNearMiss(context, sitePath) }),
-		};
+		const nearMiss = resolved ? undefined : siteRootNearMiss(context, sitePath);
+		return { src, resolved, lookedIn: index.candidates(sitePath), remote: false, sitePath, ...(nearMiss ? { nearMiss } : {}) };
 	}
 	const lookedIn: string[] = [];
 	const folder = dirname(documentPath);
@@ -81,8 +84,13 @@ export function resolveImage(context: SiteContext | undefined, documentPath: str
 	if (resolved) {
 		return { src, resolved, lookedIn, remote: false, sitePath };
 	}
+	const published = index.sitePathOf(local);
 	const nearMiss = !kind && index.has(local)
-		? { file: local, reason: `${basename(documentPath)} is not a page bundle: Hugo publishes the page at ${base}, so ${path} is requested as ${sitePath}` }
+		? {
+			file: local,
+			reason: `${basename(documentPath)} is not a page bundle: Hugo publishes the page at ${base}, so ${path} is requested as ${sitePath}`,
+			...(published !== undefined ? { sitePath: published } : {}),
+		}
 		: undefined;
 	return { src, resolved: undefined, lookedIn, remote: false, sitePath, ...(nearMiss ? { nearMiss } : {}) };
 }
@@ -101,15 +109,9 @@ function isBundleResource(kind: 'leaf' | 'branch', folder: string, file: string)
  */
 function siteRootNearMiss({ site, index }: SiteContext, sitePath: string): ResolvedImage['nearMiss'] {
 	const inProject = join(site.root, sitePath);
-	if (!index.has(inProject)) {
-		return undefined;
-	}
-	const published = site.contentMounts.map(m => {
-		const rel = relativeInside(m.source, inProject);
-		return rel === undefined ? undefined : `/${join(m.target, rel)}`;
-	}).find(p => p !== undefined);
-	return published !== undefined && index.resolve(published) === inProject
-		? { file: inProject, reason: `the file is in the content folder, which Hugo publishes at ${published}, not ${sitePath}` }
+	const published = index.has(inProject) ? index.sitePathOf(inProject) : undefined;
+	return published !== undefined && site.contentMounts.some(m => relativeInside(m.source, inProject) !== undefined)
+		? { file: inProject, reason: `the file is in the content folder, which Hugo publishes at ${published}, not ${sitePath}`, sitePath: published }
 		: undefined;
 }
 

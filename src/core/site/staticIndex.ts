@@ -112,6 +112,42 @@ export class StaticFileIndex {
 		return [...new Set(result)];
 	}
 
+	/**
+	 * The site path Hugo publishes `absPath` at (`/images/x.jpg`), when it is a static file or a content
+	 * resource outside leaf bundles and no folder of higher precedence hides it; else `undefined`.
+	 */
+	sitePathOf(absPath: string): string | undefined {
+		const path = normalize(absPath);
+		for (const [mount, rel] of this.#mountsOf(path)) {
+			if (rel === '' || !mount.files.has(rel)) {
+				continue;
+			}
+			const sitePath = `/${join(mount.target, rel)}`;
+			if (this.resolve(sitePath) === path) {
+				return sitePath;
+			}
+		}
+		return undefined;
+	}
+
+	/** Every indexed file inside the folder `absDir` (at any depth), absolute and sorted. */
+	filesUnder(absDir: string): string[] {
+		const result = new Set<string>();
+		for (const mount of [...this.#static, ...this.#content]) {
+			const relDir = relativeInside(mount.source, absDir);
+			if (relDir === undefined) {
+				continue;
+			}
+			const prefix = relDir === '' ? '' : `${relDir}/`;
+			for (const file of mount.files) {
+				if (file.startsWith(prefix)) {
+					result.add(join(mount.source, file));
+				}
+			}
+		}
+		return [...result].sort();
+	}
+
 	/** Whether `absPath` is a file of one of the indexed folders. */
 	has(absPath: string): boolean {
 		return this.#mountsOf(absPath).some(([mount, rel]) => mount.files.has(rel));

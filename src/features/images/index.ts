@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 import { ImageDiagnosticsManager } from './diagnosticsManager';
+import { ImageFixes } from './fixes';
 import { ImageHoverProvider } from './hover';
 import { ImageLinkProvider } from './links';
 
@@ -9,7 +10,7 @@ export interface ImageFeatureOptions {
 	readonly docsUri: vscode.Uri;
 }
 
-/** Image diagnostics, links and hovers for the documents `selector` matches, resolved through the site index. */
+/** Image diagnostics and their quick fixes, links and hovers for the documents `selector` matches, resolved through the site index. */
 export function registerImageFeatures(selector: vscode.DocumentSelector, sites: WorkspaceSiteIndex, options: ImageFeatureOptions): vscode.Disposable {
 	const log = vscode.window.createOutputChannel('Event Write-up: Images', { log: true });
 	return vscode.Disposable.from(
@@ -17,5 +18,6 @@ export function registerImageFeatures(selector: vscode.DocumentSelector, sites: 
 		new ImageDiagnosticsManager(selector, sites, options.docsUri, log),
 		vscode.languages.registerDocumentLinkProvider(selector, new ImageLinkProvider(sites)),
 		vscode.languages.registerHoverProvider(selector, new ImageHoverProvider(sites)),
+		vscode.languages.registerCodeActionsProvider(selector, new ImageFixes(sites), { providedCodeActionKinds: ImageFixes.kinds }),
 	);
 }
