@@ -50,6 +50,9 @@ const MEANT_FALSE = new Set(['false', 'no', 'n', 'off', '0', 'f']);
 const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
 const GO_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** A slug that needs no escaping in a URL. */
+const SAFE_SLUG = /^[\p{L}\p{N}._~-]+$/u;
+const PARENT_SEGMENT = /(^|[\\/])\.\.([\\/]|$)/;
 const REMOTE_IMAGE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /**
@@ -76,15 +79,20 @@ export function validateFrontMatter(text: string, options: ValidationOptions = {
 
 class Validator {
 	readonly #findings: Finding[] = [];
-	readonly #lines: LineIndex;
+	/** Built on the first finding: a clean post never needs positions. */
+	#lineIndex: LineIndex | undefined;
 	readonly #format: FrontMatterFormat;
 	readonly #eol: string;
 
 	constructor(readonly text: string, readonly parsed: ParsedFrontMatter, readonly options: ValidationOptions) {
-		// Offsets never go past the block, so the index covers only the block: cost independent of the body.
-		this.#lines = new LineIndex(text.slice(0, parsed.block.end));
 		this.#format = parsed.block.format;
 		this.#eol = parsed.block.content.includes('\r\n') ? '\r\n' : '\n';
+	}
+
+	get #lines(): LineIndex {
+		// Offsets never go past the block, so the index covers only the block: cost independent of the body.
+		this.#lineIndex ??= new LineIndex(this.text.slice(0, this.parsed.block.end));
+		return this.#lineIndex;
 	}
 
 	run(): Finding[] {
@@ -106,8 +114,7 @@ class Validator {
 			}
 		}
 		for (const [name, entries] of byName) {
-			const spellings = new Set(entries.map(e => e.key));
-			if (spellings.size > 1) {
+			if (entries.length > 1 && new Set(entries.map(e => e.key)).size > 1) {
 				const last = entries[entries.length - 1];
 				this.#add('fm-duplicate-key', 'warning',
 					`'${entries[0].key}' and '${last.key}' are the same field to Hugo (field names ignore case): one of the two values is silently lost. Keep one.`,
@@ -364,7 +371,7 @@ class Validator {
 				this.#add('fm-alias-invalid', 'error',
 					`The alias "${alias}" is a full URL: Hugo fails the build ("http* aliases not supported"). An alias is a path on this site, where Hugo writes a redirect page. Write the path: ${path}.`,
 					item.start, item.end, [{ title: `Use the path ${path}`, edits: [this.#edit(inner.start, inner.end, path)], isPreferred: true }]);
-			} else if (alias.split(/[\\/]/).includes('..')) {
+			} else if (PARENT_SEGMENT.test(alias)) {
 				this.#add('fm-alias-invalid', 'warning', `The alias "${alias}" contains "..": the redirect page does not land where the path says. Write a path from the site root, such as /2017/05/old-post/.`, item.start, item.end);
 			} else if (/[\s?#]/.test(alias)) {
 				this.#add('fm-alias-invalid', 'warning',
@@ -395,6 +402,9 @@ class Validator {
 			return;
 		}
 		const slug = String(value.value);
+		if (SAFE_SLUG.test(slug)) {
+			return;
+		}
 		const inner = this.#innerRange(value);
 		const suggestion = slugify(slug);
 		const fixes: Fix[] = suggestion !== '' && suggestion !== slug && value.quote !== 'multiline' && value.quote !== 'block'
@@ -404,7 +414,7 @@ class Validator {
 				[{ title: `Remove '${entry.key}'`, edits: [this.#removeLine(entry)] }]);
 		} else if (slug.includes('/')) {
 			this.#add('fm-slug-invalid', 'warning', `The slug "${slug}" contains "/": a slug replaces only the last part of the URL; use url for a whole path.`, value.start, value.end, fixes);
-		} else if (!/^[\p{L}\p{N}._~-]+$/u.test(slug)) {
+		} else {
 			this.#add('fm-slug-invalid', 'warning', `The slug "${slug}" contains spaces or characters that must be escaped in a URL. Use lowercase words joined by hyphens: ${suggestion || 'my-post'}.`, value.start, value.end, fixes);
 		}
 	}
