@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { join, relativeInside, resolve } from '../../core/fs/posixPath';
 import { formatRfc3339 } from '../../core/posts/date';
 import type { PostFormat } from '../../core/posts/frontMatter';
-import { planNewPost } from '../../core/posts/newPost';
+import { planNewPost, type NewPostPlan } from '../../core/posts/newPost';
 import { findHugoSite, type HugoSite } from '../../core/site/hugoSite';
 import { WorkspaceFileReader } from '../../util/workspaceFileReader';
 
@@ -56,7 +56,7 @@ export async function newPostCommand(args?: NewPostArgs): Promise<vscode.Uri | u
 	}
 	const format = FORMATS.find(value => value === config.get<unknown>('format')) ?? 'auto';
 
-	let plan;
+	let plan: NewPostPlan;
 	try {
 		plan = await planNewPost(files, site, { title, tags, categories: listOf(args?.categories), date: formatRfc3339(new Date()), format, folder });
 	} catch (error) {
