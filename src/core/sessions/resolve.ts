@@ -84,23 +84,35 @@ export async function resolveSession(url: string, options: ResolveOptions = {}):
 	}
 }
 
+/** Bounds on remote text, so a hostile or broken page cannot paste a novel into the post. */
+export const LIMITS = { title: 300, speaker: 120, speakers: 30, abstract: 4_000, field: 200 } as const;
+
+function bounded(text: string, limit: number): string {
+	const clean = text.replace(/\s+/g, ' ').trim();
+	return clean.length <= limit ? clean : `${clean.slice(0, limit - 1).trimEnd()}…`;
+}
+
 function toSessionInfo(result: ProviderResult, url: string): SessionInfo {
+	const warnings = [...result.warnings ?? []];
+	if (result.speakers.length > LIMITS.speakers) {
+		warnings.push(`Only the first ${LIMITS.speakers} of ${result.speakers.length} speakers are listed.`);
+	}
 	const info: SessionInfo = {
-		title: result.title.replace(/\s+/g, ' ').trim(),
-		speakers: result.speakers,
+		title: bounded(result.title, LIMITS.title),
+		speakers: result.speakers.slice(0, LIMITS.speakers).map(name => bounded(name, LIMITS.speaker)),
 		url,
 		source: result.source,
 		derived: false,
-		warnings: result.warnings ?? [],
+		warnings,
 	};
 	if (result.abstract) {
-		info.abstract = result.abstract;
+		info.abstract = bounded(result.abstract, LIMITS.abstract);
 	}
 	if (result.start) {
-		info.start = result.start;
+		info.start = bounded(result.start, LIMITS.field);
 	}
 	if (result.room) {
-		info.room = result.room;
+		info.room = bounded(result.room, LIMITS.field);
 	}
 	return info;
 }

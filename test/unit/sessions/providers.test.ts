@@ -53,6 +53,10 @@ suite('sessions.providers', () => {
 			'blog.example.com/events/kubernetes-at-scale': { body: fixture('generic-og.html') },
 			'summit.example.org/agenda/zero-trust-networking-a-primer.html': { body: fixture('generic-title-only.html') },
 			'evil.example/talks/exploit': { body: fixture('hostile.html') },
+			'conf.example.com/2025/talks/huge-talk': { body: `<script type="application/ld+json">${JSON.stringify({
+				'@type': 'Event', 'name': `Huge Talk ${'x'.repeat(5_000)}`,
+				'performer': Array.from({ length: 500 }, (_, i) => ({ name: `${'Name'.repeat(30)} ${i}` })),
+			})}</script>` },
 		});
 		fetcher = new NodeHttpFetcher({ hostMap: server.hostMap(...HOSTS), timeoutMs: 2_000 });
 	});
@@ -241,6 +245,15 @@ suite('sessions.providers', () => {
 
 	test('Should throw instead of falling back when fallback is off (#5)', async () => {
 		await assert.rejects(resolveSession('https://conf.example.com/2025/talks/no-such-talk', { fetcher, fallback: false }), /404/);
+	});
+
+	test('Should bound oversized remote text: title, speakers and their number (#5)', async () => {
+		const info = await resolve('https://conf.example.com/2025/talks/huge-talk');
+		assert.equal(info.title.length, 300);
+		assert.ok(info.title.startsWith('Huge Talk ') && info.title.endsWith('…'));
+		assert.equal(info.speakers.length, 30);
+		assert.equal(info.speakers[0], `${'Name'.repeat(29)}Nam…`);
+		assert.match(info.warnings.join('\n'), /first 30 of 500 speakers/);
 	});
 
 	test('Should keep hostile remote text as plain text in SessionInfo (#5)', async () => {
