@@ -18,10 +18,32 @@ export const STRUCTURED_PRIORITY = 5;
 /** Below this share of slug tokens a candidate is about something else ("OpenStack Summit | Schedule"). */
 const MIN_SCORE = 0.34;
 
-/** Slugifies like the platforms do: ASCII fold, lowercase, runs of non-alphanumerics as separators. */
+/** Letters that Unicode decomposition does not reduce to ASCII but slugifiers transliterate. */
+const TRANSLITERATION: Readonly<Record<string, string>> = {
+	'ł': 'l', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'þ': 'th', 'ı': 'i',
+};
+
+/** Fragments a `\W+` slugifier splits off contractions (`who's` → `who-s`). */
+const CONTRACTION_FRAGMENTS = new Set(['s', 't', 're', 'll', 've', 'd', 'm']);
+
+/**
+ * Slugifies like the platforms do: ASCII fold, lowercase, runs of non-alphanumerics as separators.
+ * Apostrophes are deleted, as OpenStack does (`whats`); a split contraction in a slug (`who-s`)
+ * is joined back, so both kinds of slug meet the same token.
+ */
 export function slugTokens(text: string): string[] {
-	return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+	const tokens = text.toLowerCase().replace(/[łøđðßæœþı]/g, ch => TRANSLITERATION[ch])
+		.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
 		.replace(/['’]/g, '').split(/[^a-z0-9]+/).filter(Boolean);
+	const joined: string[] = [];
+	for (const token of tokens) {
+		if (joined.length > 0 && CONTRACTION_FRAGMENTS.has(token)) {
+			joined[joined.length - 1] += token;
+		} else {
+			joined.push(token);
+		}
+	}
+	return joined;
 }
 
 /** Share of the slug's tokens found in the candidate in order (longest common subsequence). */
