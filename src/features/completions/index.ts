@@ -43,18 +43,20 @@ export class WritingCompletionProvider implements vscode.CompletionItemProvider 
 		if (!site) {
 			return undefined;
 		}
-		const data = await this.#dataFor(document, site);
+		const { data, complete } = await this.#dataFor(document, site);
 		if (token.isCancellationRequested) {
 			return undefined;
 		}
 		const items = completionItems(site, data).map(item => toCompletionItem(document, position, item));
-		return new vscode.CompletionList(items, false);
+		// While the site is still being read, the editor asks again on the next keystroke.
+		return new vscode.CompletionList(items, !complete);
 	}
 
 	/** Reads only what the site needs: terms for a value, static paths for an image path. */
-	async #dataFor(document: vscode.TextDocument, site: CompletionSite): Promise<CompletionData> {
+	async #dataFor(document: vscode.TextDocument, site: CompletionSite): Promise<{ data: CompletionData; complete: boolean }> {
 		let terms: SiteTerms | undefined;
 		let sitePaths: readonly string[] = [];
+		let complete = true;
 		try {
 			if (site.kind === 'value') {
 				terms = await withTimeout(SITE_DATA_TIMEOUT_MS, this.#terms.termsFor(document), 'reading the site\'s terms');
@@ -63,13 +65,15 @@ export class WritingCompletionProvider implements vscode.CompletionItemProvider 
 			}
 		} catch {
 			// A slow or unreadable site still gets the completions that need no site data.
+			complete = false;
 		}
-		return {
+		const data: CompletionData = {
 			now: formatRfc3339(new Date()),
 			taxonomies: terms?.taxonomies ?? DEFAULT_TAXONOMIES,
 			terms: terms?.terms ?? new Map(),
 			sitePaths,
 		};
+		return { data, complete };
 	}
 }
 

@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, workspaceFile } from './util';
+
+const encoder = new TextEncoder();
+
+async function writePost(name: string, lines: string[]): Promise<vscode.Uri> {
+	const uri = workspaceFile('content', 'post', name);
+	await vscode.workspace.fs.writeFile(uri, encoder.encode(lines.join('\n')));
+	return uri;
+}
+
+/** Opens a post whose text marks the cursor with `|` and asks every completion provider there. */
+async function completionsAt(name: string, lines: string[], trigger?: string): Promise<vscode.CompletionItem[]> {
+	const text = lines.join('\n');
+	const offset = text.indexOf('|');
+	assert.ok(offset >= 0, 'the fixture marks the cursor with |');
+	const uri = await writePost(name, [text.slice(0, offset) + text.slice(offset + 1)]);
+	const document = await vscode.workspace.openTextDocument(uri);
+	await vscode.window.showTextDocument(document);
+	// The first request of a site may answer before the site is read (an incomplete list, as the editor
+	// would re-ask on the next keystroke); each request waits for the site itself, bounded by the provider.
+	for (let attempt = 0; ; attempt++) {
+		const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, document.positionAt(offset), trigger);
+		if (!list.isIncomplete || attempt === 5) {
+			return list.items;
+		}
+	}
+}
+
+function label(item: vscode.CompletionItem): string {
+	return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+/**
+ * Our items in the order the editor shows them (it sorts by `sortText`), limited to `only` when given:
+ * other suites may add posts with terms of their own to the shared workspace.
+ */
+function ordered(items: vscode.CompletionItem[], kind: vscode.CompletionItemKind, only?: readonly string[]): string[] {
+	return items.filter(i => i.kind === kind && (!only || only.includes(label(i))))
+		.sort((a, b) => (a.sortText ?? label(a)).localeCompare(b.sortText ?? label(b))).map(label);
+}
+
+const OUR_TAGS = ['hallway-track', 'keynotes', 'ansible-fest', 'lightning-talks'];
+
+suite('integration.completions', () => {
+	suiteSetup(async () => {
+		await activateExtension();
+		// Terms of their own, so the sample site's posts (and other suites' posts) cannot change the order:
+		// hallway-track 3 posts (one spells it differently), keynotes 2, then ansible-fest and lightning-talks
+		// 1 each, by name; categories meetups 3, workshops 1.
+		await writePost('completion-a.md', ['+++', 'title = "A"', 'tags = ["hallway-track", "keynotes", "ansible-fest"]', 'categories = ["meetups"]', '+++', '']);
+		await writePost('completion-b.md', ['---', 'title: B', 'tags:', '  - Hallway-Track', '  - keynotes', '  - lightning-talks', 'categories: [meetups, workshops]', '---', '']);
+		await writePost('completion-c.md', ['+++', 'title = "C"', 'tags = ["hallway-track"]', 'categories = ["meetups"]', '+++', '']);
+	});
+
+	teardown(closeAllEditors);
+
+	test('Should offer the Hugo fields not yet set, each with a doc (#6)', async () => {
+		const items = await completionsAt('completion-keys.md', ['+++', 'title = "New"', '|', '+++', '']);
+		const fields = items.filter(i => i.kind === vscode.CompletionItemKind.Property);
+		const names = fields.map(label);
+		for (const expected of ['date', 'draft', 'tags', 'categories', 'slug', 'description', 'cover']) {
+			assert.ok(names.includes(expected), `offers ${expected}`);
+		}
+		assert.ok(!names.includes('title'), 'title is already set');
+		const draft = fields.find(i => label(i) === 'draft')!;
+		assert.match((draft.documentation as vscode.MarkdownString).value, /-D/);
+		assert.equal((draft.insertText as vscode.SnippetString).value, 'draft = ${1|true,false|}');
+	});
+
+	test('Should offer tags from the other posts, most used first (#6)', async () => {
+		const items = await completionsAt('completion-tags.md', ['+++', 'title = "New"', 'tags = [|]', '+++', ''], '[');
+		assert.deepEqual(ordered(items, vscode.CompletionItemKind.EnumMember, OUR_TAGS), ['hallway-track', 'keynotes', 'ansible-fest', 'lightning-talks']);
+		const hallway = items.find(i => label(i) === 'hallway-track')!;
+		assert.equal(hallway.insertText, '"hallway-track"');
+		assert.match(hallway.detail ?? '', /^tags: used by \d+ posts$/);
+	});
+
+	test('Should leave out the tags the post already lists and rank categories too (#6)', async () => {
+		const tags = await completionsAt('completion-tags-2.md', ['+++', 'title = "New"', 'tags = ["hallway-track", "|"]', '+++', ''], '"');
+		assert.deepEqual(ordered(tags, vscode.CompletionItemKind.EnumMember, OUR_TAGS), ['keynotes', 'ansible-fest', 'lightning-talks']);
+		const categories = await completionsAt('completion-categories.md', ['---', 'categories: [|]', '---', ''], '[');
+		assert.deepEqual(ordered(categories, vscode.CompletionItemKind.EnumMember, ['meetups', 'workshops']), ['meetups', 'workshops']);
+	});
+
+	test('Should offer draft booleans and now as the date (#6)', async () => {
+		const draft = await completionsAt('completion-draft.md', ['+++', 'draft = |', '+++', '']);
+		assert.deepEqual(ordered(draft, vscode.CompletionItemKind.Value), ['false', 'true']);
+		const before = Date.now();
+		const date = await completionsAt('completion-date.md', ['+++', 'date = |', '+++', '']);
+		const now = date.filter(i => i.kind === vscode.CompletionItemKind.Constant).map(label);
+		assert.equal(now.length, 1);
+		assert.match(now[0], /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+		assert.ok(Math.abs(Date.parse(now[0]) - before) < 60_000, `${now[0]} is now`);
+	});
+
+	test('Should complete image paths under the static folders after a slash (#6)', async () => {
+		const root = await completionsAt('completion-image-root.md', ['+++', 'title = "x"', '+++', '', '![hall](/|)'], '/');
+		const rootLabels = root.filter(i => i.kind === vscode.CompletionItemKind.Folder).map(label);
+		assert.ok(rootLabels.includes('images/') && rootLabels.includes('content/'), rootLabels.join(', '));
+		const month = await completionsAt('completion-image-month.md', ['+++', 'title = "x"', '+++', '', '![hall](/images/2017/05/|)'], '/');
+		assert.deepEqual(ordered(month, vscode.CompletionItemKind.File), ['boston-hynes.jpg', 'kolla-room.jpg']);
+		const cover = await completionsAt('completion-cover.md', ['+++', 'cover = "/content/images/2017/05/|"', '+++', ''], '/');
+		assert.deepEqual(ordered(cover, vscode.CompletionItemKind.File), ['fwaas-slide.jpg']);
+	});
+
+	test('Should offer nothing of ours in the body text (#6)', async () => {
+		const items = await completionsAt('completion-body.md', ['+++', 'title = "x"', '+++', '', 'Some text dr|']);
+		assert.deepEqual(items.filter(i => i.kind === vscode.CompletionItemKind.Property).map(label), []);
+	});
+});
