@@ -1,5 +1,5 @@
 import type { IFileReader } from '../core/fs/fileReader';
-import { extname, join, relativeInside, resolve } from '../core/fs/posixPath';
+import { basename, extname, join, relativeInside, resolve } from '../core/fs/posixPath';
 import { validateFrontMatter, type Finding } from '../core/frontMatter/validate';
 import { findSiteRoot, loadHugoSite } from '../core/site/hugoSite';
 import { readPageAddress } from '../core/site/references';
@@ -113,13 +113,15 @@ export const checkCommand = createCheckCommand();
 async function checkPost(file: string, text: string, sites: SiteContexts): Promise<Finding[]> {
 	const context = await sites.forFile(file);
 	let page: ReturnType<typeof readPageAddress> | undefined;
-	return validateFrontMatter(text, {
+	const findings = validateFrontMatter(text, {
 		imageExists: context ? src => {
 			page ??= readPageAddress(text);
 			const image = resolveImage(context, file, src, page);
 			return image.remote ? undefined : image.resolved !== undefined;
 		} : undefined,
 	});
+	// Hugo titles a section or the home page (`_index.md`) from its folder or the site: no title is fine there.
+	return basename(file) === '_index.md' ? findings.filter(f => f.code !== 'fm-title-missing') : findings;
 }
 
 /** One site model per Hugo site, and one site lookup per folder: thousands of posts share both. */

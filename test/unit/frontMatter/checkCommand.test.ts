@@ -64,6 +64,13 @@ suite('frontMatter.checkCommand', () => {
 		}
 	});
 
+	test('Should not ask a section page (_index.md) for a title (#3)', async () => {
+		const io = captureIo('/');
+		const files = new MemoryFileReader({ '/blog/content/post/_index.md': '+++\ndescription = "All posts"\n+++\n', '/blog/content/post/x.md': '+++\ndate = 2017-05-09\n+++\n' });
+		assert.equal(await runCli(['check', '/blog'], io, [createCheckCommand(files)]), 0);
+		assert.deepEqual(io.out.trimEnd().split('\n').map(l => l.split(' ').slice(0, 3).join(' ')), ['blog/content/post/x.md:1:1: warning fm-title-missing']);
+	});
+
 	test('Should leave image paths alone outside a Hugo site (#3)', async () => {
 		const io = captureIo('/');
 		const files = new MemoryFileReader({ '/notes/a.md': '+++\ntitle = "A"\ncover = "/images/gone.jpg"\n+++\n' });

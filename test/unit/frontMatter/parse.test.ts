@@ -113,6 +113,14 @@ suite('frontMatter.parse', () => {
 		assert.deepEqual(at(tables, table.start, table.end), [3, 1, 3, 2]);
 	});
 
+	test('Should find duplicates inside inline tables, and not across array-of-tables elements (#3)', () => {
+		const inline = joinLines('+++', 'point = { x = 1, x = 2 }', '+++');
+		const [problem] = parse(inline).problems;
+		assert.equal(problem.code, 'fm-duplicate-key');
+		assert.deepEqual(at(inline, problem.start, problem.end), [1, 17, 1, 18]);
+		assert.deepEqual(parse(joinLines('+++', '[[s]]', 'name = "a"', '[[s]]', 'name = "b"', '+++')).problems, []);
+	});
+
 	test('Should read YAML as Hugo 0.111.3 does: YAML 1.1 booleans, timestamps as text (#3)', () => {
 		const text = joinLines('---', 'title: Summit', 'date: 2017-05-09', 'draft: yes', 'tags:', '  - a', '  - b', '---');
 		const parsed = parse(text);

@@ -253,6 +253,18 @@ suite('frontMatter.validate', () => {
 		assert.deepEqual(finding.range, range(3, 0, 3, 4));
 	});
 
+	test('Should fix YAML and JSON values in their own syntax (#3)', () => {
+		const yamlDraft = yaml('draft: "no"');
+		assert.equal(applyFix(yamlDraft, preferred(only(check(yamlDraft), 'fm-draft-not-boolean'))), yaml('draft: false'));
+		const yamlTags = yaml('tags: "a, b"');
+		assert.equal(applyFix(yamlTags, preferred(only(check(yamlTags), 'fm-list-expected'))), yaml('tags: ["a", "b"]'));
+		const json = '{\n  "title": "x",\n  "tags": "single",\n  "draft": "yes"\n}\n';
+		const findings = check(json);
+		const fixed = applyFix(applyFix(json, preferred(only(findings, 'fm-list-expected'))), preferred(only(findings, 'fm-draft-not-boolean')));
+		assert.equal(fixed, '{\n  "title": "x",\n  "tags": ["single"],\n  "draft": true\n}\n');
+		assert.deepEqual(check(fixed), []);
+	});
+
 	test('Should keep positions right with CRLF, a BOM and leading blank lines (#3)', () => {
 		const text = '\ufeff\r\n+++\r\ntitle = "x"\r\ndate = "May 9, 2017"\r\n+++\r\nBody';
 		const finding = only(check(text), 'fm-date-unparsable');
