@@ -19,12 +19,18 @@ export class WorkspaceFileReader implements IFileReader {
 	}
 
 	async readText(path: string): Promise<string | undefined> {
-		const open = vscode.workspace.textDocuments.find(d => d.uri.scheme === this.#base.scheme && d.uri.path === path);
+		const uri = this.toUri(path);
+		// The file system decides whether the file exists: an editor may still show a deleted file.
+		if (await this.stat(path) !== 'file') {
+			return undefined;
+		}
+		// Unsaved edits are what the writer sees, so they win over the saved text.
+		const open = vscode.workspace.textDocuments.find(d => !d.isClosed && d.isDirty && d.uri.toString() === uri.toString());
 		if (open) {
 			return open.getText();
 		}
 		try {
-			return this.#decoder.decode(await vscode.workspace.fs.readFile(this.toUri(path)));
+			return this.#decoder.decode(await vscode.workspace.fs.readFile(uri));
 		} catch {
 			return undefined;
 		}
