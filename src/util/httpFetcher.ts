@@ -49,6 +49,20 @@ function isLoopback(hostname: string): boolean {
 	return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
+/** Loopback, private, link-local (cloud metadata) and unspecified addresses, by literal host name. */
+function isPrivateHost(hostname: string): boolean {
+	const host = hostname.toLowerCase();
+	if (isLoopback(host) || host.endsWith('.localhost') || host === '[::]' || /^\[(?:fc|fd|fe8|fe9|fea|feb|::ffff:)/.test(host)) {
+		return true;
+	}
+	const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host);
+	if (!v4) {
+		return false;
+	}
+	const [a, b] = [Number(v4[1]), Number(v4[2])];
+	return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+}
+
 /** The core's `HttpFetcher` over `node:http`/`node:https`, streaming so a huge body is never buffered. */
 export class NodeHttpFetcher implements HttpFetcher {
 	readonly #timeoutMs: number;
@@ -102,6 +116,10 @@ export class NodeHttpFetcher implements HttpFetcher {
 				}
 				if (next.protocol !== 'http:' && next.protocol !== 'https:') {
 					throw new FetchError('protocol', `Refused a redirect to a ${next.protocol} URL`);
+				}
+				// A public page must not steer the request to the writer's own machine or network.
+				if (isPrivateHost(next.hostname) && !isPrivateHost(current.hostname)) {
+					throw new FetchError('protocol', `Refused a redirect from ${current.host} to the local address ${next.host}`);
 				}
 				current = next;
 				continue;

@@ -38,6 +38,10 @@ suite('util.NodeHttpFetcher', () => {
 			'/chain/6': { body: 'end' },
 			'/short-chain': { status: 308, headers: { location: 'https://mapped.example/ok' } },
 			'/to-file': { status: 302, headers: { location: 'file:///etc/passwd' } },
+			'/to-loopback': { handle: (_request, response) => {
+				response.writeHead(302, { location: `${server.origin}/ok` }).end();
+			} },
+			'/to-metadata': { status: 302, headers: { location: 'http://169.254.169.254/latest/meta-data/' } },
 			'/image': { headers: { 'content-type': 'image/png' }, body: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) },
 			'/binary-as-html': { headers: HTML, body: Buffer.from([0x3c, 0x68, 0, 0, 0xff, 0xfe]) },
 			'/no-type': { headers: {}, body: 'x' },
@@ -114,6 +118,14 @@ suite('util.NodeHttpFetcher', () => {
 	test('Should refuse non-http URLs and redirects to them (#5)', async () => {
 		await assert.rejects(fetcher().get('file:///etc/passwd', PAGE), isKind('protocol'));
 		await assert.rejects(fetcher().get('https://mapped.example/to-file', PAGE), isKind('protocol', /file:/));
+	});
+
+	test('Should refuse a redirect from a public host to a local or private address (#5)', async () => {
+		await assert.rejects(fetcher().get('https://mapped.example/to-loopback', PAGE), isKind('protocol', /local address 127\.0\.0\.1/));
+		await assert.rejects(fetcher().get('https://mapped.example/to-metadata', PAGE), isKind('protocol', /169\.254\.169\.254/));
+		// A local URL the writer pasted is theirs to fetch.
+		const direct = new NodeHttpFetcher({ timeoutMs: 1_000 });
+		assert.equal((await direct.get(`${server.origin}/ok`, PAGE)).body, '<title>ok</title>');
 	});
 
 	test('Should refuse binary content, undeclared types and types the caller did not ask for (#5)', async () => {
