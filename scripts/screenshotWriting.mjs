@@ -76,16 +76,27 @@ try {
 	await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
 	await page.keyboard.press('Enter');
 	await page.locator('.tab', { hasText: POST }).waitFor({ timeout: 30_000 });
-	// Close the side bar and panels so the post fills the picture.
+	// Close both side bars so the post fills the picture.
 	await page.keyboard.press('Control+B');
+	await page.keyboard.press('Control+Alt+B');
+	await page.waitForTimeout(1_500); // the extension activates and colours the document
 	// Go to the end of `tags = ["kubernetes", ` and ask for completions, as a writer would.
 	await page.keyboard.press('Control+G');
 	await page.keyboard.type('6:23');
+	await page.waitForSelector('.quick-input-widget .monaco-list-row', { timeout: 30_000 });
+	await page.waitForTimeout(500);
 	await page.keyboard.press('Enter');
-	await page.waitForTimeout(1_500); // the extension activates and colours the document
-	await page.keyboard.press('Control+Space');
-	await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 30_000 });
-	await page.waitForTimeout(1_000);
+	await page.waitForSelector('.quick-input-widget', { state: 'hidden', timeout: 30_000 });
+	// The first request starts reading the site; ask until the site's tags are in the list.
+	const tagRow = page.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'openstack' });
+	for (let attempt = 0; attempt < 10 && !(await tagRow.isVisible()); attempt++) {
+		await page.keyboard.press('Escape');
+		await page.keyboard.press('Control+Space');
+		await page.waitForSelector('.suggest-widget.visible', { timeout: 30_000 }).catch(() => undefined);
+		await page.waitForTimeout(2_000);
+	}
+	await tagRow.waitFor({ timeout: 30_000 });
+	await page.waitForTimeout(3_000); // let background tokenization finish for the picture
 	await page.screenshot({ path: output });
 	console.log(`screenshot: ${output}`);
 } catch (error) {
