@@ -265,6 +265,41 @@ suite('integration.frontMatter', function () {
 		assert.deepEqual(await waitForDiagnostics(uri, d => ours(d).length === 0).then(ours), []);
 	});
 
+	test('Should keep CRLF line endings and YAML style when fixing a YAML post (#3)', async () => {
+		const lines = ['---', 'title: Kolla day', 'date: May 9, 2017', 'tags: single # for now', '---', '', 'Body.', ''];
+		const uri = workspaceFile('content', 'post', `front-matter-crlf-${Date.now()}.md`);
+		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(lines.join('\r\n')));
+		const editor = await openPost(uri);
+		assert.equal(editor.document.eol, vscode.EndOfLine.CRLF);
+		const diagnostics = await waitForDiagnostics(uri, hasCodes('fm-date-unparsable', 'fm-list-expected'));
+		assert.deepEqual(summary(diagnostics), expectedSummary([
+			{ code: 'fm-date-unparsable', severity: vscode.DiagnosticSeverity.Error, range: rangeOn(lines, 2, 'May 9, 2017') },
+			{ code: 'fm-list-expected', severity: vscode.DiagnosticSeverity.Warning, range: rangeOn(lines, 3, 'single') },
+		]));
+		assert.equal(await vscode.commands.executeCommand<number>(FIX_ALL), 2);
+		const expected = ['---', 'title: Kolla day', 'date: 2017-05-09', 'tags: [single] # for now', '---', '', 'Body.', ''];
+		assert.equal(await waitForText(editor.document, t => t.includes('2017-05-09')), expected.join('\r\n'));
+	});
+
+	test('Should re-check an unclosed block on edits anywhere, and stop once it is closed (#3)', async () => {
+		const lines = ['+++', 'title = "Closing soon"', 'date = 2017-05-09', '', 'Notes typed before the delimiter.', ''];
+		const uri = await createPost(lines);
+		const editor = await openPost(uri);
+		const diagnostics = await waitForDiagnostics(uri, hasCodes('fm-unterminated'));
+		assert.deepEqual(ours(diagnostics)[0].range, new vscode.Range(0, 0, 0, 3));
+		// Closing it far below the opening line must still be seen.
+		const close = new vscode.WorkspaceEdit();
+		close.insert(uri, new vscode.Position(3, 0), '+++\n');
+		assert.equal(await vscode.workspace.applyEdit(close), true);
+		await waitForDiagnostics(uri, d => ours(d).length === 0);
+		// Reopening it by deleting the delimiter is an edit on the block's last line: seen too.
+		const reopen = new vscode.WorkspaceEdit();
+		reopen.delete(uri, new vscode.Range(3, 0, 4, 0));
+		assert.equal(await vscode.workspace.applyEdit(reopen), true);
+		await waitForText(editor.document, t => t === lines.join('\n'));
+		await waitForDiagnostics(uri, hasCodes('fm-unterminated'));
+	});
+
 	test('Should check neither archetypes nor the required fields of list pages (#3)', async () => {
 		// Opened first, so their checks would be due before the post's.
 		await openPost(workspaceFile('archetypes', 'default.md'));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_REQUIRED_FIELDS, normalizeRequiredFields } from './requiredFields';
 
 /** The configuration section of this feature; package.json documents each key. */
 export const FRONT_MATTER_SECTION = 'eventWriteup.frontMatter';
@@ -8,11 +9,9 @@ export interface FrontMatterSettings {
 	readonly requiredFields: readonly string[];
 }
 
-const DEFAULT_REQUIRED_FIELDS: readonly string[] = ['title', 'date'];
-
 /**
  * The settings that apply to one document (folder settings may differ). A hand-edited settings.json can hold
- * anything: wrong types fall back to the defaults, and blank or non-string field names are dropped.
+ * anything: wrong types fall back to the defaults.
  */
 export function readFrontMatterSettings(scope: vscode.ConfigurationScope | undefined): FrontMatterSettings {
 	const config = vscode.workspace.getConfiguration(FRONT_MATTER_SECTION, scope);
@@ -20,8 +19,6 @@ export function readFrontMatterSettings(scope: vscode.ConfigurationScope | undef
 	const requiredFields = config.get<unknown>('requiredFields', DEFAULT_REQUIRED_FIELDS);
 	return {
 		validate: typeof validate === 'boolean' ? validate : true,
-		requiredFields: Array.isArray(requiredFields)
-			? [...new Set(requiredFields.filter((field): field is string => typeof field === 'string').map(field => field.trim()).filter(field => field !== ''))]
-			: DEFAULT_REQUIRED_FIELDS,
+		requiredFields: normalizeRequiredFields(requiredFields),
 	};
 }
