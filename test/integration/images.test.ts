@@ -110,6 +110,29 @@ suite('integration.images', function () {
 		assert.match(document.getText(), /^!\[The Hynes\]\(\/images\/2017\/05\/boston-hynes\.jpg\)$/m);
 	});
 
+	test('Should follow a staticDir added to the site configuration and a deleted image (#4)', async () => {
+		const config = workspaceFile('hugo.toml');
+		const original = await vscode.workspace.fs.readFile(config);
+		const photo = await vscode.workspace.fs.readFile(workspaceFile('static', 'images', '2017', '05', 'kolla-room.jpg'));
+		await vscode.workspace.fs.writeFile(workspaceFile('uploads', 'images', 'uploaded.jpg'), photo);
+		const uri = workspaceFile('content', 'post', 'images-static-dirs.md');
+		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('+++\ntitle = "Uploads"\n+++\n\n![uploaded](/images/uploaded.jpg)\n'));
+		const document = await vscode.workspace.openTextDocument(uri);
+		await vscode.window.showTextDocument(document);
+		try {
+			await waitForDiagnostics(uri, d => notFound(d).length === 1, WAIT_MS);
+			// Hugo publishes every folder of a staticDir list; the configuration change reaches the index.
+			const text = new TextDecoder().decode(original).replace('theme = "plain"', 'theme = "plain"\nstaticDir = ["static", "uploads"]');
+			await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(text));
+			await waitForDiagnostics(uri, d => notFound(d).length === 0, WAIT_MS);
+			await vscode.workspace.fs.delete(workspaceFile('uploads', 'images', 'uploaded.jpg'));
+			const [again] = notFound(await waitForDiagnostics(uri, d => notFound(d).length === 1, WAIT_MS));
+			assert.match(again.message, /uploads\/images\/uploaded\.jpg, static\/images\/uploaded\.jpg/);
+		} finally {
+			await vscode.workspace.fs.writeFile(config, original);
+		}
+	});
+
 	test('Should explain a relative path next to a post that is not a page bundle (#4)', async () => {
 		const uri = workspaceFile('content', 'post', 'images-not-a-bundle.md');
 		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('+++\ntitle = "Not a bundle"\n+++\n\n![next to me](openinfra-summit-vancouver-2023/keynote-stage.jpg)\n'));

@@ -83,7 +83,9 @@ export interface LoadedConfig {
 export async function loadProjectConfig(root: string, files: IFileReader): Promise<LoadedConfig | undefined> {
 	let configFile: string | undefined;
 	let config: ConfigMap = {};
-	for (const name of ROOT_CONFIG_NAMES) {
+	// One listing instead of a read per candidate name: over a remote file system each miss is a round trip.
+	const present = new Set((await files.readDirectory(root)).filter(([, kind]) => kind === 'file').map(([name]) => name));
+	for (const name of ROOT_CONFIG_NAMES.filter(n => present.has(n))) {
 		const path = join(root, name);
 		const text = await files.readText(path);
 		if (text !== undefined) {
