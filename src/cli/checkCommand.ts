@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { IFileReader } from '../core/fs/fileReader';
 import { basename, extname, join, relativeInside, resolve } from '../core/fs/posixPath';
 import { validateFrontMatter, type Finding } from '../core/frontMatter/validate';
@@ -43,8 +44,23 @@ export interface CheckProblem {
 	readonly message: string;
 }
 
+/**
+ * Node file access for `check`: posts are read synchronously. Thousands of small files read through
+ * the thread pool cost several round trips each (open, fstat, read, close); a blocking read is several
+ * times faster, and nothing else runs while the CLI checks.
+ */
+class PostFileReader extends NodeFileReader {
+	override async readText(path: string): Promise<string | undefined> {
+		try {
+			return readFileSync(path, 'utf8');
+		} catch {
+			return undefined;
+		}
+	}
+}
+
 /** The `check` command; `files` exists for tests. */
-export function createCheckCommand(files: IFileReader = new NodeFileReader()): CliCommand {
+export function createCheckCommand(files: IFileReader = new PostFileReader()): CliCommand {
 	return {
 		name: 'check',
 		summary: 'Check the front matter of posts as Hugo reads it',
@@ -115,7 +131,10 @@ async function checkPost(file: string, text: string, sites: SiteContexts): Promi
 	let page: ReturnType<typeof readPageAddress> | undefined;
 	const findings = validateFrontMatter(text, {
 		imageExists: context ? src => {
-			page ??= readPageAddress(text);
+			// Only a relative path depends on the page's address; reading it parses the front matter again.
+			if (!src.startsWith('/')) {
+				page ??= readPageAddress(text);
+			}
 			const image = resolveImage(context, file, src, page);
 			return image.remote ? undefined : image.resolved !== undefined;
 		} : undefined,
