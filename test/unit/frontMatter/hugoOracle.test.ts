@@ -252,6 +252,26 @@ suite('frontMatter.hugoOracle', function () {
 		assert.deepEqual(disagreements, []);
 	});
 
+	test('Should add a missing date where Hugo reads it, in each format (#3)', async () => {
+		const now = new Date('2026-01-02T03:04:05Z');
+		const posts = [
+			{ name: 'toml-required', text: toml('title = "t" # keep', '', '[params]', 'cover = "/x.jpg"') },
+			{ name: 'yaml-required', text: yaml('title: t', 'tags:', '  - a', 'params:', '  cover: /x.jpg') },
+			{ name: 'json-required', text: json('  "title": "t",\n  "params": { "cover": "/x.jpg" }') },
+		].map(post => {
+			const finding = validateFrontMatter(post.text, { requiredFields: ['date'], now }).find(f => f.code === 'fm-required-field');
+			assert.ok(finding, post.name);
+			return { name: post.name, text: applyPreferredFixes(post.text, [finding]) };
+		});
+		const site = path.join(temp, 'required');
+		await writeSite(site, posts);
+		const pages = await listAll(site);
+		for (const post of posts) {
+			assert.equal(Date.parse(pages.get(post.name)!.date), now.getTime(), `${post.name}:\n${post.text}`);
+			assert.deepEqual(validateFrontMatter(post.text, { requiredFields: ['date'] }), [], post.name);
+		}
+	});
+
 	test('Should say how Hugo reads a draft that is not a boolean (#3)', async () => {
 		const site = path.join(temp, 'drafts');
 		const cases = buildCases().filter(c => c.name.includes('-draft-'));
