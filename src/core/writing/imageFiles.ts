@@ -1,6 +1,12 @@
 import { basename, dirname, extname, join, normalize, relativeInside } from '../fs/posixPath';
 import type { StaticMount } from '../site/hugoSite';
 
+/**
+ * The kind of our paste and drop edits. `package.json` makes it the preferred Markdown paste/drop edit
+ * (`editor.pasteAs.preferences`), so inside a Hugo site it wins over VS Code's own copy next to the post.
+ */
+export const HUGO_IMAGE_EDIT_KIND = 'markdown.link.image.hugoStatic';
+
 /** The default of `eventWriteup.images.folder`: where pasted and dropped images go, from the site root. */
 export const DEFAULT_IMAGE_FOLDER = 'static/images/${year}/${month}';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { basename, relativeInside } from '../../core/fs/posixPath';
-import { DEFAULT_IMAGE_FOLDER, imageUrl, isImageFileName, planImages, postName, referenceFor, resolveImageFolder, sanitizeImageName, type PlannedImage } from '../../core/writing/imageFiles';
+import { DEFAULT_IMAGE_FOLDER, HUGO_IMAGE_EDIT_KIND, imageUrl, isImageFileName, planImages, postName, referenceFor, resolveImageFolder, sanitizeImageName, type PlannedImage } from '../../core/writing/imageFiles';
 import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 import { withTimeout } from '../../util/async';
 
@@ -38,7 +38,7 @@ export interface ImageInsertion {
 }
 
 export class HugoImagePasteProvider implements vscode.DocumentPasteEditProvider, vscode.DocumentDropEditProvider {
-	static readonly kind = vscode.DocumentDropOrPasteEditKind.Empty.append('markdown', 'link', 'image', 'hugoStatic');
+	static readonly kind = vscode.DocumentDropOrPasteEditKind.Empty.append(...HUGO_IMAGE_EDIT_KIND.split('.'));
 	readonly #sites: WorkspaceSiteIndex;
 
 	constructor(sites: WorkspaceSiteIndex) {
