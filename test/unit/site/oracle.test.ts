@@ -4,9 +4,10 @@ import * as path from 'node:path';
 import { NodeFileReader } from '../../../src/cli/nodeFileReader';
 import { findHugoSite } from '../../../src/core/site/hugoSite';
 import { findImageReferences, readPageAddress } from '../../../src/core/site/references';
-import { resolveImage } from '../../../src/core/site/resolve';
+import { ImageProblemCode, findImageProblems } from '../../../src/core/site/problems';
+import { resolveImage, type SiteContext } from '../../../src/core/site/resolve';
 import { StaticFileIndex } from '../../../src/core/site/staticIndex';
-import { buildWithHugo, hugoAvailable, oracleSites } from './siteOracle';
+import { buildWithHugo, hugoAvailable, oracleSites, type BuiltSite } from './siteOracle';
 
 async function readIfFile(file: string): Promise<Buffer | undefined> {
 	try {
@@ -29,53 +30,95 @@ async function markdownFiles(dir: string): Promise<string[]> {
 	return result;
 }
 
+interface OraclePost {
+	readonly where: string;
+	readonly file: string;
+	readonly text: string;
+	readonly permalink: string;
+	readonly context: SiteContext;
+	readonly built: BuiltSite;
+}
+
+/** Every post of every oracle site, each with its site built by hugo. */
+async function oraclePosts(builds: BuiltSite[]): Promise<OraclePost[]> {
+	const files = new NodeFileReader();
+	const posts: OraclePost[] = [];
+	for (const siteDir of await oracleSites()) {
+		const built = await buildWithHugo(siteDir);
+		builds.push(built);
+		const contentRoot = path.join(built.root, 'content');
+		for (const file of await markdownFiles(contentRoot)) {
+			const relative = path.relative(contentRoot, file).split(path.sep).join('/');
+			const where = `${path.basename(siteDir)}/${relative}`;
+			const permalink = built.permalinks.get(relative);
+			assert.ok(permalink, `hugo rendered ${where}`);
+			const site = await findHugoSite(file, files);
+			assert.ok(site, `a site is found for ${where}`);
+			const context = { site, index: await StaticFileIndex.build(site, files) };
+			posts.push({ where, file, text: await fs.readFile(file, 'utf8'), permalink, context, built });
+		}
+	}
+	return posts;
+}
+
 suite('site.oracle', function () {
 	this.timeout(180_000);
+	const builds: BuiltSite[] = [];
+	let posts: OraclePost[] = [];
 
-	test('Should resolve every image reference of the fixture sites and the sample site to the file Hugo publishes, and nothing else (#4)', async function () {
+	suiteSetup(async function () {
 		if (!await hugoAvailable()) {
 			this.skip();
 		}
-		const files = new NodeFileReader();
+		posts = await oraclePosts(builds);
+	});
+
+	suiteTeardown(async () => {
+		await Promise.all(builds.splice(0).map(b => b.dispose()));
+	});
+
+	test('Should resolve every image reference of the fixture sites and the sample site to the file Hugo publishes, and nothing else (#4)', async () => {
 		let checked = 0;
 		let unpublished = 0;
-		for (const siteDir of await oracleSites()) {
-			const name = path.basename(siteDir);
-			const built = await buildWithHugo(siteDir);
-			try {
-				const contentRoot = path.join(built.root, 'content');
-				for (const post of await markdownFiles(contentRoot)) {
-					const relative = path.relative(contentRoot, post).split(path.sep).join('/');
-					const permalink = built.permalinks.get(relative);
-					assert.ok(permalink, `hugo list all lists ${name}/${relative}`);
-					const site = await findHugoSite(post, files);
-					assert.ok(site, `a site is found for ${name}/${relative}`);
-					const index = await StaticFileIndex.build(site, files);
-					const text = await fs.readFile(post, 'utf8');
-					for (const reference of findImageReferences(text)) {
-						const result = resolveImage({ site, index }, post, reference.src, readPageAddress(text));
-						const where = `${name}/${relative}:${reference.range.start.line + 1} ${reference.src}`;
-						if (result.remote) {
-							continue;
-						}
-						// The address the browser requests from the published page, as Hugo leaves the path as written.
-						const requested = decodeURIComponent(new URL(reference.src, permalink).pathname);
-						const published = await readIfFile(path.join(built.root, 'public', requested));
-						if (published === undefined) {
-							assert.equal(result.resolved, undefined, `${where}: Hugo publishes nothing at ${requested}`);
-							unpublished++;
-						} else {
-							assert.ok(result.resolved, `${where}: Hugo publishes ${requested}, the resolver found nothing (looked in ${result.lookedIn.join(', ')})`);
-							assert.deepEqual(await fs.readFile(result.resolved), published, `${where}: resolved ${result.resolved} is not the file Hugo publishes at ${requested}`);
-						}
-						checked++;
-					}
+		for (const { where, file, text, permalink, context, built } of posts) {
+			for (const reference of findImageReferences(text)) {
+				const result = resolveImage(context, file, reference.src, readPageAddress(text));
+				const at = `${where}:${reference.range.start.line + 1} ${reference.src}`;
+				if (result.remote) {
+					continue;
 				}
-			} finally {
-				await built.dispose();
+				// The address the browser requests from the published page, as Hugo leaves the path as written.
+				const requested = decodeURIComponent(new URL(reference.src, permalink).pathname);
+				const published = await readIfFile(path.join(built.root, 'public', requested));
+				if (published === undefined) {
+					assert.equal(result.resolved, undefined, `${at}: Hugo publishes nothing at ${requested}`);
+					unpublished++;
+				} else {
+					assert.ok(result.resolved, `${at}: Hugo publishes ${requested}, the resolver found nothing (looked in ${result.lookedIn.join(', ')})`);
+					assert.deepEqual(await fs.readFile(result.resolved), published, `${at}: resolved ${result.resolved} is not the file Hugo publishes at ${requested}`);
+				}
+				checked++;
 			}
 		}
 		assert.ok(checked >= 40, `checked ${checked} references`);
 		assert.ok(unpublished >= 8, `checked ${unpublished} unpublished references`);
+	});
+
+	test('Should warn about a raw <img> exactly when Hugo leaves it out of the page (#4)', async () => {
+		let checked = 0;
+		for (const { where, file, text, permalink, context, built } of posts) {
+			const omitted = new Set(findImageProblems(text, file, context)
+				.filter(p => p.code === ImageProblemCode.RawHtmlOmitted)
+				.map(p => `${p.range.start.line}:${p.range.start.character}`));
+			const pagePath = new URL(permalink).pathname;
+			const page = await fs.readFile(path.join(built.root, 'public', pagePath.endsWith('/') ? `${pagePath}index.html` : pagePath), 'utf8');
+			for (const reference of findImageReferences(text).filter(r => r.kind === 'html')) {
+				const onPage = page.includes(`src="${reference.src}"`);
+				const warned = omitted.has(`${reference.range.start.line}:${reference.range.start.character}`);
+				assert.equal(warned, !onPage, `${where}:${reference.range.start.line + 1} ${reference.src}: ${onPage ? 'on the page' : 'omitted by Hugo'}`);
+				checked++;
+			}
+		}
+		assert.ok(checked >= 2, `checked ${checked} raw <img> tags`);
 	});
 });

@@ -56,6 +56,24 @@ suite('site.staticIndex', () => {
 		assert.equal(index.resolve('/../secret.jpg'), undefined);
 	});
 
+	test('Should tell where a file is published, unless a folder of higher precedence hides it (#4)', async () => {
+		const index = await indexOf(new MemoryFileReader({
+			'/s/hugo.toml': 'staticDir = ["static", "override"]',
+			'/s/static/a.jpg': '',
+			'/s/override/a.jpg': '',
+			'/s/static/b.jpg': '',
+			'/s/content/images/c.jpg': '',
+			'/s/content/post/leaf/index.md': '',
+			'/s/content/post/leaf/sub/d.jpg': '',
+		}));
+		assert.equal(index.sitePathOf('/s/override/a.jpg'), '/a.jpg');
+		assert.equal(index.sitePathOf('/s/static/a.jpg'), undefined, 'hidden by the later staticDir');
+		assert.equal(index.sitePathOf('/s/static/b.jpg'), '/b.jpg');
+		assert.equal(index.sitePathOf('/s/content/images/c.jpg'), '/images/c.jpg');
+		assert.equal(index.sitePathOf('/s/content/post/leaf/sub/d.jpg'), undefined, 'a bundle resource follows its page');
+		assert.deepEqual(index.filesUnder('/s/content/post/leaf'), ['/s/content/post/leaf/index.md', '/s/content/post/leaf/sub/d.jpg']);
+	});
+
 	test('Should tell leaf and branch bundle pages by name (#4)', () => {
 		assert.equal(bundleKind('/s/content/post/x/index.md'), 'leaf');
 		assert.equal(bundleKind('/s/content/post/_index.markdown'), 'branch');
