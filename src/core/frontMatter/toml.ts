@@ -563,7 +563,8 @@ export function parseToml(content: string, base: number): TomlResult {
 
 function tomlErrorProblem(error: unknown, content: string, base: number, scanner: TomlScanner): SyntaxProblem {
 	const raw = error instanceof Error ? error.message : String(error);
-	const detail = raw.split('\n')[0].replace(POSITION_SUFFIX, '').replace(/ at row \d+, col \d+, pos \d+:?$/, '');
+	const detail = raw.split('\n')[0].replace(POSITION_SUFFIX, '').replace(/ at row \d+, col \d+, pos \d+:?$/, '')
+		.replace(/Unknown character "(\d+)"/, (_match, code: string) => `unexpected '${String.fromCharCode(Number(code))}'`);
 	const pos = (error as { pos?: number }).pos;
 	if (/redefine existing key/i.test(detail) && scanner.duplicates.length > 0) {
 		return scanner.duplicates[0];
@@ -574,18 +575,22 @@ function tomlErrorProblem(error: unknown, content: string, base: number, scanner
 	}
 	if (typeof pos === 'number' && pos >= 0) {
 		let at = Math.min(pos, content.length);
-		// Some errors are reported one past the character that broke the value (`2017-05-09 oops` points
+		// Errors are reported inside or one past the word that broke the value (`2017-05-09 oops` points
 		// after the `o`, `title = x` at the line end): back up to the start of that word, where Hugo points.
-		if (/Incomplete datetime/i.test(detail) || at >= content.length || ' \t\r\n'.includes(content[at])) {
-			while (at > 0 && !' \t\r\n=['.includes(content[at - 1])) {
-				at--;
-			}
+		while (at > 0 && !' \t\r\n=[,{'.includes(content[at - 1])) {
+			at--;
 		}
 		let end = at;
-		while (end < content.length && !' \t\r\n'.includes(content[end])) {
+		while (end < content.length && !' \t\r\n,]}'.includes(content[end])) {
 			end++;
 		}
-		return { code: 'fm-syntax', message: `TOML syntax error: ${detail}. Hugo fails the build.`, start: base + at, end: base + end, severity: 'error' };
+		if (end === at && at < content.length && !' \t\r\n'.includes(content[at])) {
+			end++;
+		} else if (end === at && at > 0 && !'\r\n'.includes(content[at - 1])) {
+			// Nothing to underline here (`= 1` is missing its key): point at the character before.
+			at--;
+		}
+		return { code: 'fm-syntax', message: `TOML syntax error: ${explain(content, at, end, detail)}. Hugo fails the build.`, start: base + at, end: base + end, severity: 'error' };
 	}
 	// No position from the parser ("Invalid Datetime"): find the date token it refuses on its own.
 	const suspect = scanner.dateTokens.find(token => {
@@ -600,6 +605,23 @@ function tomlErrorProblem(error: unknown, content: string, base: number, scanner
 		return { code: 'fm-syntax', message: `TOML syntax error: ${detail} '${suspect.raw}'. Hugo fails the build.`, start: suspect.start, end: suspect.end, severity: 'error' };
 	}
 	return { code: 'fm-syntax', message: `TOML syntax error: ${detail}. Hugo fails the build.`, start: base, end: base + content.length, severity: 'error' };
+}
+
+/** Says what is wrong with the word at `start..end` in a writer's terms, when the parser's words are vague. */
+function explain(content: string, start: number, end: number, detail: string): string {
+	const word = content.slice(start, end);
+	let before = start - 1;
+	while (before >= 0 && (content[before] === ' ' || content[before] === '\t')) {
+		before--;
+	}
+	const previous = before >= 0 ? content[before] : '\n';
+	if (word.trim() === '' || previous === '\n' || previous === '\r') {
+		return detail;
+	}
+	if (previous === '=' || previous === '[' || previous === ',' || previous === '{') {
+		return `${word} is not a TOML value: quote text ("${word.replace(/["\\]/g, '\\$&')}"), or write a number, true/false, a date, [list] or {table}`;
+	}
+	return `unexpected '${word}' after the value: each line holds one key = value (comments start with #)`;
 }
 
 function lookup(data: unknown, path: readonly string[]): unknown {

@@ -80,13 +80,16 @@ suite('frontMatter.parse', () => {
 
 	test('Should place TOML syntax errors where the reader looks (#3)', () => {
 		const cases: Array<[string[], [number, number, number, number], RegExp]> = [
-			[['title = "x"', 'date = 2017-05-09 oops'], [2, 18, 2, 22], /syntax/],
+			[['title = "x"', 'date = 2017-05-09 oops'], [2, 18, 2, 22], /unexpected 'oops' after the value/],
+			[['title = Summit Boston'], [1, 8, 1, 14], /Summit is not a TOML value: quote text \("Summit"\)/],
+			[['x = 1 2'], [1, 6, 1, 7], /unexpected '2' after the value/],
+			[['= 1'], [1, 0, 1, 1], /unexpected '='/],
 			[['title = "x"', 'date = 2024-42-42'], [2, 7, 2, 17], /month 42/],
 			[['date = 2017-02-30'], [1, 7, 1, 17], /day 30/],
 			[['date = 2017-05-09T25:00:00'], [1, 7, 1, 26], /hour 25/],
 			[['title = "x"', 'tags = ["a",'], [2, 7, 2, 8], /never closed/],
 			[['title = "x', 'draft = true'], [1, 8, 1, 10], /never closed/],
-			[['title = x'], [1, 8, 1, 9], /syntax/],
+			[['title = x'], [1, 8, 1, 9], /x is not a TOML value/],
 		];
 		for (const [lines, expected, message] of cases) {
 			const text = joinLines('+++', ...lines, '+++', 'Body');
