@@ -6,15 +6,15 @@
 	const vscode = acquireVsCodeApi();
 	const post = document.getElementById('post');
 	const stateElement = document.getElementById('preview-state');
-	/** @type {{ version: number, scrollY: number }} */
-	const initial = JSON.parse(stateElement?.getAttribute('data-state') ?? '{"version":-1,"scrollY":0}');
+	/** @type {{ sequence: number, scrollY: number }} */
+	const initial = JSON.parse(stateElement?.getAttribute('data-state') ?? '{"sequence":-1,"scrollY":0}');
 	/** @type {{ scrollY?: number } | undefined} */
 	const saved = vscode.getState();
 	const restoreTo = saved?.scrollY ?? initial.scrollY;
 
 	window.addEventListener('load', () => {
 		window.scrollTo(0, restoreTo);
-		vscode.postMessage({ type: 'rendered', version: initial.version });
+		vscode.postMessage({ type: 'rendered', sequence: initial.sequence });
 	});
 
 	let scrollTimer = 0;
@@ -33,6 +33,6 @@
 		const scrollY = window.scrollY;
 		post.innerHTML = message.html;
 		window.scrollTo(0, scrollY);
-		vscode.postMessage({ type: 'rendered', version: message.version });
+		vscode.postMessage({ type: 'rendered', sequence: message.sequence });
 	});
 })();

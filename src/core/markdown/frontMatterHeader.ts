@@ -1,5 +1,6 @@
 import type { StateBlock } from 'markdown-it';
 import { parseFrontMatter } from '../frontMatter/parse';
+import { splitFrontMatter } from '../frontMatter/split';
 import { escapeHtml, htmlAttributes } from './html';
 
 /** What the renderer needs from a post's front matter. */
@@ -27,6 +28,28 @@ export const readFrontMatter: FrontMatterReader = text => {
 	const error = parsed.problems.find(p => p.severity === 'error')?.message;
 	return { bodyStart: parsed.block.bodyStart, data: parsed.data, ...(error ? { error } : {}), ...(dateText ? { dateText } : {}) };
 };
+
+/**
+ * Remembers the last front matter read: while someone types in a post's body its front matter does not
+ * change, and parsing it again on every render would cost more than rendering a short post.
+ */
+export function cachedFrontMatterReader(reader: FrontMatterReader): FrontMatterReader {
+	let lastBlock: string | undefined;
+	let lastInfo: FrontMatterInfo | undefined;
+	return text => {
+		const block = splitFrontMatter(text);
+		if (!block) {
+			return undefined;
+		}
+		// The block and everything before it: same text, same offsets, same result.
+		const key = text.slice(0, block.bodyStart);
+		if (key !== lastBlock) {
+			lastInfo = reader(text);
+			lastBlock = key;
+		}
+		return lastInfo;
+	};
+}
 
 /** The header fields shown above a post, as the published page shows them. */
 export interface PostHeader {

@@ -1,4 +1,4 @@
-import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
 import { escapeHtml } from './html';
 
 /** What raw HTML in the Markdown becomes when the site does not set `markup.goldmark.renderer.unsafe`. */
@@ -29,7 +29,79 @@ export function goldmarkOutputPlugin(md: MarkdownIt): void {
 	wwwLinks(md);
 }
 
+interface FootnoteEnv {
+	footnotes?: {
+		list?: Array<{ label?: string; count: number; tokens?: Token[]; content?: string }>;
+	};
+}
+
+/**
+ * markdown-it-footnote's `footnote_tail`, made linear: the plugin appends each footnote with
+ * `tokens.concat`, which copies the whole token stream once per footnote (minutes for a 1 MB post with
+ * a few thousand notes). Same output, tokens pushed in place.
+ */
+function footnoteTail(state: StateCore): void {
+	const env = state.env as FootnoteEnv;
+	if (!env.footnotes) {
+		return;
+	}
+	const kept: Token[] = [];
+	const referenceTokens = new Map<string, Token[]>();
+	let current: Token[] | undefined;
+	for (const token of state.tokens) {
+		if (token.type === 'footnote_reference_open') {
+			current = [];
+			referenceTokens.set((token.meta as { label: string }).label, current);
+		} else if (token.type === 'footnote_reference_close') {
+			current = undefined;
+		} else if (current) {
+			current.push(token);
+		} else {
+			kept.push(token);
+		}
+	}
+	state.tokens = kept;
+	const list = env.footnotes.list;
+	if (!list) {
+		return;
+	}
+	const tokens = state.tokens;
+	tokens.push(new state.Token('footnote_block_open', '', 1));
+	list.forEach((note, id) => {
+		const open = new state.Token('footnote_open', '', 1);
+		open.meta = { id, label: note.label };
+		tokens.push(open);
+		if (note.tokens) {
+			const paragraphOpen = new state.Token('paragraph_open', 'p', 1);
+			paragraphOpen.block = true;
+			const inline = new state.Token('inline', '', 0);
+			inline.children = note.tokens;
+			inline.content = note.content ?? '';
+			const paragraphClose = new state.Token('paragraph_close', 'p', -1);
+			paragraphClose.block = true;
+			tokens.push(paragraphOpen, inline, paragraphClose);
+		} else if (note.label !== undefined) {
+			for (const token of referenceTokens.get(note.label) ?? []) {
+				tokens.push(token);
+			}
+		}
+		// The back links go inside the note's last paragraph.
+		const lastParagraph = tokens[tokens.length - 1].type === 'paragraph_close' ? tokens.pop() : undefined;
+		for (let subId = 0; subId < Math.max(1, note.count); subId++) {
+			const anchor = new state.Token('footnote_anchor', '', 0);
+			anchor.meta = { id, subId, label: note.label };
+			tokens.push(anchor);
+		}
+		if (lastParagraph) {
+			tokens.push(lastParagraph);
+		}
+		tokens.push(new state.Token('footnote_close', '', -1));
+	});
+	tokens.push(new state.Token('footnote_block_close', '', -1));
+}
+
 function footnoteMarkup(md: MarkdownIt): void {
+	md.core.ruler.at('footnote_tail', footnoteTail);
 	const rules = md.renderer.rules;
 	const number = (token: Token) => String((token.meta as { id: number }).id + 1);
 	rules.footnote_ref = (tokens, idx) => {
@@ -69,20 +141,44 @@ function taskLists(state: StateCore): void {
 }
 
 /**
- * Goldmark links `www.example.com` (as `https://www.example.com`) but not a bare `example.com`; linkify-it
- * either links both (fuzzy links on) or neither.
+ * Goldmark links `www.example.com` (as `https://www.example.com`) but not a bare `example.com`. linkify-it
+ * has no such mode (fuzzy links take both, and scanning for them is slow), so `www.` is a schema of its
+ * own, validated as GFM's extended www autolink: a dotted host, then a path up to whitespace or `<`, minus
+ * trailing punctuation and unbalanced `)`.
  */
+const WWW_TAIL = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.[a-z0-9_-]+(?:[/?#][^\s<]*)?/i;
+
 function wwwLinks(md: MarkdownIt): void {
-	const linkify = md.linkify;
-	linkify.set({ fuzzyLink: true });
-	const match = linkify.match.bind(linkify);
-	linkify.match = (text: string) => {
-		const found = match(text)?.filter(m => m.schema !== '' || /^www\./i.test(m.raw));
-		for (const m of found ?? []) {
-			if (m.schema === '' && !/^mailto:/i.test(m.url)) {
-				m.url = `https://${m.raw}`;
+	// While a link label is only being skipped over (silent mode, to find its closing `]`), a URL in it is
+	// validated for nothing: the label is tokenized again with linking disabled. Skip that costly regex.
+	const linkifyRule = md.inline.ruler.__rules__.find(rule => rule.name === 'linkify')?.fn;
+	if (linkifyRule) {
+		md.inline.ruler.at('linkify', (state: StateInline, silent: boolean) => !silent && linkifyRule(state, silent));
+	}
+	md.linkify.add('www.', {
+		validate: (text: string, pos: number) => {
+			const match = WWW_TAIL.exec(text.slice(pos, pos + 2048));
+			if (!match) {
+				return 0;
 			}
-		}
-		return found && found.length > 0 ? found : null;
-	};
+			let tail = match[0];
+			for (;;) {
+				const trimmed = tail.replace(/[?!.,:*_~'"]+$/, '');
+				const unbalanced = trimmed.endsWith(')') && count(trimmed, '(') < count(trimmed, ')');
+				const next = unbalanced ? trimmed.slice(0, -1) : trimmed;
+				if (next === tail) {
+					break;
+				}
+				tail = next;
+			}
+			return tail.length;
+		},
+		normalize: (match: { url: string }) => {
+			match.url = `https://${match.url}`;
+		},
+	});
+}
+
+function count(text: string, ch: string): number {
+	return text.split(ch).length - 1;
 }

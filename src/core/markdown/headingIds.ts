@@ -21,6 +21,8 @@ export function githubHeadingId(source: string): string {
 /** Hands out unique anchors as Hugo does: `x`, `x-1`, `x-2`; an empty one becomes `heading`. */
 export class HeadingIdFactory {
 	readonly #used = new Set<string>();
+	/** The next suffix to try per base id, so a post with thousands of equal headings stays linear. */
+	readonly #nextSuffix = new Map<string, number>();
 
 	generate(source: string): string {
 		return this.claim(githubHeadingId(source) || 'heading');
@@ -28,9 +30,11 @@ export class HeadingIdFactory {
 
 	claim(id: string): string {
 		let unique = id;
-		for (let n = 1; this.#used.has(unique); n++) {
-			unique = `${id}-${n}`;
+		let n = this.#nextSuffix.get(id) ?? 1;
+		while (this.#used.has(unique)) {
+			unique = `${id}-${n++}`;
 		}
+		this.#nextSuffix.set(id, n);
 		this.#used.add(unique);
 		return unique;
 	}

@@ -2,7 +2,7 @@ import markdownIt from 'markdown-it';
 import type { MarkdownIt, RendererRule, StateBlock, StateInline, Token } from 'markdown-it';
 import deflistPlugin from 'markdown-it-deflist';
 import footnotePlugin from 'markdown-it-footnote';
-import { frontMatterBlockRule, postHeader, readFrontMatter, renderPostHeader, type FrontMatterInfo, type FrontMatterReader } from './frontMatterHeader';
+import { cachedFrontMatterReader, frontMatterBlockRule, postHeader, readFrontMatter, renderPostHeader, type FrontMatterInfo, type FrontMatterReader } from './frontMatterHeader';
 import { goldmarkOutputPlugin, RAW_HTML_OMITTED } from './goldmarkOutput';
 import { headingIdsPlugin } from './headingIds';
 import { escapeHtml, htmlAttributes } from './html';
@@ -66,7 +66,7 @@ function imageSource(context: HugoRenderContext, src: string): { src: string; un
  * raw HTML dropped unless the site allows it. Every block token keeps an accurate `map` (scroll sync).
  */
 export function hugoPreviewPlugin(md: MarkdownIt, options: HugoMarkdownOptions = {}): void {
-	const reader = options.readFrontMatter ?? readFrontMatter;
+	const reader = cachedFrontMatterReader(options.readFrontMatter ?? readFrontMatter);
 	md.core.ruler.before('normalize', 'hugo_context', state => {
 		const env = state.env as HugoEnv;
 		if (!env.hugoNested) {

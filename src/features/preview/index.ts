@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../../commandIds';
 import { PostRenderer } from '../../core/markdown/renderer';
 import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
-import { KeyedDelayer } from '../../util/async';
+import { KeyedDelayer, withTimeout } from '../../util/async';
 import { Disposable } from '../../util/dispose';
 import { PostPreviewPanel, type PreviewSnapshot } from './postPreviewPanel';
 
@@ -10,6 +10,9 @@ export { extendMarkdownIt } from './markdownItPlugin';
 
 /** Re-render this long after the last keystroke: fast enough to feel live, slow enough not to render every key. */
 const UPDATE_DELAY_MS = 200;
+const SNAPSHOT_WAIT_MS = 15_000;
+const MAX_SNAPSHOT_WAIT_MS = 60_000;
+const SITE_WAIT_MS = 3_000;
 
 /**
  * The post previews: one panel per document (opening it again reveals it), each re-rendered shortly after
@@ -18,6 +21,7 @@ const UPDATE_DELAY_MS = 200;
 class PostPreviewManager extends Disposable {
 	readonly #panels = new Map<string, PostPreviewPanel>();
 	readonly #delayer = this._register(new KeyedDelayer(UPDATE_DELAY_MS));
+	readonly #onDidRender = this._register(new vscode.EventEmitter<void>());
 	readonly #renderer = new PostRenderer();
 	readonly #extensionUri: vscode.Uri;
 	readonly #sites: WorkspaceSiteIndex;
@@ -41,25 +45,50 @@ class PostPreviewManager extends Disposable {
 		this._register({ dispose: () => this.#closeAll() });
 	}
 
-	open(document: vscode.TextDocument): void {
+	async open(document: vscode.TextDocument): Promise<void> {
 		const key = document.uri.toString();
 		const existing = this.#panels.get(key);
 		if (existing) {
 			existing.reveal();
 			return;
 		}
+		// Knowing the site first gives the panel its resource folders from the start. A slow site (a huge
+		// static folder) does not hold the preview up: it opens anyway and updates once the index is ready.
+		await withTimeout(SITE_WAIT_MS, this.#sites.siteFor(document.uri), 'loading the site').catch(() => undefined);
+		if (this.#panels.has(key) || this.isDisposed) {
+			this.#panels.get(key)?.reveal();
+			return;
+		}
 		const panel = new PostPreviewPanel(document, this.#extensionUri, this.#sites, this.#renderer);
 		this.#panels.set(key, panel);
+		const rendered = panel.onDidRender(() => this.#onDidRender.fire());
 		panel.onDidDispose(() => {
+			rendered.dispose();
 			this.#panels.delete(key);
 			this.#delayer.cancel(key);
 		});
-		// The site may still be loading: its `onDidChange` triggers the render with resolved images.
-		void this.#sites.siteFor(document.uri);
 	}
 
 	snapshots(): PreviewSnapshot[] {
 		return [...this.#panels.values()].map(panel => panel.snapshot);
+	}
+
+	/** Resolves with the first snapshot of `document` that satisfies `predicate`, waiting on renders (bounded). */
+	async waitForSnapshot(document: string, predicate: (snapshot: PreviewSnapshot) => boolean, timeoutMs: number): Promise<PreviewSnapshot> {
+		const find = () => this.snapshots().find(s => s.document === document && predicate(s));
+		const found = find();
+		if (found) {
+			return found;
+		}
+		let subscription: vscode.Disposable | undefined;
+		return withTimeout(timeoutMs, new Promise<PreviewSnapshot>(resolve => {
+			subscription = this.#onDidRender.event(() => {
+				const match = find();
+				if (match) {
+					resolve(match);
+				}
+			});
+		}), `waiting for the preview of ${document}`).finally(() => subscription?.dispose());
 	}
 
 	#closeAll(): void {
@@ -82,9 +111,14 @@ export function registerPostPreview(extensionUri: vscode.Uri, sites: WorkspaceSi
 				void vscode.window.showInformationMessage('Open a Markdown post to preview it.');
 				return;
 			}
-			manager.open(document);
+			await manager.open(document);
 		}),
-		// Lets the extension-host tests see what the preview shows; not in the Command Palette.
-		vscode.commands.registerCommand(CommandId.PreviewSnapshots, () => manager.snapshots()),
+		// Lets the extension-host tests see what the preview shows; not contributed. With a document and a
+		// version it waits (bounded) until that version, or a later one, is on screen.
+		vscode.commands.registerCommand(CommandId.PreviewSnapshots, (document?: string, minVersion?: number, contains?: string, timeoutMs?: number) =>
+			document === undefined
+				? manager.snapshots()
+				: manager.waitForSnapshot(document, s => s.renderedVersion >= (minVersion ?? 0) && (contains === undefined || s.html.includes(contains)),
+					Math.min(timeoutMs ?? SNAPSHOT_WAIT_MS, MAX_SNAPSHOT_WAIT_MS))),
 	);
 }

@@ -30,9 +30,14 @@ export class PostPreviewPanel extends Disposable {
 	readonly #renderer: PostRenderer;
 	readonly #onDidDispose = this._register(new vscode.EventEmitter<void>());
 	readonly onDidDispose = this.#onDidDispose.event;
+	readonly #onDidRender = this._register(new vscode.EventEmitter<PreviewSnapshot>());
+	/** The page put a new body on screen. */
+	readonly onDidRender = this.#onDidRender.event;
 	#scrollY = 0;
 	#rootsKey = '';
-	#sentVersion = -1;
+	#sequence = 0;
+	/** The last body sent to the page, until the page confirms it is on screen. */
+	#pending: { sequence: number; version: number; html: string; title: string } | undefined;
 	#snapshot: PreviewSnapshot;
 
 	constructor(document: vscode.TextDocument, extensionUri: vscode.Uri, sites: WorkspaceSiteIndex, renderer: PostRenderer) {
@@ -46,14 +51,26 @@ export class PostPreviewPanel extends Disposable {
 			{ viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.#options()));
 		this.#rootsKey = this.#options().localResourceRoots?.map(String).join('\n') ?? '';
 		this._register(this.#panel.onDidDispose(() => this.dispose()));
+		// A hidden webview is discarded and comes back with the page first set; bring it up to date.
+		this._register(this.#panel.onDidChangeViewState(event => {
+			if (event.webviewPanel.visible) {
+				this.update();
+			}
+		}));
 		this._register(this.#panel.webview.onDidReceiveMessage((message: unknown) => {
 			if (!isFromPreview(message)) {
 				return;
 			}
 			switch (message.type) {
 				case 'rendered':
-					if (message.version === this.#sentVersion) {
-						this.#snapshot = { ...this.#snapshot, renderedVersion: message.version };
+					if (message.sequence === this.#pending?.sequence) {
+						const { version, html, title } = this.#pending;
+						this.#snapshot = { ...this.#snapshot, renderedVersion: version, html, title };
+						this.#pending = undefined;
+						this.#onDidRender.fire(this.#snapshot);
+					} else if (this.#pending && message.sequence < this.#pending.sequence) {
+						// The page (re)loaded after a newer body was posted, which it missed: send that again.
+						this.#post(this.#pending.sequence, this.#pending.html);
 					}
 					break;
 				case 'scrolled':
@@ -84,16 +101,21 @@ export class PostPreviewPanel extends Disposable {
 		const options = this.#options();
 		const rootsKey = options.localResourceRoots?.map(String).join('\n') ?? '';
 		if (rootsKey !== this.#rootsKey) {
-			// The site finished loading (or its folders changed): let the page load its images.
+			// The site's folders changed (or it finished loading): new roots, then a fresh page that may use them.
 			this.#rootsKey = rootsKey;
 			this.#panel.webview.options = options;
+			this.#loadPage();
+			return;
 		}
 		const { html, title } = this.#render();
 		this.#panel.title = title;
-		const version = this.#document.version;
-		this.#sentVersion = version;
-		this.#snapshot = { ...this.#snapshot, html, title };
-		const message: ToPreview = { type: 'update', version, html };
+		const sequence = ++this.#sequence;
+		this.#pending = { sequence, version: this.#document.version, html, title };
+		this.#post(sequence, html);
+	}
+
+	#post(sequence: number, html: string): void {
+		const message: ToPreview = { type: 'update', sequence, html };
 		void this.#panel.webview.postMessage(message);
 	}
 
@@ -133,9 +155,8 @@ export class PostPreviewPanel extends Disposable {
 	#loadPage(): void {
 		const webview = this.#panel.webview;
 		const { html, title } = this.#render();
-		const version = this.#document.version;
-		this.#sentVersion = version;
-		this.#snapshot = { ...this.#snapshot, html, title };
+		const sequence = ++this.#sequence;
+		this.#pending = { sequence, version: this.#document.version, html, title };
 		this.#panel.title = title;
 		const nonce = createNonce();
 		const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.#extensionUri, 'media', name)).toString();
@@ -146,7 +167,7 @@ export class PostPreviewPanel extends Disposable {
 			`font-src ${webview.cspSource}`,
 			`script-src 'nonce-${nonce}'`,
 		].join('; ');
-		const state: PreviewInitialState = { version, scrollY: this.#scrollY };
+		const state: PreviewInitialState = { sequence, scrollY: this.#scrollY };
 		webview.html = [
 			'<!DOCTYPE html>',
 			'<html lang="en">',

@@ -3,18 +3,19 @@
 
 /** Host → webview. */
 export type ToPreview =
-	| { readonly type: 'update'; readonly version: number; readonly html: string };
+	/** `sequence` numbers the bodies sent, so an acknowledgement names exactly one (a version can render twice). */
+	| { readonly type: 'update'; readonly sequence: number; readonly html: string };
 
 /** Webview → host. */
 export type FromPreview =
 	/** The new body is in the page, at the scroll position the reader had. */
-	| { readonly type: 'rendered'; readonly version: number }
+	| { readonly type: 'rendered'; readonly sequence: number }
 	/** The reader scrolled: kept so a reloaded page opens where they were. */
 	| { readonly type: 'scrolled'; readonly scrollY: number };
 
 /** The state the page starts with, as JSON in the `data-state` attribute of `<meta id="preview-state">`. */
 export interface PreviewInitialState {
-	readonly version: number;
+	readonly sequence: number;
 	readonly scrollY: number;
 }
 
@@ -22,10 +23,10 @@ export function isFromPreview(value: unknown): value is FromPreview {
 	if (typeof value !== 'object' || value === null) {
 		return false;
 	}
-	const message = value as { type?: unknown; version?: unknown; scrollY?: unknown };
+	const message = value as { type?: unknown; sequence?: unknown; scrollY?: unknown };
 	switch (message.type) {
 		case 'rendered':
-			return typeof message.version === 'number';
+			return typeof message.sequence === 'number';
 		case 'scrolled':
 			return typeof message.scrollY === 'number' && Number.isFinite(message.scrollY);
 		default:

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { HugoRenderContext } from '../../core/markdown/hugoMarkdown';
-import { readPageAddress } from '../../core/site/references';
+import { readPageAddress, type PageAddress } from '../../core/site/references';
 import { resolveImage } from '../../core/site/resolve';
 import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 
@@ -14,11 +14,15 @@ export function siteRenderContext(sites: WorkspaceSiteIndex, documentUri: vscode
 	if (!site) {
 		return { unsafeHtml: false };
 	}
-	const page = readPageAddress(text);
+	// Only relative paths depend on where the page is published (its slug/url): read that only for them.
+	let page: PageAddress | undefined;
 	return {
 		unsafeHtml: site.site.unsafeHtml,
 		resolveImage: src => {
-			const image = resolveImage(site, documentUri.path, src, page);
+			if (!src.startsWith('/')) {
+				page ??= readPageAddress(text);
+			}
+			const image = resolveImage(site, documentUri.path, src, page ?? {});
 			return image.resolved === undefined ? undefined : toUrl(sites.toUri(documentUri, image.resolved));
 		},
 	};

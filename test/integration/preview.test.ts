@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, closeAllEditors, withTimeout, workspaceFile } from './util';
+
+const POST = ['content', 'post', 'openstack-summit-boston-2017.md'];
+const VIEW_TYPE = 'eventWriteup.postPreview';
+
+interface PreviewSnapshot {
+	readonly document: string;
+	readonly renderedVersion: number;
+	readonly html: string;
+	readonly title: string;
+}
+
+/** Waits (bounded, inside the extension) until the preview of `uri` shows `minVersion` or later, containing `text`. */
+function previewShowing(uri: vscode.Uri, minVersion: number, text?: string): Thenable<PreviewSnapshot> {
+	// A cold extension host on a 2-core machine can take many seconds to load the first webview.
+	return vscode.commands.executeCommand<PreviewSnapshot>('eventWriteup.previewSnapshots', uri.toString(), minVersion, text, 45_000);
+}
+
+function previewTabs(): vscode.Tab[] {
+	return vscode.window.tabGroups.all.flatMap(group => group.tabs)
+		.filter(tab => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(VIEW_TYPE));
+}
+
+/** The workbench reports tabs asynchronously: wait (bounded) for the preview's tab. */
+async function waitForPreviewTab(): Promise<vscode.Tab> {
+	let subscription: vscode.Disposable | undefined;
+	return withTimeout(30_000, new Promise<vscode.Tab>(resolve => {
+		const check = () => {
+			const tab = previewTabs()[0];
+			if (tab) {
+				resolve(tab);
+			}
+		};
+		subscription = vscode.window.tabGroups.onDidChangeTabs(check);
+		check();
+	}), 'waiting for the preview tab').finally(() => subscription?.dispose());
+}
+
+suite('integration.preview', function () {
+	this.timeout(120_000);
+	suiteSetup(async () => {
+		await activateExtension();
+	});
+
+	teardown(async () => {
+		await closeAllEditors();
+	});
+
+	test('Should open the post preview beside the post and show it with resolved images (#4)', async () => {
+		const document = await vscode.workspace.openTextDocument(workspaceFile(...POST));
+		await vscode.window.showTextDocument(document);
+		await vscode.commands.executeCommand('eventWriteup.openPreview');
+		const tab = await waitForPreviewTab();
+		assert.equal(tab.label, 'Preview: OpenStack Summit Boston 2017: what I learned');
+		assert.equal(previewTabs().length, 1, 'one preview tab is open');
+		// The site index loads in the background; the preview renders again once images resolve.
+		const shown = await waitForResolved(document.uri, document.version);
+		assert.match(shown.html, /<h1 class="hugo-post-title">OpenStack Summit Boston 2017: what I learned<\/h1>/);
+		assert.doesNotMatch(shown.html, /\+\+\+|slug = /, 'the front matter is not shown as text');
+		for (const image of ['static/images/2017/05/boston-hynes.jpg', 'static/images/2017/05/kolla-room.jpg', 'static/content/images/2017/05/fwaas-slide.jpg']) {
+			assert.ok(shown.html.includes(image), `${image} is loaded through a webview URI`);
+		}
+		assert.equal(shown.document, document.uri.toString());
+	});
+
+	test('Should update the preview after an edit (#4)', async () => {
+		const document = await vscode.workspace.openTextDocument(workspaceFile(...POST));
+		const editor = await vscode.window.showTextDocument(document);
+		await vscode.commands.executeCommand('eventWriteup.openPreview');
+		await previewShowing(document.uri, document.version);
+		const edit = new vscode.WorkspaceEdit();
+		edit.insert(document.uri, new vscode.Position(document.lineCount, 0), '\n## Added while **previewing**\n');
+		assert.ok(await vscode.workspace.applyEdit(edit));
+		const updated = await previewShowing(document.uri, document.version, 'Added while');
+		assert.equal(updated.renderedVersion, document.version);
+		assert.match(updated.html, /<h2 id="added-while-previewing">Added while <strong>previewing<\/strong><\/h2>/);
+		assert.equal(previewTabs().length, 1, 'the same panel is updated, not a new one');
+		assert.ok(editor);
+	});
+
+	test('Should resolve Hugo image paths and show the header in the built-in Markdown preview (#4)', async () => {
+		const document = await vscode.workspace.openTextDocument(workspaceFile(...POST));
+		await vscode.window.showTextDocument(document);
+		// Opening our preview loads the site index, which the built-in preview then reads synchronously.
+		await vscode.commands.executeCommand('eventWriteup.openPreview');
+		await waitForResolved(document.uri, document.version);
+		const html = await vscode.commands.executeCommand<string>('markdown.api.render', document.getText());
+		assert.match(html, /<header class="hugo-post-header[^"]*"[^>]*>/);
+		assert.match(html, /<h1 class="hugo-post-title[^"]*"[^>]*>OpenStack Summit Boston 2017: what I learned<\/h1>/);
+		assert.doesNotMatch(html, /slug = &quot;|slug = "/);
+		const kolla = vscode.Uri.joinPath(workspaceFile(), 'static', 'images', '2017', '05', 'kolla-room.jpg').toString();
+		assert.ok(html.includes(`src="${kolla}"`), `the image resolves to ${kolla}: ${/<img[^>]*kolla[^>]*>/.exec(html)?.[0]}`);
+	});
+});
+
+/**
+ * The preview's first rendering may precede the site index; the one after it loads has the images as
+ * webview URIs of the static files (the path as written, `/images/…`, has no `static/` in it).
+ */
+async function waitForResolved(uri: vscode.Uri, version: number): Promise<PreviewSnapshot> {
+	const snapshot = await Promise.resolve(previewShowing(uri, version, 'static/images/2017/05/kolla-room.jpg')).catch(async (error: unknown) => {
+		const shown = await vscode.commands.executeCommand<PreviewSnapshot[]>('eventWriteup.previewSnapshots');
+		throw new Error(`${error instanceof Error ? error.message : String(error)}; the preview shows: ${JSON.stringify(shown).slice(0, 3000)}`);
+	});
+	assert.doesNotMatch(snapshot.html, /data-unresolved/, 'every image of the sample post resolves');
+	return snapshot;
+}
