@@ -1,7 +1,7 @@
 import * as TOML from '@iarna/toml';
 import { parse as parseYaml } from 'yaml';
 import type { IFileReader } from '../fs/fileReader';
-import { basename, join } from '../fs/posixPath';
+import { join } from '../fs/posixPath';
 
 /** A configuration map with every key lowercased, the way Hugo reads configuration (`staticDir` = `staticdir`). */
 export type ConfigMap = Record<string, unknown>;
@@ -76,11 +76,11 @@ export interface LoadedConfig {
 
 /**
  * Reads a project's configuration: the first root file in Hugo's order, then `config/_default/` merged on
- * top. Measured on 0.111.3: on the same key, the `config/_default` value wins over the root file.
- * In `config/_default/`, `hugo.*`/`config.*` hold root keys and any other `name.ext` holds the `name` key;
- * language-suffixed files (`menus.en.toml`) only carry per-language settings and are skipped here.
+ * top, then the environment's folder (`config/production/`: `hugo` builds as production, and that build
+ * is what gets published). Measured on 0.111.3: on the same key, the `config/_default` value wins over the
+ * root file, and the environment's value over both.
  */
-export async function loadProjectConfig(root: string, files: IFileReader): Promise<LoadedConfig | undefined> {
+export async function loadProjectConfig(root: string, files: IFileReader, environment = 'production'): Promise<LoadedConfig | undefined> {
 	let configFile: string | undefined;
 	let config: ConfigMap = {};
 	// One listing instead of a read per candidate name: over a remote file system each miss is a round trip.
@@ -94,28 +94,43 @@ export async function loadProjectConfig(root: string, files: IFileReader): Promi
 			break;
 		}
 	}
-	const defaultDir = join(root, 'config', '_default');
-	const entries = (await files.readDirectory(defaultDir))
+	const defaults = await readConfigFolder(join(root, 'config', '_default'), files);
+	if (configFile === undefined && defaults === undefined) {
+		return undefined;
+	}
+	for (const overlay of [defaults, await readConfigFolder(join(root, 'config', environment), files)]) {
+		if (overlay) {
+			config = mergeConfig(config, overlay);
+		}
+	}
+	return { configFile, config };
+}
+
+/**
+ * The configuration held by a folder such as `config/_default/`: `hugo.*`/`config.*` hold root keys and
+ * any other `name.ext` holds the `name` key; language-suffixed files (`menus.en.toml`) only carry
+ * per-language settings and are skipped. `undefined` when the folder holds no configuration file.
+ */
+async function readConfigFolder(dir: string, files: IFileReader): Promise<ConfigMap | undefined> {
+	const names = (await files.readDirectory(dir))
 		.filter(([name, kind]) => kind === 'file' && CONFIG_EXTENSIONS.some(ext => name.endsWith(`.${ext}`)))
 		.map(([name]) => name)
 		.sort();
-	if (configFile === undefined && entries.length === 0) {
+	if (names.length === 0) {
 		return undefined;
 	}
-	for (const name of entries) {
-		const text = await files.readText(join(defaultDir, name));
+	let config: ConfigMap = {};
+	for (const name of names) {
+		const text = await files.readText(join(dir, name));
 		const parsed = text === undefined ? undefined : parseConfigText(text, name);
-		if (!parsed) {
-			continue;
-		}
-		const stem = basename(name).slice(0, basename(name).lastIndexOf('.'));
-		if (stem.includes('.')) {
+		const stem = name.slice(0, name.lastIndexOf('.'));
+		if (!parsed || stem.includes('.')) {
 			continue;
 		}
 		const key = stem.toLowerCase();
 		config = key === 'hugo' || key === 'config' ? mergeConfig(config, parsed) : mergeConfig(config, { [key]: parsed });
 	}
-	return { configFile, config };
+	return config;
 }
 
 /** A configuration value that may be one string or a list of strings (`theme`, `staticDir`). */

@@ -29,9 +29,12 @@ suite('site.hugoSite', () => {
 		assert.deepEqual(site?.staticMounts, [{ source: fixture('hugo-over-config', 'from-hugo'), target: '' }]);
 	});
 
-	test('Should merge config/_default over the root file, config/_default winning on the same key (#4)', async () => {
+	test('Should merge config/_default over the root file, then config/production over both (#4)', async () => {
 		const site = await findHugoSite(fixture('config-dir', 'content', 'post', 'configured.md'), new NodeFileReader());
-		assert.deepEqual(site?.staticMounts, [{ source: fixture('config-dir', 'published'), target: '' }]);
+		assert.deepEqual(site?.staticMounts, [
+			{ source: fixture('config-dir', 'production-only'), target: '' },
+			{ source: fixture('config-dir', 'published'), target: '' },
+		]);
 		assert.equal(site?.config.title, 'config dir');
 		assert.deepEqual(site?.config.params, { description: 'per-key file' });
 	});
