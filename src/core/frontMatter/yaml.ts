@@ -26,6 +26,12 @@ export function parseYaml(content: string, base: number): YamlResult {
 		if (opening !== undefined) {
 			[start, end] = [opening, opening + 1];
 		}
+		// An unclosed quote is reported at the end of the block; the reader looks at the opening quote.
+		const quote = /Missing closing (["'])/.exec(error.message)?.[1];
+		const quoteStart = quote === undefined ? -1 : content.lastIndexOf(quote, Math.min(start, content.length) - 1);
+		if (quoteStart >= 0) {
+			[start, end] = [quoteStart, quoteStart + 1];
+		}
 		problems.push({
 			code: 'fm-syntax',
 			message: `YAML syntax error: ${opening !== undefined ? `this ${content[opening] === '[' ? 'list' : 'mapping'} is never closed with '${content[opening] === '[' ? ']' : '}'}'` : error.message.split('\n')[0]}. Hugo fails the build.`,

@@ -141,6 +141,9 @@ suite('frontMatter.parse', () => {
 		const [unclosed] = parse(flow).problems;
 		assert.equal(unclosed.code, 'fm-syntax');
 		assert.deepEqual(at(flow, unclosed.start, unclosed.end), [2, 6, 2, 7]);
+		const quote = joinLines('---', 'title: "unterminated', 'draft: true', '---');
+		const [unclosedQuote] = parse(quote).problems;
+		assert.deepEqual(at(quote, unclosedQuote.start, unclosedQuote.end), [1, 7, 1, 8]);
 		const list = joinLines('---', '- a', '- b', '---');
 		assert.equal(parse(list).problems[0].code, 'fm-syntax');
 		const dup = joinLines('---', 'date: 2017-05-09', 'date: 2018-05-09', '---');
