@@ -219,6 +219,7 @@ class Validator {
 		if (parsed.zoneName !== undefined && parsed.offsetMinutes === undefined && parsed.zoneName !== 'UTC' && parsed.zoneName !== 'GMT') {
 			const offset = ZONE_ABBREVIATIONS[parsed.zoneName];
 			const fixes: Fix[] = [];
+			let advice = ' (for example -04:00)';
 			if (offset !== undefined) {
 				const fixed: LenientDate = {
 					year: parsed.year, month: parsed.month, day: parsed.day,
@@ -226,9 +227,10 @@ class Validator {
 					offsetMinutes: offset,
 				};
 				fixes.push(this.#dateFix(where, fixed, value));
+				advice = `: ${formatRfc3339(fixed)}`;
 			}
 			this.#add('fm-date-zone-abbreviation', 'warning',
-				`${where} "${text}" names its time zone as '${parsed.zoneName}': Hugo ignores zone abbreviations and reads the time in the site's time zone (UTC unless timeZone is set). Write the offset instead${fixes.length > 0 ? `: ${formatRfc3339({ ...parsed, time: { ...parsed }, offsetMinutes: offset })}` : ' (for example -04:00)'}.`,
+				`${where} "${text}" names its time zone as '${parsed.zoneName}': Hugo ignores zone abbreviations and reads the time in the site's time zone (UTC unless timeZone is set). Write the offset instead${advice}.`,
 				value.start, value.end, fixes);
 		}
 	}
