@@ -148,6 +148,9 @@ function taskLists(state: StateCore): void {
  */
 const WWW_TAIL = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.[a-z0-9_-]+(?:[/?#][^\s<]*)?/i;
 
+// `www.` right after `//` is part of a URL with a scheme, which the inline rule has taken already.
+const LINK_CANDIDATE = /@|(?:^|[^/])www\./i;
+
 function wwwLinks(md: MarkdownIt): void {
 	// While a link label is only being skipped over (silent mode, to find its closing `]`), a URL in it is
 	// validated for nothing: the label is tokenized again with linking disabled. Skip that costly regex.
@@ -155,6 +158,11 @@ function wwwLinks(md: MarkdownIt): void {
 	if (linkifyRule) {
 		md.inline.ruler.at('linkify', (state: StateInline, silent: boolean) => !silent && linkifyRule(state, silent));
 	}
+	// linkify-it scans every text token with large Unicode regexes. Links with a scheme (`https:`, `ftp:`)
+	// are already taken while parsing (markdown-it's inline linkify rule); what is left for this pass are
+	// `www.` links and e-mail addresses, so text without `www.` or `@` is ruled out cheaply.
+	const test = md.linkify.test.bind(md.linkify);
+	md.linkify.test = (text: string) => LINK_CANDIDATE.test(text) && test(text);
 	md.linkify.add('www.', {
 		validate: (text: string, pos: number) => {
 			const match = WWW_TAIL.exec(text.slice(pos, pos + 2048));
