@@ -5,6 +5,7 @@ import { findSiteRoot, loadHugoSite, type HugoSite } from '../core/site/hugoSite
 import { findImageReferences, readPageAddress, type ImageReference } from '../core/site/references';
 import { resolveImage, type ResolvedImage, type SiteContext } from '../core/site/resolve';
 import { StaticFileIndex } from '../core/site/staticIndex';
+import { KeyedDelayer } from '../util/async';
 import { Disposable } from '../util/dispose';
 import { WorkspaceFileReader } from '../util/workspaceFileReader';
 
@@ -29,6 +30,9 @@ interface SiteEntry {
 }
 
 /** Names whose creation, deletion or change can change which folder is a site root or how it is set up. */
+/** Waits out typing in a configuration file before reloading its site. */
+const CONFIG_EDIT_DELAY_MS = 300;
+
 const CONFIG_NAMES = new Set(['hugo', 'config'].flatMap(name => CONFIG_EXTENSIONS.map(ext => `${name}.${ext}`)));
 
 /**
@@ -47,12 +51,21 @@ export class WorkspaceSiteIndex extends Disposable {
 	readonly #sites = new Map<string, SiteEntry>();
 	readonly #readers = new Map<string, WorkspaceFileReader>();
 
+	readonly #configEdits = this._register(new KeyedDelayer(CONFIG_EDIT_DELAY_MS));
+
 	constructor() {
 		super();
 		const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*'));
 		this._register(watcher.onDidCreate(uri => void this.#onDidCreate(uri)));
 		this._register(watcher.onDidDelete(uri => this.#onDidDelete(uri)));
 		this._register(watcher.onDidChange(uri => this.#onDidChangeFile(uri)));
+		// Configuration is read from open documents first (unsaved edits count), and an open document is
+		// refreshed from disk after the watcher reports the change: its text changing must reload the site too.
+		this._register(vscode.workspace.onDidChangeTextDocument(event => {
+			if (event.contentChanges.length > 0 && this.#sitesContaining(event.document.uri).some(e => this.#isConfiguration(e, event.document.uri))) {
+				this.#configEdits.schedule(event.document.uri.toString(), () => this.#onDidChangeFile(event.document.uri));
+			}
+		}));
 	}
 
 	/** The site model and file index for a document, or `undefined` when it is not inside a Hugo site. */
