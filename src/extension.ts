@@ -5,7 +5,7 @@ import { registerFrontMatterFeatures } from './features/frontMatter';
 import { registerImageFeatures } from './features/images';
 import { registerNewPostCommand } from './features/newPost';
 import { registerImagePasting } from './features/pasteImages';
-import { extendMarkdownIt, registerPostPreview } from './features/preview';
+import { BuiltInPreviewSupport, registerPostPreview } from './features/preview';
 import { registerSessionCommands } from './features/sessions';
 import { WorkspaceSiteIndex } from './services/workspaceSiteIndex';
 
@@ -23,8 +23,10 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(m
 		registerWritingCompletions({ language: 'markdown' }, sites),
 		registerImagePasting({ language: 'markdown' }, sites),
 	);
-	// VS Code's built-in Markdown preview calls this (contributes.markdown.markdownItPlugins)
-	return { extendMarkdownIt: md => extendMarkdownIt(md, sites) };
+	// VS Code's built-in Markdown preview calls extendMarkdownIt (contributes.markdown.markdownItPlugins)
+	const builtInPreview = new BuiltInPreviewSupport(sites);
+	context.subscriptions.push(builtInPreview);
+	return { extendMarkdownIt: md => builtInPreview.extendMarkdownIt(md) };
 }
 
 export function deactivate(): void {

@@ -6,7 +6,7 @@ import { KeyedDelayer, withTimeout } from '../../util/async';
 import { Disposable } from '../../util/dispose';
 import { PostPreviewPanel, type PreviewSnapshot } from './postPreviewPanel';
 
-export { extendMarkdownIt } from './markdownItPlugin';
+export { BuiltInPreviewSupport } from './markdownItPlugin';
 
 /** Re-render this long after the last keystroke: fast enough to feel live, slow enough not to render every key. */
 const UPDATE_DELAY_MS = 200;
