@@ -300,15 +300,23 @@ suite('integration.frontMatter', function () {
 		await waitForDiagnostics(uri, hasCodes('fm-unterminated'));
 	});
 
-	test('Should check neither archetypes nor the required fields of list pages (#3)', async () => {
+	test('Should check neither archetypes nor static files, nor ask list pages for a title or required fields (#3)', async () => {
+		// A section page with neither title nor date, and a static file with a broken one.
+		const section = workspaceFile('content', 'talks', '_index.md');
+		await vscode.workspace.fs.writeFile(section, new TextEncoder().encode('+++\ndescription = "Talks I gave"\n+++\n'));
+		const staticNote = workspaceFile('static', 'notes', 'readme.md');
+		await vscode.workspace.fs.writeFile(staticNote, new TextEncoder().encode('+++\ndate = "May 9, 2017"\n+++\n'));
+		const skipped = [workspaceFile('archetypes', 'default.md'), section, staticNote];
 		// Opened first, so their checks would be due before the post's.
-		await openPost(workspaceFile('archetypes', 'default.md'));
-		await openPost(workspaceFile('content', '_index.md'));
+		for (const uri of skipped) {
+			await openPost(uri);
+		}
 		const uri = await createPost(['+++', 'title = "No date yet"', '+++', '']);
 		await openPost(uri);
 		await waitForDiagnostics(uri, hasCodes('fm-required-field'));
-		assert.deepEqual(ours(vscode.languages.getDiagnostics(workspaceFile('archetypes', 'default.md'))), []);
-		assert.deepEqual(ours(vscode.languages.getDiagnostics(workspaceFile('content', '_index.md'))), []);
+		for (const other of skipped) {
+			assert.deepEqual(ours(vscode.languages.getDiagnostics(other)), [], other.path);
+		}
 	});
 
 	test('Should report a cover image the site does not publish (#3)', async () => {

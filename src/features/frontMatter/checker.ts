@@ -31,16 +31,20 @@ export class FrontMatterChecker {
 		return this.#images?.onDidChange;
 	}
 
-	/** Whether `document` is a Markdown post we check: in the selector, in the workspace (or unsaved), not an archetype. */
+	/** Whether `document` is a Markdown post we check: in the selector, in the workspace (or unsaved), in a folder Hugo renders. */
 	isChecked(document: vscode.TextDocument): boolean {
 		if (vscode.languages.match(this.#selector, document) === 0) {
 			return false;
 		}
+		if (document.uri.scheme === 'untitled') {
+			return true;
+		}
 		// Diff views and other read-only schemes show other versions of a file: only the file itself gets diagnostics.
-		if (document.uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(document.uri) === undefined) {
+		const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+		if (folder === undefined) {
 			return false;
 		}
-		return isCheckedMarkdownPath(document.uri.path);
+		return isCheckedMarkdownPath(document.uri.path.slice(folder.uri.path.replace(/\/$/, '').length));
 	}
 
 	/** The findings for the document's current text, or `undefined` when validation is switched off for it. */
@@ -50,9 +54,11 @@ export class FrontMatterChecker {
 			return undefined;
 		}
 		const images = this.#images;
-		return validateFrontMatter(document.getText(), {
-			requiredFields: isListPagePath(document.uri.path) ? [] : settings.requiredFields,
+		const listPage = isListPagePath(document.uri.path);
+		const findings = validateFrontMatter(document.getText(), {
+			requiredFields: listPage ? [] : settings.requiredFields,
 			imageExists: images ? src => images.imageExists(document, src) : undefined,
 		});
+		return listPage ? findings.filter(finding => finding.code !== 'fm-title-missing') : findings;
 	}
 }

@@ -1,16 +1,26 @@
 // Which Markdown files get front matter checks, decided from the path alone (pure, unit-tested in Node).
 
 /**
- * Archetypes are Go templates that Hugo expands into new posts: `date = {{ .Date }}` is correct there and a
- * TOML syntax error anywhere else, so files under an `archetypes` folder (the site's or a theme's) are skipped.
+ * Folders whose Markdown Hugo does not render as pages, the same ones `event-writeup check` does not
+ * search: archetypes are Go templates (`date = {{ .Date }}` is right there and a TOML error anywhere
+ * else), static files are copied as they are, and the rest is output, templates, data or dependencies.
+ * Hidden folders (`.github` issue templates carry their own front matter) are skipped too.
  */
-export function isCheckedMarkdownPath(path: string): boolean {
-	return !path.split('/').includes('archetypes');
+const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'public', 'resources', 'archetypes', 'layouts', 'static', 'assets', 'data', 'i18n']);
+
+/**
+ * Whether a Markdown file, given by its path relative to its workspace folder, is checked. The path is
+ * relative so that the folders above the workspace (a home under `/data/`) do not count.
+ */
+export function isCheckedMarkdownPath(relativePath: string): boolean {
+	const folders = relativePath.split('/').filter(segment => segment !== '').slice(0, -1);
+	return !folders.some(folder => SKIPPED_FOLDERS.has(folder) || folder.startsWith('.'));
 }
 
 /**
- * `_index.md` is a list page (home, section, taxonomy): Hugo dates it from its newest content and it usually
- * has no `date`, so the required-fields setting, written with posts in mind, does not apply to it.
+ * `_index.md` is a list page (home, section, taxonomy): Hugo titles it from its folder and dates it from
+ * its newest content, so neither a title nor the required-fields setting, written with posts in mind,
+ * applies to it (as in `event-writeup check`).
  */
 export function isListPagePath(path: string): boolean {
 	const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
