@@ -35,7 +35,7 @@ export async function fixAllFrontMatter(checker: FrontMatterChecker, log: vscode
 	if (selection.fixed === 0) {
 		void vscode.window.showInformationMessage(findings.length === 0
 			? `No front matter problems to fix in ${name}.`
-			: `None of the ${findings.length} front matter problem(s) in ${name} has an automatic fix.`);
+			: `Nothing to fix automatically in ${name}: ${countProblems(findings.length)} ${findings.length === 1 ? 'needs' : 'need'} your decision (see the Problems view).`);
 		return 0;
 	}
 	if (!await vscode.workspace.applyEdit(toWorkspaceEdit(document.uri, selection.edits))) {
@@ -44,9 +44,13 @@ export async function fixAllFrontMatter(checker: FrontMatterChecker, log: vscode
 	}
 	const left = findings.length - selection.fixed;
 	if (selection.deferred > 0) {
-		void vscode.window.showInformationMessage(`Fixed ${selection.fixed} front matter problem(s) in ${name}; run the command again for ${selection.deferred} more that touched the same text.`);
+		void vscode.window.showInformationMessage(`Fixed ${countProblems(selection.fixed)} in ${name}; run the command again for ${selection.deferred} more that touched the same text.`);
 	} else if (left > 0) {
-		void vscode.window.showInformationMessage(`Fixed ${selection.fixed} front matter problem(s) in ${name}; ${left} need(s) a decision: see the Problems view.`);
+		void vscode.window.showInformationMessage(`Fixed ${countProblems(selection.fixed)} in ${name}; ${left === 1 ? 'one needs' : `${left} need`} your decision: see the Problems view.`);
 	}
 	return selection.fixed;
+}
+
+function countProblems(count: number): string {
+	return count === 1 ? 'one front matter problem' : `${count} front matter problems`;
 }
