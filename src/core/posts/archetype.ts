@@ -4,6 +4,7 @@
  * `{{ .Date }}`, `{{ .Type }}`, `{{ replace .Name "-" " " | title }}` and their `.File.ContentBaseName`
  * spellings. Any other action is left exactly as written and reported, so nothing is silently lost.
  */
+import { openBracketDepth } from '../frontMatter/quotedText';
 import { DELIMITERS, frontMatterFormatOf, quoteString, stringList, type PostFormat } from './frontMatter';
 
 export interface ArchetypeValues {
@@ -261,37 +262,13 @@ export function setFrontMatterList(text: string, format: PostFormat, key: string
 
 /** The last line of a TOML value starting on `line`: a multi-line array runs until its brackets balance. */
 function tomlValueEnd(lines: readonly string[], line: number, closeLine: number, value: string): number {
-	let depth = bracketDepth(value);
+	let depth = openBracketDepth(value, { stopAtComment: true });
 	let end = line;
 	while (depth > 0 && end + 1 < closeLine) {
 		end++;
-		depth += bracketDepth(lines[end]);
+		depth += openBracketDepth(lines[end], { stopAtComment: true });
 	}
 	return end;
-}
-
-function bracketDepth(text: string): number {
-	let depth = 0;
-	let quote: string | undefined;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i];
-		if (quote) {
-			if (ch === '\\' && quote === '"') {
-				i++;
-			} else if (ch === quote) {
-				quote = undefined;
-			}
-		} else if (ch === '"' || ch === '\'') {
-			quote = ch;
-		} else if (ch === '#') {
-			break;
-		} else if (ch === '[') {
-			depth++;
-		} else if (ch === ']') {
-			depth--;
-		}
-	}
-	return depth;
 }
 
 /** The last line of a YAML value: an empty value continues over indented or `- ` lines (a block sequence). */

@@ -1,3 +1,4 @@
+import { openBracketDepth, scanUnquoted } from '../frontMatter/quotedText';
 import { splitFrontMatter, type FrontMatterFormat } from '../frontMatter/split';
 import { FRONT_MATTER_FIELDS, fieldNamed, type FrontMatterField } from './frontMatterFields';
 import type { RankedTerm } from './taxonomyTerms';
@@ -208,22 +209,8 @@ function entryPattern(format: FrontMatterFormat): RegExp {
 
 /** The content of the string the cursor is in (`tags = ["ope` → `ope`), or `undefined` outside strings. */
 function openString(value: string): string | undefined {
-	let quote: string | undefined;
-	let start = 0;
-	for (let i = 0; i < value.length; i++) {
-		const ch = value[i];
-		if (quote) {
-			if (ch === '\\' && quote === '"') {
-				i++;
-			} else if (ch === quote) {
-				quote = undefined;
-			}
-		} else if (ch === '"' || ch === '\'') {
-			quote = ch;
-			start = i + 1;
-		}
-	}
-	return quote ? value.slice(start) : undefined;
+	const scan = scanUnquoted(value);
+	return scan.openQuote ? value.slice(scan.lastStringStart) : undefined;
 }
 
 /** Whether the cursor is in a comment: a `#` outside strings (in YAML, after a space). */
@@ -231,45 +218,13 @@ function inComment(value: string, format: FrontMatterFormat): boolean {
 	if (format === 'json') {
 		return false;
 	}
-	let quote: string | undefined;
-	for (let i = 0; i < value.length; i++) {
-		const ch = value[i];
-		if (quote) {
-			if (ch === '\\' && quote === '"') {
-				i++;
-			} else if (ch === quote) {
-				quote = undefined;
-			}
-		} else if (ch === '"' || ch === '\'') {
-			quote = ch;
-		} else if (ch === '#' && (format === 'toml' || i === 0 || /\s/.test(value[i - 1]))) {
-			return true;
-		}
-	}
-	return false;
+	const scan = scanUnquoted(value, (ch, i) => ch === '#' && (format === 'toml' || i === 0 || /\s/.test(value[i - 1])));
+	return scan.stoppedAt !== undefined;
 }
 
 /** Whether a `[` opened in `value` is still open at its end (strings skipped). */
 function openBracket(value: string): boolean {
-	let depth = 0;
-	let quote: string | undefined;
-	for (let i = 0; i < value.length; i++) {
-		const ch = value[i];
-		if (quote) {
-			if (ch === '\\' && quote === '"') {
-				i++;
-			} else if (ch === quote) {
-				quote = undefined;
-			}
-		} else if (ch === '"' || ch === '\'') {
-			quote = ch;
-		} else if (ch === '[') {
-			depth++;
-		} else if (ch === ']') {
-			depth--;
-		}
-	}
-	return depth > 0;
+	return openBracketDepth(value) > 0;
 }
 
 /** The complete elements of a list value typed so far (quoted or plain), the one at the cursor excluded. */
