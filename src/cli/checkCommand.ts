@@ -1,6 +1,7 @@
+import { isListPagePath, isSearchedFolder } from '../core/frontMatter/documentScope';
 import { readFileSync } from 'node:fs';
 import type { IFileReader } from '../core/fs/fileReader';
-import { basename, extname, join, relativeInside, resolve } from '../core/fs/posixPath';
+import { extname, join, relativeInside, resolve } from '../core/fs/posixPath';
 import { validateFrontMatter, type Finding } from '../core/frontMatter/validate';
 import { findSiteRoot, loadHugoSite } from '../core/site/hugoSite';
 import { readPageAddress } from '../core/site/references';
@@ -25,11 +26,6 @@ Options:
 Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 bad command line or a
 PATH that does not exist.`;
 
-/**
- * Folders never searched for posts: Hugo does not render Markdown found there (archetypes are
- * templates with `{{ }}` in their front matter; static files are copied as they are).
- */
-const SKIPPED_FOLDERS = new Set(['node_modules', 'public', 'resources', 'archetypes', 'layouts', 'static', 'assets', 'data', 'i18n']);
 /** How many files are read at once. */
 const CONCURRENCY = 32;
 
@@ -140,7 +136,7 @@ async function checkPost(file: string, text: string, sites: SiteContexts): Promi
 		} : undefined,
 	});
 	// Hugo titles a section or the home page (`_index.md`) from its folder or the site: no title is fine there.
-	return basename(file) === '_index.md' ? findings.filter(f => f.code !== 'fm-title-missing') : findings;
+	return isListPagePath(file) ? findings.filter(f => f.code !== 'fm-title-missing') : findings;
 }
 
 /** One site model per Hugo site, and one site lookup per folder: thousands of posts share both. */
@@ -178,7 +174,7 @@ async function collectPosts(folder: string, files: IFileReader, into: string[]):
 	await Promise.all(entries.map(async ([name, kind]) => {
 		const path = join(folder, name);
 		if (kind === 'directory') {
-			if (!name.startsWith('.') && !SKIPPED_FOLDERS.has(name)) {
+			if (isSearchedFolder(name)) {
 				await collectPosts(path, files, into);
 			}
 		} else if (extname(name).toLowerCase() === '.md') {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { validateFrontMatter, type Finding } from '../../core/frontMatter/validate';
-import { isCheckedMarkdownPath, isListPagePath } from './documentScope';
+import { isCheckedMarkdownPath, isListPagePath } from '../../core/frontMatter/documentScope';
 import { readFrontMatterSettings } from './settings';
 
 /**

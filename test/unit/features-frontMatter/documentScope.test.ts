@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isCheckedMarkdownPath, isListPagePath } from '../../../src/features/frontMatter/documentScope';
+import { isCheckedMarkdownPath, isListPagePath } from '../../../src/core/frontMatter/documentScope';
 
 suite('features.frontMatter.documentScope', () => {
 	test('Should skip archetypes, the site\'s and a theme\'s, and check posts (#3)', () => {

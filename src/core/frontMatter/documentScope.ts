@@ -1,4 +1,5 @@
-// Which Markdown files get front matter checks, decided from the path alone (pure, unit-tested in Node).
+// Which Markdown files get front matter checks, decided from the path alone: shared by the editor's
+// diagnostics and `event-writeup check`, so both check the same posts.
 
 /**
  * Folders whose Markdown Hugo does not render as pages, the same ones `event-writeup check` does not
@@ -14,7 +15,12 @@ const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'public', 
  */
 export function isCheckedMarkdownPath(relativePath: string): boolean {
 	const folders = relativePath.split('/').filter(segment => segment !== '').slice(0, -1);
-	return !folders.some(folder => SKIPPED_FOLDERS.has(folder) || folder.startsWith('.'));
+	return folders.every(isSearchedFolder);
+}
+
+/** Whether posts are looked for inside a folder of this name. */
+export function isSearchedFolder(name: string): boolean {
+	return !SKIPPED_FOLDERS.has(name) && !name.startsWith('.');
 }
 
 /**
