@@ -3,12 +3,12 @@
 // position, and reports back so the extension knows what is on screen. Message shapes:
 // src/features/preview/previewMessages.ts.
 (function () {
+	/** @type {import('vscode-webview').WebviewApi<{ scrollY?: number }>} */
 	const vscode = acquireVsCodeApi();
 	const post = document.getElementById('post');
 	const stateElement = document.getElementById('preview-state');
 	/** @type {{ sequence: number, scrollY: number }} */
 	const initial = JSON.parse(stateElement?.getAttribute('data-state') ?? '{"sequence":-1,"scrollY":0}');
-	/** @type {{ scrollY?: number } | undefined} */
 	const saved = vscode.getState();
 	const restoreTo = saved?.scrollY ?? initial.scrollY;
 

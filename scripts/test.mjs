@@ -60,6 +60,7 @@ const installed = await check('install offline VS Code', ['bash', 'scripts/insta
 await check('lint', npx('eslint', '.'));
 const built = await check('build', ['node', 'esbuild.mjs']);
 const compiled = await check('type-check and compile tests', npx('tsc', '-p', '.'));
+await check('type-check the preview page script', npx('tsc', '-p', 'tsconfig.webview.json'));
 await check('package contents (vsce ls)', ['node', 'scripts/checkPackage.mjs']);
 if (compiled) {
 	await tier('unit', npx('mocha'), undefined);
