@@ -81,9 +81,16 @@ function typographer(state: StateInline, silent: boolean): boolean {
 	if (c !== '-' && c !== '.' && c !== '<' && c !== '>' && c !== '\'' && c !== '"') {
 		return false;
 	}
-	// Goldmark looks at the rest of the current line (with its newline).
+	// Goldmark looks at the rest of the current line (with its newline), but only the run of `c` and the
+	// few characters after it decide anything: slicing no further keeps long lines (URLs are full of dots)
+	// from being copied at every trigger.
 	const lineEnd = src.indexOf('\n', pos);
-	const line = src.slice(pos, lineEnd < 0 ? state.posMax : Math.min(lineEnd + 1, state.posMax));
+	const lineLimit = lineEnd < 0 ? state.posMax : Math.min(lineEnd + 1, state.posMax);
+	let runLimit = pos + 1;
+	while (runLimit < lineLimit && src[runLimit] === c) {
+		runLimit++;
+	}
+	const line = src.slice(pos, Math.min(lineLimit, runLimit + 4));
 	const emit = (text: string, length: number) => {
 		if (!silent) {
 			state.push('text_special', '', 0).content = text;
