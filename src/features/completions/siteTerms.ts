@@ -4,6 +4,7 @@ import { relativeInside } from '../../core/fs/posixPath';
 import { configuredTaxonomies, rankTerms, readFrontMatterData, type RankedTerm } from '../../core/writing/taxonomyTerms';
 import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 import { Disposable } from '../../util/dispose';
+import { WorkspaceFileReader } from '../../util/workspaceFileReader';
 
 /** Enough for any blog; beyond it the ranking uses the first posts found. */
 const MAX_POSTS = 10_000;
@@ -29,7 +30,6 @@ interface SiteEntry {
 export class SiteTermsCache extends Disposable {
 	readonly #sites: WorkspaceSiteIndex;
 	readonly #entries = new Map<string, SiteEntry>();
-	readonly #decoder = new TextDecoder('utf-8');
 
 	constructor(sites: WorkspaceSiteIndex) {
 		super();
@@ -96,16 +96,9 @@ export class SiteTermsCache extends Disposable {
 		}
 	}
 
-	async #read(uri: vscode.Uri): Promise<string | undefined> {
-		const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
-		if (open) {
-			return open.getText();
-		}
-		try {
-			return this.#decoder.decode(await vscode.workspace.fs.readFile(uri));
-		} catch {
-			return undefined;
-		}
+	/** Reads through the shared reader: unsaved edits count, and a deleted post no longer does. */
+	#read(uri: vscode.Uri): Promise<string | undefined> {
+		return new WorkspaceFileReader(uri).readText(uri.path);
 	}
 
 	#entryOf(uri: vscode.Uri): SiteEntry | undefined {
