@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { parseHugoDateString } from '../../../src/core/frontMatter/dates';
 import { validateFrontMatter, type Finding } from '../../../src/core/frontMatter/validate';
 import { LineIndex } from '../../../src/core/text';
+import { parseCsvLine } from '../helpers/hugoCsv';
 
 function hugoAvailable(): boolean {
 	return spawnSync('hugo', ['version']).status === 0;
@@ -129,34 +130,6 @@ function runHugo(cwd: string, args: string[]): Promise<{ code: number; stdout: s
 			resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
 		});
 	});
-}
-
-function parseCsvLine(line: string): string[] {
-	const fields: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < line.length; i++) {
-		const ch = line[i];
-		if (quoted) {
-			if (ch === '"' && line[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (ch === '"') {
-				quoted = false;
-			} else {
-				field += ch;
-			}
-		} else if (ch === '"') {
-			quoted = true;
-		} else if (ch === ',') {
-			fields.push(field);
-			field = '';
-		} else {
-			field += ch;
-		}
-	}
-	fields.push(field);
-	return fields;
 }
 
 /** `hugo list all`, keyed by post name. */

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { MemoryFileReader } from '../../../src/core/fs/memoryFileReader';
 import { formatRfc3339 } from '../../../src/core/posts/date';
 import { planNewPost } from '../../../src/core/posts/newPost';
+import { parseCsvLine } from '../helpers/hugoCsv';
 
 const SAMPLE_ARCHETYPE = path.resolve(__dirname, '..', '..', '..', '..', 'sample-site', 'archetypes', 'default.md');
 
@@ -20,34 +21,6 @@ function listAll(site: string): Array<Record<string, string>> {
 	assert.equal(result.status, 0, result.stderr);
 	const [header, ...rows] = result.stdout.trim().split('\n').map(parseCsvLine);
 	return rows.map(row => Object.fromEntries(row.map((value, i) => [header[i], value])));
-}
-
-function parseCsvLine(line: string): string[] {
-	const fields: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < line.length; i++) {
-		const ch = line[i];
-		if (quoted) {
-			if (ch === '"' && line[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (ch === '"') {
-				quoted = false;
-			} else {
-				field += ch;
-			}
-		} else if (ch === '"') {
-			quoted = true;
-		} else if (ch === ',') {
-			fields.push(field);
-			field = '';
-		} else {
-			field += ch;
-		}
-	}
-	fields.push(field);
-	return fields;
 }
 
 suite('core.posts.hugoOracle', () => {

@@ -1,0 +1,28 @@
+/** Reads one line of the CSV that `hugo list all` prints (quoted fields, `""` for a quote inside one). */
+export function parseCsvLine(line: string): string[] {
+	const fields: string[] = [];
+	let field = '';
+	let quoted = false;
+	for (let i = 0; i < line.length; i++) {
+		const ch = line[i];
+		if (quoted) {
+			if (ch === '"' && line[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (ch === '"') {
+				quoted = false;
+			} else {
+				field += ch;
+			}
+		} else if (ch === '"') {
+			quoted = true;
+		} else if (ch === ',') {
+			fields.push(field);
+			field = '';
+		} else {
+			field += ch;
+		}
+	}
+	fields.push(field);
+	return fields;
+}
