@@ -23,15 +23,7 @@ function writeDefaultSettings(file) {
 	} catch {
 		// first run, or a file we cannot read: start from the defaults
 	}
-	const defaults = {
-		'workbench.startupEditor': 'none',
-		'workbench.secondarySideBar.defaultVisibility': 'hidden',
-		'chat.disableAIFeatures': true,
-		'git.openRepositoryInParentFolders': 'never',
-		'extensions.autoCheckUpdates': false,
-		'extensions.autoUpdate': false,
-		'telemetry.telemetryLevel': 'off',
-	};
+	const defaults = JSON.parse(readFileSync(join(root, 'scripts', 'workbenchSettings.json'), 'utf8'));
 	writeFileSync(file, JSON.stringify({ ...defaults, ...settings }, null, 2));
 }
 

@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import { promises as fs, existsSync } from 'node:fs';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
+import workbenchSettings from '../../scripts/workbenchSettings.json';
 import { RESULT_MARKER } from './index';
 import { prepareWorkspace, REPO_ROOT } from './workspace';
 
@@ -19,13 +20,8 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
 
 /** A quiet, offline workbench: no welcome page, chat, update checks or git prompts. */
 export const WORKBENCH_SETTINGS = {
-	'workbench.startupEditor': 'none',
-	'workbench.secondarySideBar.defaultVisibility': 'hidden',
-	'chat.disableAIFeatures': true,
-	'git.openRepositoryInParentFolders': 'never',
-	'extensions.autoCheckUpdates': false,
-	'extensions.autoUpdate': false,
-	'telemetry.telemetryLevel': 'off',
+	...workbenchSettings,
+	// The tests open a fresh temp folder each run: no trust prompt.
 	'security.workspace.trust.enabled': false,
 };
 
