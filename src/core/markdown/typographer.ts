@@ -29,9 +29,26 @@ function isTerminator(ch: number): boolean {
 	}
 }
 
+/**
+ * A `.` or `>` is a substitution only as `...` or `>>`; alone (URLs, file names, sentence ends) it stays
+ * text, so the text run goes on instead of trying every inline rule there.
+ */
+function startsSubstitution(src: string, pos: number, max: number): boolean {
+	const ch = src.charCodeAt(pos);
+	if (ch === 0x2E) {
+		return pos + 2 < max && src.charCodeAt(pos + 1) === 0x2E && src.charCodeAt(pos + 2) === 0x2E;
+	}
+	if (ch === 0x3E) {
+		return pos + 1 < max && src.charCodeAt(pos + 1) === 0x3E;
+	}
+	return true;
+}
+
 function textUntilTypographerTrigger(state: StateInline, silent: boolean): boolean {
+	const src = state.src;
+	const max = state.posMax;
 	let pos = state.pos;
-	while (pos < state.posMax && !isTerminator(state.src.charCodeAt(pos))) {
+	while (pos < max && !(isTerminator(src.charCodeAt(pos)) && startsSubstitution(src, pos, max))) {
 		pos++;
 	}
 	if (pos === state.pos) {
