@@ -42,6 +42,11 @@ export class StaticFileIndex {
 	readonly #leafBundles = new Set<string>();
 	#list: string[] | undefined;
 	#generation = 0;
+	/**
+	 * Answers for site paths already asked about, until the index changes: a preview re-renders the whole
+	 * post on every keystroke, and a write-up references the same few photos over and over.
+	 */
+	readonly #lookups = new Map<string, { resolved: string | undefined; candidates?: readonly string[] }>();
 
 	private constructor(staticMounts: IndexedMount[], contentMounts: IndexedMount[]) {
 		this.#static = staticMounts;
@@ -79,6 +84,16 @@ export class StaticFileIndex {
 
 	/** The file Hugo publishes at `sitePath` (`/images/x.jpg`), by precedence; `undefined` when none. */
 	resolve(sitePath: string): string | undefined {
+		const known = this.#lookups.get(sitePath);
+		if (known) {
+			return known.resolved;
+		}
+		const resolved = this.#resolveUncached(sitePath);
+		this.#lookups.set(sitePath, { resolved });
+		return resolved;
+	}
+
+	#resolveUncached(sitePath: string): string | undefined {
 		const path = toRelativeSitePath(sitePath);
 		for (const mount of this.#static) {
 			const rel = insideTarget(mount.target, path);
@@ -99,17 +114,23 @@ export class StaticFileIndex {
 	 * Every absolute path where a file published at `sitePath` could come from, highest precedence first,
 	 * in the folders that exist (in the static folders when none does).
 	 */
-	candidates(sitePath: string): string[] {
-		const path = toRelativeSitePath(sitePath);
-		const result: string[] = [];
-		const mounts = [...this.#static, ...this.#content].filter(m => m.exists);
-		for (const mount of mounts.length > 0 ? mounts : this.#static) {
-			const rel = insideTarget(mount.target, path);
-			if (rel !== undefined && rel !== '') {
-				result.push(join(mount.source, rel));
+	candidates(sitePath: string): readonly string[] {
+		const known = this.#lookups.get(sitePath) ?? { resolved: this.resolve(sitePath) };
+		if (!known.candidates) {
+			const path = toRelativeSitePath(sitePath);
+			const result: string[] = [];
+			const mounts = [...this.#static, ...this.#content].filter(m => m.exists);
+			for (const mount of mounts.length > 0 ? mounts : this.#static) {
+				const rel = insideTarget(mount.target, path);
+				if (rel !== undefined && rel !== '') {
+					result.push(join(mount.source, rel));
+				}
 			}
+			// Shared by every later caller: frozen so no caller can change another's answer.
+			known.candidates = Object.freeze([...new Set(result)]);
+			this.#lookups.set(sitePath, known);
 		}
-		return [...new Set(result)];
+		return known.candidates;
 	}
 
 	/**
@@ -224,6 +245,7 @@ export class StaticFileIndex {
 
 	#changed(): void {
 		this.#list = undefined;
+		this.#lookups.clear();
 		this.#generation++;
 	}
 

@@ -50,6 +50,18 @@ suite('site.staticIndex', () => {
 		assert.equal(index.resolve('/post/trip/photo.jpg'), '/s/content/post/trip/photo.jpg');
 	});
 
+	test('Should answer repeated lookups alike, and afresh once the index changes (#4)', async () => {
+		const files = new MemoryFileReader({ '/s/hugo.toml': 'staticDir = ["static", "extra"]', '/s/static/a.jpg': '' });
+		const index = await indexOf(files);
+		const first = index.candidates('/a.jpg');
+		assert.deepEqual(first, ['/s/static/a.jpg'], 'only folders that exist are named');
+		assert.equal(index.candidates('/a.jpg'), first, 'a repeated lookup reuses the answer');
+		assert.throws(() => (first as string[]).push('/tampered'), TypeError, 'a shared answer cannot be changed by a caller');
+		index.add('/s/extra/a.jpg');
+		assert.deepEqual(index.candidates('/a.jpg'), ['/s/extra/a.jpg', '/s/static/a.jpg'], 'the new folder is named, highest precedence first');
+		assert.equal(index.resolve('/a.jpg'), '/s/extra/a.jpg');
+	});
+
 	test('Should keep site paths inside the site root (#4)', async () => {
 		const index = await indexOf(new MemoryFileReader({ '/s/hugo.toml': '', '/s/static/a.jpg': '', '/s/secret.jpg': '' }));
 		assert.equal(index.resolve('/../a.jpg'), '/s/static/a.jpg');
