@@ -9,9 +9,18 @@ import type { MarkdownIt, StateCore } from 'markdown-it';
 export function githubHeadingId(source: string): string {
 	let id = '';
 	for (const ch of source.trim()) {
+		const code = ch.charCodeAt(0);
 		if (ch === ' ' || ch === '-') {
 			id += '-';
+		} else if (code < 0x80) {
+			// ASCII, most headings: letters, digits and `_` without a Unicode class test.
+			if ((code >= 0x61 && code <= 0x7A) || (code >= 0x30 && code <= 0x39) || code === 0x5F) {
+				id += ch;
+			} else if (code >= 0x41 && code <= 0x5A) {
+				id += String.fromCharCode(code + 0x20);
+			}
 		} else if (/[\p{L}\p{Nd}_]/u.test(ch)) {
+			// Lowercased rune by rune, as Go's unicode.ToLower does (no final-sigma rule).
 			id += ch.toLowerCase();
 		}
 	}
