@@ -72,6 +72,24 @@ export class LineIndex {
 	}
 }
 
+/** The offset where the line holding `offset` starts (after `\n` or `\r`). */
+export function lineStartOf(text: string, offset: number): number {
+	let i = offset;
+	while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') {
+		i--;
+	}
+	return i;
+}
+
+/** The offset of the line break (or the end of `text`) that ends the line holding `offset`. */
+export function lineEndOf(text: string, offset: number): number {
+	let i = Math.max(0, offset);
+	while (i < text.length && text[i] !== '\n' && text[i] !== '\r') {
+		i++;
+	}
+	return i;
+}
+
 /** Joins lines with `\n`: the way tests write fixtures. */
 export function joinLines(...lines: string[]): string {
 	return lines.join('\n');

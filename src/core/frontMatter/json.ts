@@ -1,3 +1,4 @@
+import { lineEndOf, lineStartOf } from '../text';
 import type { FrontMatterEntry, FrontMatterValue, SyntaxProblem } from './model';
 
 /**
@@ -187,22 +188,6 @@ class JsonScanner {
 			throw new JsonSyntaxError(`invalid ${this.#describe(this.#i)} after array element: expected ',' or ']'`, this.#i);
 		}
 	}
-}
-
-function lineStartOf(content: string, offset: number): number {
-	let i = offset;
-	while (i > 0 && content[i - 1] !== '\n' && content[i - 1] !== '\r') {
-		i--;
-	}
-	return i;
-}
-
-function lineEndOf(content: string, offset: number): number {
-	let i = Math.max(0, offset);
-	while (i < content.length && content[i] !== '\n' && content[i] !== '\r') {
-		i++;
-	}
-	return i;
 }
 
 /** Parses JSON front matter: `content` is the whole `{…}` object, starting at `base` in the whole text. */

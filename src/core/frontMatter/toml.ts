@@ -1,4 +1,5 @@
 import * as TOML from '@iarna/toml';
+import { lineEndOf, lineStartOf } from '../text';
 import { isTable, type FrontMatterEntry, type FrontMatterValue, type QuoteStyle, type SyntaxProblem, type ValueKind } from './model';
 
 /**
@@ -100,7 +101,7 @@ class TomlScanner {
 				this.#skipToLineEnd();
 				continue;
 			}
-			const lineStart = this.#lineStartOf(this.#i);
+			const lineStart = lineStartOf(this.#src, this.#i);
 			if (ch === '[') {
 				this.#header();
 			} else {
@@ -108,22 +109,6 @@ class TomlScanner {
 			}
 			this.#skipToLineEnd();
 		}
-	}
-
-	#lineStartOf(i: number): number {
-		const src = this.#src;
-		while (i > 0 && src[i - 1] !== '\n' && src[i - 1] !== '\r') {
-			i--;
-		}
-		return i;
-	}
-
-	#lineEndOf(i: number): number {
-		const src = this.#src;
-		while (i < src.length && src[i] !== '\n' && src[i] !== '\r') {
-			i++;
-		}
-		return i;
 	}
 
 	#skipSpaces(): void {
@@ -134,7 +119,7 @@ class TomlScanner {
 	}
 
 	#skipToLineEnd(): void {
-		this.#i = this.#lineEndOf(this.#i);
+		this.#i = lineEndOf(this.#src, this.#i);
 	}
 
 	/** Skips spaces, line breaks and comments (inside arrays). */
@@ -286,7 +271,7 @@ class TomlScanner {
 			keyStart: this.#base + key.start,
 			keyEnd: this.#base + key.end,
 			lineStart: this.#base + lineStart,
-			lineEnd: this.#base + this.#lineEndOf(value.end - this.#base),
+			lineEnd: this.#base + lineEndOf(this.#src, value.end - this.#base),
 			value,
 		};
 		this.entries.push(entry);
@@ -372,7 +357,7 @@ class TomlScanner {
 			}
 		}
 		if (end < 0) {
-			end = triple ? src.length : this.#lineEndOf(start);
+			end = triple ? src.length : lineEndOf(this.#src, start);
 			this.unclosed.push({ start: this.#base + start, end: this.#base + end, what: 'string' });
 		}
 		this.#i = end;
@@ -415,7 +400,7 @@ class TomlScanner {
 		const src = this.#src;
 		const start = this.#i;
 		this.#i++;
-		const lineStart = this.#lineStartOf(start);
+		const lineStart = lineStartOf(this.#src, start);
 		for (;;) {
 			this.#skipSpaces();
 			if (src[this.#i] === '}') {

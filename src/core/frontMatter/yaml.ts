@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node as YamlNode } from 'yaml';
+import { lineEndOf, lineStartOf } from '../text';
 import type { FrontMatterEntry, FrontMatterValue, QuoteStyle, SyntaxProblem, ValueKind } from './model';
 
 /**
@@ -172,18 +173,3 @@ function unclosedFlowOpening(content: string, limit: number): number | undefined
 	return open.length > 0 ? open[open.length - 1] : undefined;
 }
 
-function lineStartOf(content: string, offset: number): number {
-	let i = offset;
-	while (i > 0 && content[i - 1] !== '\n' && content[i - 1] !== '\r') {
-		i--;
-	}
-	return i;
-}
-
-function lineEndOf(content: string, offset: number): number {
-	let i = Math.max(0, offset);
-	while (i < content.length && content[i] !== '\n' && content[i] !== '\r') {
-		i++;
-	}
-	return i;
-}
