@@ -172,4 +172,3 @@ function unclosedFlowOpening(content: string, limit: number): number | undefined
 	}
 	return open.length > 0 ? open[open.length - 1] : undefined;
 }
-
