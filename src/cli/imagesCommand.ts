@@ -1,13 +1,11 @@
 import type { IFileReader } from '../core/fs/fileReader';
-import { resolve } from '../core/fs/posixPath';
-import { findHugoSite } from '../core/site/hugoSite';
 import { describeMissingImage } from '../core/site/problems';
-import { findImageReferences, readPageAddress } from '../core/site/references';
+import { findImageReferences } from '../core/site/references';
 import { resolveImage } from '../core/site/resolve';
-import { StaticFileIndex } from '../core/site/staticIndex';
 import { oneOf, parseCommandArgs } from './args';
-import { ExitCode, UsageError, type CliCommand } from './io';
+import { ExitCode, type CliCommand } from './io';
 import { NodeFileReader } from './nodeFileReader';
+import { readPostInSite } from './postInSite';
 
 const USAGE = `Usage: event-writeup images [--format json|text] FILE
 
@@ -40,21 +38,11 @@ export function createImagesCommand(files: IFileReader = new NodeFileReader()): 
 		async run(args, io) {
 			const { values, positionals } = parseCommandArgs(args, { format: { type: 'string' } });
 			const format = oneOf('format', values.format, ['json', 'text'], 'json');
-			if (positionals.length !== 1) {
-				throw new UsageError(positionals.length === 0 ? 'expected a FILE' : 'expected exactly one FILE');
-			}
-			const file = resolve(io.cwd, positionals[0]);
-			const text = await files.readText(file);
-			if (text === undefined) {
-				io.stderr(`event-writeup images: cannot read ${file}\n`);
+			const post = await readPostInSite('images', positionals, io, files, 'no path resolves');
+			if (!post) {
 				return ExitCode.Failure;
 			}
-			const site = await findHugoSite(file, files);
-			if (!site) {
-				io.stderr(`warning: ${file} is not inside a Hugo site (no hugo.toml, config.toml or config/_default/ above it): no path resolves\n`);
-			}
-			const context = site ? { site, index: await StaticFileIndex.build(site, files) } : undefined;
-			const page = readPageAddress(text);
+			const { file, text, site, context, page } = post;
 			const lines: string[] = [];
 			const images: ImageListing[] = [];
 			for (const reference of findImageReferences(text)) {
@@ -62,7 +50,7 @@ export function createImagesCommand(files: IFileReader = new NodeFileReader()): 
 				const listing = { line: reference.range.start.line + 1, column: reference.range.start.character + 1, src: reference.src, resolved: image.resolved ?? null };
 				images.push(listing);
 				const outcome = image.resolved ?? (image.remote ? '(remote)' : `(not found) ${describeMissingImage(image, site)}`);
-				lines.push(`${positionals[0]}:${listing.line}:${listing.column} ${reference.src} -> ${outcome}\n`);
+				lines.push(`${post.argument}:${listing.line}:${listing.column} ${reference.src} -> ${outcome}\n`);
 			}
 			io.stdout(format === 'json' ? `${JSON.stringify({ images }, undefined, 2)}\n` : lines.join(''));
 			return ExitCode.Ok;

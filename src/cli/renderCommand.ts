@@ -2,15 +2,13 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IFileReader } from '../core/fs/fileReader';
-import { basename, resolve } from '../core/fs/posixPath';
+import { basename } from '../core/fs/posixPath';
 import { PostRenderer, standalonePage } from '../core/markdown/renderer';
-import { findHugoSite } from '../core/site/hugoSite';
-import { readPageAddress } from '../core/site/references';
 import { resolveImage } from '../core/site/resolve';
-import { StaticFileIndex } from '../core/site/staticIndex';
 import { oneOf, parseCommandArgs } from './args';
-import { ExitCode, UsageError, type CliCommand } from './io';
+import { ExitCode, type CliCommand } from './io';
 import { NodeFileReader } from './nodeFileReader';
+import { readPostInSite } from './postInSite';
 
 const USAGE = `Usage: event-writeup render [--images file|site] FILE
 
@@ -50,21 +48,11 @@ export function createRenderCommand(files: IFileReader = new NodeFileReader(), c
 		async run(args, io) {
 			const { values, positionals } = parseCommandArgs(args, { images: { type: 'string' } });
 			const mode = oneOf('images', values.images, ['file', 'site'], 'file');
-			if (positionals.length !== 1) {
-				throw new UsageError(positionals.length === 0 ? 'expected a FILE' : 'expected exactly one FILE');
-			}
-			const file = resolve(io.cwd, positionals[0]);
-			const text = await files.readText(file);
-			if (text === undefined) {
-				io.stderr(`event-writeup render: cannot read ${file}\n`);
+			const input = await readPostInSite('render', positionals, io, files, 'images stay as written');
+			if (!input) {
 				return ExitCode.Failure;
 			}
-			const site = await findHugoSite(file, files);
-			if (!site) {
-				io.stderr(`warning: ${file} is not inside a Hugo site (no hugo.toml, config.toml or config/_default/ above it): images stay as written\n`);
-			}
-			const context = site ? { site, index: await StaticFileIndex.build(site, files) } : undefined;
-			const page = readPageAddress(text);
+			const { file, text, site, context, page } = input;
 			const unresolved: string[] = [];
 			const post = new PostRenderer().render(text, {
 				unsafeHtml: site?.unsafeHtml ?? false,
@@ -78,7 +66,7 @@ export function createRenderCommand(files: IFileReader = new NodeFileReader(), c
 				},
 			});
 			for (const src of new Set(unresolved)) {
-				io.stderr(`warning: ${positionals[0]}: image ${src} resolves to no file the site publishes\n`);
+				io.stderr(`warning: ${input.argument}: image ${src} resolves to no file the site publishes\n`);
 			}
 			io.stdout(standalonePage(post, await css(), basename(file)));
 			return ExitCode.Ok;
