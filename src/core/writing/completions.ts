@@ -81,7 +81,8 @@ export function findCompletionSite(text: string, offset: number): CompletionSite
 			return undefined;
 		}
 	}
-	if (insideCodeFence(text, block?.bodyStart ?? 0, lineStart)) {
+	const bodyStart = block?.bodyStart ?? 0;
+	if (insideCodeFence(text, bodyStart, lineStart) || insideIndentedCode(text, bodyStart, lineStart) || insideCodeSpan(before)) {
 		return undefined;
 	}
 	const image = /!\[[^\]]*\]\(\s*(\/[^\s)]*)$/.exec(before) ?? /\{\{[<%]\s*figure\b[^}]*?\bsrc\s*=\s*"(\/[^"]*)$/.exec(before);
@@ -427,6 +428,50 @@ function insideCodeFence(text: string, from: number, lineStart: number): boolean
 		}
 	}
 	return fence !== undefined;
+}
+
+const INDENTED = /^(?: {4}|\t| {0,3}\t)/;
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+
+/**
+ * Whether the line at `lineStart` belongs to an indented code block: indented by four columns, after a
+ * blank line (an indented line right under a paragraph continues it), and not inside a list item, whose
+ * nested paragraphs are indented too.
+ */
+function insideIndentedCode(text: string, from: number, lineStart: number): boolean {
+	const line = text.slice(lineStart, endOfLine(text, lineStart));
+	if (!INDENTED.test(line) || line.trim() === '') {
+		return false;
+	}
+	// Walk up over the indented and blank lines to the line that opened them.
+	let previousWasBlank = false;
+	let start = lineStart;
+	while (start > from) {
+		const previousStart = Math.max(text.lastIndexOf('\n', start - 2) + 1, from);
+		const previous = text.slice(previousStart, start - 1).replace(/\r$/, '');
+		if (previous.trim() === '') {
+			previousWasBlank = true;
+		} else if (INDENTED.test(previous)) {
+			previousWasBlank = false;
+		} else {
+			return previousWasBlank && !LIST_ITEM.test(previous);
+		}
+		start = previousStart;
+	}
+	return true;
+}
+
+/** Whether `before` (the line up to the cursor) leaves a code span open: a backtick run not yet closed by one as long. */
+function insideCodeSpan(before: string): boolean {
+	let open: number | undefined;
+	for (const run of before.matchAll(/(?<!\\)`+/g)) {
+		if (open === undefined) {
+			open = run[0].length;
+		} else if (run[0].length === open) {
+			open = undefined;
+		}
+	}
+	return open !== undefined;
 }
 
 function endOfLine(text: string, offset: number): number {

@@ -82,6 +82,18 @@ suite('writing.completions', () => {
 		assert.deepEqual(labels(joinLines('+++', 'tags = [] # "op|', '+++')), []);
 	});
 
+	test('Should offer no image paths in a code span or an indented code block (#6)', () => {
+		assert.deepEqual(labels(joinLines('+++', '+++', 'see `![a](/|')), []);
+		assert.deepEqual(labels(joinLines('+++', '+++', 'see ``a ` ![a](/|')), []);
+		assert.deepEqual(labels(joinLines('+++', '+++', 'Intro.', '', '    ![a](/|')), []);
+		assert.deepEqual(labels(joinLines('+++', '+++', '', '\t![a](/|')), []);
+		assert.deepEqual(labels(joinLines('+++', '+++', 'Intro.', '', '    code', '', '    ![a](/|')), []);
+		// Closed code spans, a paragraph's indented continuation and a list item's paragraph are Markdown.
+		assert.deepEqual(labels(joinLines('+++', '+++', 'see `code` ![a](/|')), ['content/', 'images/', 'favicon.ico']);
+		assert.deepEqual(labels(joinLines('+++', '+++', 'Intro', '    ![a](/|')), ['content/', 'images/', 'favicon.ico']);
+		assert.deepEqual(labels(joinLines('+++', '+++', '- item', '', '    ![a](/|')), ['content/', 'images/', 'favicon.ico']);
+	});
+
 	test('Should offer true and false for draft (#6)', () => {
 		assert.deepEqual(labels(joinLines('+++', 'draft = |', '+++')), ['false', 'true']);
 		assert.equal(apply(joinLines('+++', 'draft = t|', '+++'), 'true'), joinLines('+++', 'draft = true', '+++'));
