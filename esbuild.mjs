@@ -1,8 +1,10 @@
 // Bundles the extension and the CLI. `--production` minifies and drops source maps; `--watch` rebuilds on change.
+import { readFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'));
 
 /** @type {import('esbuild').BuildOptions} */
 const nodeBundles = {
@@ -13,6 +15,7 @@ const nodeBundles = {
 	target: 'node20',
 	outdir: 'dist',
 	external: ['vscode'],
+	define: { EVENT_WRITEUP_VERSION: JSON.stringify(version) },
 	minify: production,
 	sourcemap: !production,
 	logLevel: 'warning',

@@ -8,8 +8,22 @@ export function parseCommandArgs<T extends Options>(args: readonly string[], opt
 	try {
 		return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
 	} catch (error) {
-		throw new UsageError(error instanceof Error ? error.message : String(error));
+		throw new UsageError(describeArgumentError(error));
 	}
+}
+
+/** Node's parseArgs messages in the CLI's own words: short, and naming the option as typed. */
+function describeArgumentError(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	const code = (error as { code?: unknown } | undefined)?.code;
+	const option = /'(-[^' <]*)/.exec(message)?.[1];
+	if (option !== undefined && code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+		return `unknown option '${option}' (a FILE that starts with '-' goes after '--')`;
+	}
+	if (option !== undefined && code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+		return /argument missing/.test(message) ? `option '${option}' needs a value` : `option '${option}' takes no value`;
+	}
+	return message;
 }
 
 /** Checks that a flag's value is one of `allowed`. */

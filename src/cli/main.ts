@@ -3,6 +3,10 @@ import { ExitCode, UsageError, type CliCommand, type CliIo } from './io';
 
 const PROGRAM = 'event-writeup';
 
+/** The package version, set by the bundler; `dev` when the sources run unbundled (tests). */
+declare const EVENT_WRITEUP_VERSION: string | undefined;
+const VERSION = typeof EVENT_WRITEUP_VERSION === 'string' ? EVENT_WRITEUP_VERSION : 'dev';
+
 export function helpText(commands: readonly CliCommand[] = CLI_COMMANDS): string {
 	const width = Math.max(0, ...commands.map(c => c.name.length));
 	const lines = commands.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`);
@@ -22,12 +26,17 @@ export function helpText(commands: readonly CliCommand[] = CLI_COMMANDS): string
 /** Runs the CLI and returns its exit code; never throws. */
 export async function runCli(argv: readonly string[], io: CliIo, commands: readonly CliCommand[] = CLI_COMMANDS): Promise<number> {
 	const [name, ...rest] = argv;
-	if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+	if (name === undefined) {
+		// No command is a usage error: the help goes to stderr so that a script's output stays clean.
+		io.stderr(helpText(commands));
+		return ExitCode.Usage;
+	}
+	if (name === '--help' || name === '-h' || name === 'help') {
 		io.stdout(helpText(commands));
-		return name === undefined ? ExitCode.Usage : ExitCode.Ok;
+		return ExitCode.Ok;
 	}
 	if (name === '--version' || name === '-v') {
-		io.stdout(`${PROGRAM} ${process.env.EVENT_WRITEUP_VERSION ?? 'dev'}\n`);
+		io.stdout(`${PROGRAM} ${VERSION}\n`);
 		return ExitCode.Ok;
 	}
 	const command = commands.find(c => c.name === name);

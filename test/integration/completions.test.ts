@@ -109,4 +109,41 @@ suite('integration.completions', () => {
 		const items = await completionsAt('completion-body.md', ['+++', 'title = "x"', '+++', '', 'Some text dr|']);
 		assert.deepEqual(items.filter(i => i.kind === vscode.CompletionItemKind.Property).map(label), []);
 	});
+
+	test('Should offer our snippets in a post, and expand the session entry (#6)', async () => {
+		const items = await completionsAt('completion-snippets.md', ['+++', 'title = "x"', '+++', '', 'ses|']);
+		const snippets = items.filter(i => i.kind === vscode.CompletionItemKind.Snippet).map(label);
+		for (const prefix of ['session', 'speaker', 'fm-toml', 'fm-yaml', 'img', 'figure', 'talk-quote']) {
+			assert.ok(snippets.includes(prefix), `snippet ${prefix} is offered (got ${snippets.join(', ')})`);
+		}
+		const session = items.find(i => i.kind === vscode.CompletionItemKind.Snippet && label(i) === 'session');
+		assert.ok(session?.insertText instanceof vscode.SnippetString, 'the session snippet inserts a snippet');
+		const editor = vscode.window.activeTextEditor;
+		assert.ok(editor);
+		const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+		await editor.insertSnippet(session.insertText, new vscode.Range(end.translate(0, -3), end));
+		const body = editor.document.getText().split('\n').slice(4).join('\n');
+		assert.match(body, /^#### .+\n\n- .+\n- \[.+\]\(.+\)\n/, body);
+	});
+
+	test('Should not repeat a prefix of VS Code\'s own Markdown snippets (#6)', async () => {
+		const ours = vscode.extensions.getExtension('event-writeup.event-writeup');
+		const builtIn = vscode.extensions.getExtension('vscode.markdown-basics');
+		assert.ok(ours && builtIn, 'both extensions are installed');
+		const prefixesOf = async (extension: vscode.Extension<unknown>): Promise<string[]> => {
+			const contributed: { path: string }[] = extension.packageJSON.contributes?.snippets ?? [];
+			const prefixes: string[] = [];
+			for (const { path } of contributed) {
+				const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, path)));
+				for (const definition of Object.values(JSON.parse(text)) as { prefix: string | string[] }[]) {
+					prefixes.push(...[definition.prefix].flat());
+				}
+			}
+			return prefixes;
+		};
+		const builtInPrefixes = await prefixesOf(builtIn);
+		assert.ok(builtInPrefixes.length > 0, 'VS Code\'s Markdown snippets are read');
+		const ourPrefixes = await prefixesOf(ours);
+		assert.deepEqual(ourPrefixes.filter(p => builtInPrefixes.includes(p)), []);
+	});
 });

@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { runCli, helpText } from '../../../src/cli/main';
 import { UsageError, type CliCommand, type CliIo } from '../../../src/cli/io';
 import { parseCommandArgs } from '../../../src/cli/args';
@@ -36,8 +39,19 @@ suite('cli.main', () => {
 		assert.match(unknownCommand.err, /unknown command 'frobnicate'/);
 		const unknownFlag = captureIo();
 		assert.equal(await runCli(['echo', '--shout', 'x'], unknownFlag, [echo]), 2);
-		assert.match(unknownFlag.err, /event-writeup echo: .*--shout/);
+		assert.match(unknownFlag.err, /^event-writeup echo: unknown option '--shout'/);
 		assert.equal(unknownFlag.out, '');
+		const noCommand = captureIo();
+		assert.equal(await runCli([], noCommand, [echo]), 2);
+		assert.equal(noCommand.out, '');
+		assert.match(noCommand.err, /^Usage: event-writeup <command>/);
+	});
+
+	test('Should say which option lacks a value or takes none (#2)', async () => {
+		const options = { format: { type: 'string' }, upper: { type: 'boolean' } } as const;
+		assert.throws(() => parseCommandArgs(['--format'], options), /^Error: option '--format' needs a value$/);
+		assert.throws(() => parseCommandArgs(['--upper=yes'], options), /^Error: option '--upper' takes no value$/);
+		assert.throws(() => parseCommandArgs(['-z'], options), /^Error: unknown option '-z'/);
 	});
 
 	test('Should run a subcommand with its flags and print its usage on --help (#2)', async () => {
@@ -47,6 +61,13 @@ suite('cli.main', () => {
 		const help = captureIo();
 		assert.equal(await runCli(['echo', '--help'], help, [echo]), 0);
 		assert.match(help.out, /Usage: event-writeup echo/);
+	});
+
+	test('Should print the package version from the built binary (#2)', () => {
+		const repo = path.resolve(__dirname, '..', '..', '..', '..');
+		const { version } = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { version: string };
+		const printed = execFileSync(process.execPath, [path.join(repo, 'dist', 'cli.js'), '--version'], { encoding: 'utf8', timeout: 20_000 });
+		assert.equal(printed, `event-writeup ${version}\n`);
 	});
 
 	test('Should turn an unexpected error into exit 1, never a throw (#2)', async () => {

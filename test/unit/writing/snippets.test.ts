@@ -79,7 +79,7 @@ suite('writing.snippetSyntax', () => {
 suite('writing.snippets', () => {
 	test('Should give every snippet a prefix, a description and a body that parses (#6)', () => {
 		const prefixes = Object.values(snippets).map(s => s.prefix);
-		assert.deepEqual([...prefixes].sort(), ['figure', 'fm-toml', 'fm-yaml', 'img', 'quote', 'session', 'speaker']);
+		assert.deepEqual([...prefixes].sort(), ['figure', 'fm-toml', 'fm-yaml', 'img', 'session', 'speaker', 'talk-quote']);
 		for (const [name, definition] of Object.entries(snippets)) {
 			assert.ok(definition.description.length > 20, `${name} has a description`);
 			const nodes = parseSnippet(definition.body.join('\n'));
@@ -148,7 +148,7 @@ suite('writing.snippets', () => {
 	});
 
 	test('Should expand the quote into one blockquote with attribution (#6)', () => {
-		const tokens = new MarkdownIt().parse(snippet('quote').text(), {});
+		const tokens = new MarkdownIt().parse(snippet('talk-quote').text(), {});
 		assert.equal(tokens.filter(t => t.type === 'blockquote_open').length, 1);
 		assert.ok(tokens.some(t => t.type === 'inline' && t.content.includes('— Speaker name, *Session title*')));
 	});
@@ -162,7 +162,7 @@ suite('writing.snippets', () => {
 		try {
 			await fs.mkdir(path.join(site, 'content', 'post'), { recursive: true });
 			await fs.writeFile(path.join(site, 'hugo.toml'), 'baseURL = "https://example.org/"\ntitle = "t"\n');
-			const post = [snippet('fm-toml').text(), snippet('session').text(), snippet('quote').text(), snippet('img').text()].join('\n');
+			const post = [snippet('fm-toml').text(), snippet('session').text(), snippet('talk-quote').text(), snippet('img').text()].join('\n');
 			await fs.writeFile(path.join(site, 'content', 'post', 'snippet.md'), post);
 			const result = spawnSync('hugo', ['list', 'all'], { cwd: site, encoding: 'utf8' });
 			assert.equal(result.status, 0, result.stderr);
