@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, workspaceFile } from './util';
+import { activateExtension, closeAllEditors, EXTENSION_ID, workspaceFile } from './util';
 
 const encoder = new TextEncoder();
 
@@ -111,7 +111,7 @@ suite('integration.completions', () => {
 	});
 
 	test('Should offer our snippets in a post, and expand the session entry (#6)', async () => {
-		const items = await completionsAt('completion-snippets.md', ['+++', 'title = "x"', '+++', '', 'ses|']);
+		const items = await completionsAt('completion-snippets.md', ['+++', 'title = "x"', '+++', '', '|']);
 		const snippets = items.filter(i => i.kind === vscode.CompletionItemKind.Snippet).map(label);
 		for (const prefix of ['session', 'speaker', 'fm-toml', 'fm-yaml', 'img', 'figure', 'talk-quote']) {
 			assert.ok(snippets.includes(prefix), `snippet ${prefix} is offered (got ${snippets.join(', ')})`);
@@ -121,29 +121,32 @@ suite('integration.completions', () => {
 		const editor = vscode.window.activeTextEditor;
 		assert.ok(editor);
 		const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
-		await editor.insertSnippet(session.insertText, new vscode.Range(end.translate(0, -3), end));
+		await editor.insertSnippet(session.insertText, end);
 		const body = editor.document.getText().split('\n').slice(4).join('\n');
 		assert.match(body, /^#### .+\n\n- .+\n- \[.+\]\(.+\)\n/, body);
 	});
 
 	test('Should not repeat a prefix of VS Code\'s own Markdown snippets (#6)', async () => {
-		const ours = vscode.extensions.getExtension('event-writeup.event-writeup');
-		const builtIn = vscode.extensions.getExtension('vscode.markdown-basics');
-		assert.ok(ours && builtIn, 'both extensions are installed');
-		const prefixesOf = async (extension: vscode.Extension<unknown>): Promise<string[]> => {
-			const contributed: { path: string }[] = extension.packageJSON.contributes?.snippets ?? [];
+		const ours = vscode.extensions.getExtension(EXTENSION_ID);
+		assert.ok(ours);
+		const prefixesOf = async (root: vscode.Uri, contributed: readonly { path: string }[]): Promise<string[]> => {
 			const prefixes: string[] = [];
 			for (const { path } of contributed) {
-				const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, path)));
+				const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, path)));
 				for (const definition of Object.values(JSON.parse(text)) as { prefix: string | string[] }[]) {
 					prefixes.push(...[definition.prefix].flat());
 				}
 			}
 			return prefixes;
 		};
-		const builtInPrefixes = await prefixesOf(builtIn);
+		// VS Code's built-in Markdown snippets ship with it; the extension host of a remote server may not
+		// list that extension, so read it where VS Code keeps its built-in extensions.
+		const builtInRoot = vscode.Uri.joinPath(vscode.Uri.file(vscode.env.appRoot), 'extensions', 'markdown-basics');
+		const builtInManifest = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(builtInRoot, 'package.json'))));
+		const builtIn = { root: builtInRoot, snippets: builtInManifest.contributes.snippets as { path: string }[] };
+		const builtInPrefixes = await prefixesOf(builtIn.root, builtIn.snippets);
 		assert.ok(builtInPrefixes.length > 0, 'VS Code\'s Markdown snippets are read');
-		const ourPrefixes = await prefixesOf(ours);
+		const ourPrefixes = await prefixesOf(ours.extensionUri, ours.packageJSON.contributes.snippets);
 		assert.deepEqual(ourPrefixes.filter(p => builtInPrefixes.includes(p)), []);
 	});
 });

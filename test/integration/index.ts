@@ -2,9 +2,8 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import Mocha from 'mocha';
-
-/** The launcher reads this line for the counts, whatever reporter output surrounds it. */
-export const RESULT_MARKER = 'EVENT_WRITEUP_INTEGRATION_RESULT';
+import * as vscode from 'vscode';
+import { RESULT_FILE_VARIABLE, RESULT_MARKER, type SuiteResult } from './suiteResult';
 
 export async function run(): Promise<void> {
 	const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 30_000, reporter: 'spec' });
@@ -15,19 +14,21 @@ export async function run(): Promise<void> {
 	for (const file of await findTests(__dirname)) {
 		mocha.addFile(file);
 	}
-	await new Promise<void>((resolve, reject) => {
+	const result = await new Promise<SuiteResult>(resolve => {
 		const runner = mocha.run(failures => {
 			const stats = runner.stats;
-			const passed = stats?.passes ?? 0;
-			const failed = (stats?.failures ?? failures);
-			console.log(`${RESULT_MARKER} ${JSON.stringify({ passed, failed, pending: stats?.pending ?? 0 })}`);
-			if (failures > 0) {
-				reject(new Error(`${failures} integration test(s) failed`));
-			} else {
-				resolve();
-			}
+			resolve({ passed: stats?.passes ?? 0, failed: stats?.failures ?? failures, pending: stats?.pending ?? 0, version: vscode.version });
 		});
 	});
+	console.log(`${RESULT_MARKER} ${JSON.stringify(result)}`);
+	const resultFile = process.env[RESULT_FILE_VARIABLE];
+	if (resultFile) {
+		// Written before the host is told to exit, which it does as soon as run() settles.
+		await fs.writeFile(resultFile, JSON.stringify(result));
+	}
+	if (result.failed > 0) {
+		throw new Error(`${result.failed} integration test(s) failed`);
+	}
 }
 
 async function findTests(dir: string): Promise<string[]> {

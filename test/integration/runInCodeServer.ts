@@ -8,7 +8,7 @@ import { promises as fs, existsSync } from 'node:fs';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
 import workbenchSettings from '../../scripts/workbenchSettings.json';
-import { RESULT_MARKER } from './index';
+import { RESULT_MARKER } from './suiteResult';
 import { prepareWorkspace, REPO_ROOT } from './workspace';
 
 export const CACHE_DIR = process.env.EVENT_WRITEUP_CACHE ?? path.join(process.env.HOME ?? '/root', '.cache', 'event-writeup');
