@@ -19,7 +19,7 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(m
 		registerImageFeatures({ language: 'markdown' }, sites, { docsUri: vscode.Uri.joinPath(context.extensionUri, 'README.md') }),
 		registerSessionCommands(),
 		registerNewPostCommand(),
-		registerPostPreview(context.extensionUri, sites),
+		registerPostPreview(context.extensionUri, sites, { exposeSnapshots: context.extensionMode === vscode.ExtensionMode.Test }),
 		registerWritingCompletions({ language: 'markdown' }, sites),
 		registerImagePasting({ language: 'markdown' }, sites),
 	);

@@ -99,9 +99,9 @@ class PostPreviewManager extends Disposable {
 	}
 }
 
-export function registerPostPreview(extensionUri: vscode.Uri, sites: WorkspaceSiteIndex): vscode.Disposable {
+export function registerPostPreview(extensionUri: vscode.Uri, sites: WorkspaceSiteIndex, options: { readonly exposeSnapshots: boolean }): vscode.Disposable {
 	const manager = new PostPreviewManager(extensionUri, sites);
-	return vscode.Disposable.from(
+	const disposables: vscode.Disposable[] = [
 		manager,
 		vscode.commands.registerCommand(CommandId.OpenPreview, async (uri?: vscode.Uri) => {
 			const document = uri instanceof vscode.Uri
@@ -113,12 +113,16 @@ export function registerPostPreview(extensionUri: vscode.Uri, sites: WorkspaceSi
 			}
 			await manager.open(document);
 		}),
-		// Lets the extension-host tests see what the preview shows; not contributed. With a document and a
-		// version it waits (bounded) until that version, or a later one, is on screen.
-		vscode.commands.registerCommand(CommandId.PreviewSnapshots, (document?: string, minVersion?: number, contains?: string, timeoutMs?: number) =>
+	];
+	if (options.exposeSnapshots) {
+		// Lets the extension-host tests see what the preview shows; registered only when VS Code runs the
+		// extension's tests, never for writers. With a document and a version it waits (bounded) until that
+		// version, or a later one, is on screen.
+		disposables.push(vscode.commands.registerCommand(CommandId.PreviewSnapshots, (document?: string, minVersion?: number, contains?: string, timeoutMs?: number) =>
 			document === undefined
 				? manager.snapshots()
 				: manager.waitForSnapshot(document, s => s.renderedVersion >= (minVersion ?? 0) && (contains === undefined || s.html.includes(contains)),
-					Math.min(timeoutMs ?? SNAPSHOT_WAIT_MS, MAX_SNAPSHOT_WAIT_MS))),
-	);
+					Math.min(timeoutMs ?? SNAPSHOT_WAIT_MS, MAX_SNAPSHOT_WAIT_MS))));
+	}
+	return vscode.Disposable.from(...disposables);
 }

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as TOML from '@iarna/toml';
 import * as YAML from 'yaml';
 import MarkdownIt from 'markdown-it';
-import { expandSnippet, parseSnippet, SnippetSyntaxError, tabstopIndexes, variableNames, type SnippetNode } from '../../../src/core/writing/snippetSyntax';
+import { expandSnippet, parseSnippet, SnippetSyntaxError, tabstopIndexes, variableNames, type SnippetNode } from '../helpers/snippetSyntax';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
