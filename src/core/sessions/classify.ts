@@ -92,8 +92,29 @@ function lastSegment(path: string): string | undefined {
 }
 
 /**
- * The path segment most likely to carry the title: the last one with letters, file extension
- * dropped. Numeric IDs and bare words like `event` are skipped when a better segment precedes them.
+ * Path words that name a page type or a listing, never a session (`/event/12/contributions/34/`).
+ * Scoring candidates against one of them rejects every real title.
+ */
+const GENERIC_PATH_WORDS = new Set([
+	'event', 'events', 'session', 'sessions', 'talk', 'talks', 'contribution', 'contributions', 'program',
+	'programme', 'schedule', 'agenda', 'presentation', 'presentations', 'lecture', 'lectures', 'track',
+	'tracks', 'speaker', 'speakers', 'detail', 'details', 'view', 'show', 'index', 'item', 'node', 'post',
+	'posts', 'page', 'pages', 'timetable', 'fahrplan', 'conference', 'conferences', 'paper', 'papers',
+	'abstract', 'abstracts', 'ld', 'id',
+]);
+
+/** A numeric or alphanumeric ID (`34`, `ke3a`), a date part, or a page-type word carries no title. */
+function isIdOrGenericWord(segment: string): boolean {
+	return !/[A-Za-z]{2}/.test(segment)
+		|| /^(?=[A-Za-z]*\d)[A-Za-z0-9]+$/.test(segment)
+		|| GENERIC_PATH_WORDS.has(segment.toLowerCase());
+}
+
+/**
+ * The path segment most likely to carry the title: the last hyphenated one with letters, file
+ * extension dropped, else the last segment. Without a hyphenated segment, a path ending in an ID or a
+ * page-type word has no slug, so the title is chosen by source priority instead of against a word
+ * that names no session.
  */
 export function genericSlug(url: URL): string | undefined {
 	const segments = url.pathname.split('/').filter(Boolean).map(s => {
@@ -102,12 +123,12 @@ export function genericSlug(url: URL): string | undefined {
 		} catch {
 			return s;
 		}
-	}).map(s => s.replace(/\.(?:html?|php|aspx?|jsp)$/i, ''));
+	}).map(s => s.replace(/\.(?:html?|php|aspx?|jsp)$/i, '')).filter(Boolean);
 	for (let i = segments.length - 1; i >= 0; i--) {
 		if (/[-_]/.test(segments[i]) && /[A-Za-z]{2}/.test(segments[i])) {
 			return segments[i];
 		}
 	}
-	const last = segments.filter(s => /[A-Za-z]/.test(s)).pop();
-	return last;
+	const last = segments[segments.length - 1];
+	return last === undefined || isIdOrGenericWord(last) ? undefined : last;
 }

@@ -25,6 +25,13 @@ suite('sessions.classify', () => {
 			['https://events.ccc.de/congress/2023/hub/en/event/fnord-news-show/', { platform: 'ccc-hub', event: '2023', slug: 'fnord-news-show' }],
 			['https://conf.example.com/2025/talks/rust-in-the-linux-kernel/', { platform: 'generic', slug: 'rust-in-the-linux-kernel' }],
 			['https://conf.example.com/talks/rust-in-the-linux-kernel/1234', { platform: 'generic', slug: 'rust-in-the-linux-kernel' }],
+			// A path ending in an ID or a page-type word, with no title segment, has no slug.
+			['http://conf.example.org/indico/event/12/contributions/34/', { platform: 'generic', slug: undefined }],
+			['http://conf.example.org/program/session/4567', { platform: 'generic', slug: undefined }],
+			['http://conf.example.org/ld/4567', { platform: 'generic', slug: undefined }],
+			['https://conf.example.org/schedule/event/ke3a', { platform: 'generic', slug: undefined }],
+			['https://conf.example.org/2025/talks/', { platform: 'generic', slug: undefined }],
+			['https://conf.example.org/talks/keynote', { platform: 'generic', slug: 'keynote' }],
 		];
 		for (const [url, expected] of cases) {
 			const c = classifySessionUrl(url);

@@ -10,7 +10,7 @@ const HOSTS = [
 	'www.openstack.org', 'openstackid-resources.openstack.org', '*.sched.com', 'sched.co', 'pretalx.com',
 	'talks.example.org', 'program.example.net', 'fahrplan.events.ccc.de', 'sessionize.com', 'frab.example.org',
 	'fosdem.org', 'archive.fosdem.org', 'pretalx.fosdem.org', 'events.ccc.de', 'conf.example.com',
-	'blog.example.com', 'summit.example.org', 'evil.example',
+	'blog.example.com', 'summit.example.org', 'evil.example', 'conf.example.org',
 ];
 
 suite('sessions.providers', () => {
@@ -53,6 +53,9 @@ suite('sessions.providers', () => {
 			'blog.example.com/events/kubernetes-at-scale': { body: fixture('generic-og.html') },
 			'summit.example.org/agenda/zero-trust-networking-a-primer.html': { body: fixture('generic-title-only.html') },
 			'evil.example/talks/exploit': { body: fixture('hostile.html') },
+			'conf.example.org/indico/event/12/contributions/34/': { body: fixture('indico-contribution.html') },
+			'conf.example.org/program/session/4567': { body: fixture('generic-numeric-id.html') },
+			'conf.example.org/ld/4567': { body: fixture('generic-numeric-id.html') },
 			'conf.example.com/2025/talks/huge-talk': { body: `<script type="application/ld+json">${JSON.stringify({
 				'@type': 'Event', 'name': `Huge Talk ${'x'.repeat(5_000)}`,
 				'performer': Array.from({ length: 500 }, (_, i) => ({ name: `${'Name'.repeat(30)} ${i}` })),
@@ -234,6 +237,22 @@ suite('sessions.providers', () => {
 		const info = await resolve('https://summit.example.org/agenda/zero-trust-networking-a-primer.html');
 		assert.equal(info.title, 'Zero Trust Networking: A Primer');
 		assert.equal(info.source, 'title');
+	});
+
+	test('Should read the page title when the URL ends in a numeric ID after a page-type word (Indico)', async () => {
+		const info = await resolveSession('http://conf.example.org/indico/event/12/contributions/34/', { fetcher, fallback: false });
+		assert.equal(info.title, 'Measuring eBPF Overhead');
+		assert.equal(info.derived, false);
+		assert.equal(info.source, 'og');
+		assert.equal(info.abstract, 'Where the cycles go when every packet runs a program.');
+	});
+
+	test('Should read the page title when the URL ends in a numeric ID', async () => {
+		for (const url of ['http://conf.example.org/program/session/4567', 'http://conf.example.org/ld/4567']) {
+			const info = await resolveSession(url, { fetcher, fallback: false });
+			assert.equal(info.title, 'Measuring eBPF Overhead', url);
+			assert.equal(info.source, 'og', url);
+		}
 	});
 
 	test('Should fall back offline with the reason when a page is missing (#5)', async () => {
