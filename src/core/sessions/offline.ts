@@ -7,6 +7,14 @@ export { slugToTitle } from './casing';
 /** Sessionize cuts slugs at this many characters, so a slug this long lost the end of its title. */
 export const SESSIONIZE_SLUG_LIMIT = 50;
 
+/** Said whenever a Sessionize speaker comes from the handle in the URL rather than from a page. */
+export const HANDLE_SPEAKER_WARNING = 'The speaker is guessed from the Sessionize handle of the session owner.';
+
+/** A Sessionize handle (`jane-doe`) as a name: words capitalized, nothing lowercased or looked up. */
+export function speakerFromHandle(handle: string): string {
+	return slugToTitle(handle, 'generic', { dictionary: {}, smallWords: 'none' });
+}
+
 const CHECK_TITLE = 'Title derived from the URL: punctuation, casing and accents may differ from the original.';
 
 /**
@@ -47,8 +55,8 @@ export function deriveFromClassified(c: ClassifiedUrl, pasted: string, casing?: 
 				info.warnings.push('Sessionize cuts slugs at 50 characters: the end of the title is missing.');
 			}
 			if (c.handle) {
-				info.speakers = [slugToTitle(c.handle, 'generic', { dictionary: {}, smallWords: 'none' })];
-				info.warnings.push('The speaker is guessed from the Sessionize handle of the session owner.');
+				info.speakers = [speakerFromHandle(c.handle)];
+				info.warnings.push(HANDLE_SPEAKER_WARNING);
 			}
 			break;
 		}

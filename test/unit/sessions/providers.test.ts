@@ -38,6 +38,8 @@ suite('sessions.providers', () => {
 			'fahrplan.events.ccc.de/congress/2024/fahrplan/talk/HCKPLN/': { body: fixture('pretalx-talk-page.html') },
 			'sessionize.com/s/jane-doe/building-accessible-design-systems-that-scale-acro/81234': { body: fixture('sessionize-session.html') },
 			'sessionize.com/jane-doe': { body: fixture('sessionize-profile.html') },
+			'sessionize.com/s/jane-doe/observability-on-a-budget/81240': { body: fixture('sessionize-session-og-only.html') },
+			'sessionize.com/s/john-roe/observability-on-a-budget/81241': { body: fixture('sessionize-session-og-only.html') },
 			'frab.example.org/en/democon2019/public/events/1234': { body: fixture('frab-event.html') },
 			'fahrplan.events.ccc.de/congress/2019/Fahrplan/schedule.json': { headers: JSON_TYPE, body: fixture('c3voc-schedule-v1.json') },
 			'fosdem.org/2024/schedule/event/fosdem-2024-1683-who-s-testing-the-tests-mutation-testing-with-strykerjs/': { body: fixture('fosdem-event.html') },
@@ -176,6 +178,22 @@ suite('sessions.providers', () => {
 		assert.deepEqual(info.speakers, ['Jane Doe-Smith']);
 		assert.equal(info.abstract, 'Layouts that respond to their container.');
 		assert.equal(info.source, 'sessionize-profile');
+	});
+
+	test('Should take the speaker from the profile when the Sessionize page names none', async () => {
+		const info = await resolve('https://sessionize.com/s/jane-doe/observability-on-a-budget/81240');
+		assert.equal(info.title, 'Observability on a Budget');
+		assert.deepEqual(info.speakers, ['Jane Doe-Smith']);
+		assert.equal(info.source, 'og');
+		assert.deepEqual(info.warnings, []);
+	});
+
+	test('Should keep the speaker guessed from the Sessionize handle, with a warning, when neither page names one', async () => {
+		const info = await resolve('https://sessionize.com/s/john-roe/observability-on-a-budget/81241');
+		assert.equal(info.title, 'Observability on a Budget');
+		assert.deepEqual(info.speakers, ['John Roe']);
+		assert.equal(info.derived, false);
+		assert.match(info.warnings.join('\n'), /guessed from the Sessionize handle/);
 	});
 
 	test('Should read a frab event page from its JSON-LD (#5)', async () => {

@@ -1,5 +1,6 @@
 import { all, attr, first, text, type Document } from '../html';
-import { SESSIONIZE_SLUG_LIMIT } from '../offline';
+import { HANDLE_SPEAKER_WARNING, SESSIONIZE_SLUG_LIMIT, speakerFromHandle } from '../offline';
+import { FetchError } from '../types';
 import { firstOf, uniqueNames, type ProviderContext, type ProviderResult } from './context';
 import { readGenericPage } from './generic';
 
@@ -18,7 +19,23 @@ export function readSessionizeProfile(doc: Document, sessionId: string): Provide
 	} : undefined;
 }
 
-/** Sessionize: the session page's meta data, then the owning speaker's profile page. */
+/** The profile owner's name: the speaker who owns every session under `/s/{handle}/`. */
+async function profileSpeakers(context: ProviderContext, handle: string): Promise<string[]> {
+	try {
+		const { doc } = await context.html(`https://sessionize.com/${handle}`);
+		return uniqueNames(all(doc, '.c-s-speaker-info__name').map(e => text(e)).slice(0, 1));
+	} catch (error) {
+		if (error instanceof FetchError && error.kind === 'cancelled') {
+			throw error;
+		}
+		return [];
+	}
+}
+
+/**
+ * Sessionize: the session page's meta data, then the owning speaker's profile page. A session page
+ * that names no speaker borrows the profile owner's name, else the name guessed from the handle.
+ */
 export async function readSessionize(context: ProviderContext): Promise<ProviderResult | undefined> {
 	const { slug, handle, id } = context.classified;
 	// A slug cut at 50 characters lacks the title's end, so no candidate may be trimmed down to it.
@@ -29,6 +46,13 @@ export async function readSessionize(context: ProviderContext): Promise<Provider
 			const result = readGenericPage(doc, slug, { trim });
 			if (result && result.speakers.length === 0) {
 				result.speakers = uniqueNames(all(doc, '.c-s-speaker-info__name').map(e => text(e)));
+			}
+			if (result && result.speakers.length === 0 && handle) {
+				result.speakers = await profileSpeakers(context, handle);
+				if (result.speakers.length === 0) {
+					result.speakers = [speakerFromHandle(handle)];
+					result.warnings = [...result.warnings ?? [], HANDLE_SPEAKER_WARNING];
+				}
 			}
 			return result;
 		},
