@@ -2,39 +2,46 @@ import type { CasingOptions, SessionPlatform, SmallWordsStyle } from './types';
 
 /**
  * Acronyms and brands whose casing a slug loses. Keys are lowercase slug tokens joined by one space
- * (`node js` matches the slug `node-js`, which OpenStack makes of `Node.js`).
+ * (`node js` matches the slug `node-js`, which OpenStack makes of `Node.js`). All-capital entries
+ * also match their plural (`crds` → CRDs). `rest` is not here: "the rest of" is English, so REST
+ * depends on its neighbours (see `REST_NEIGHBOURS`).
  */
 export const BUILTIN_CASING_DICTIONARY: Readonly<Record<string, string>> = {
-	'3d': '3D', '5g': '5G', 'ai': 'AI', 'aiops': 'AIOps', 'api': 'API', 'apis': 'APIs', 'arm64': 'ARM64', 'aws': 'AWS',
-	'bgp': 'BGP', 'bpf': 'BPF', 'ccc': 'CCC', 'cd': 'CD', 'ceph': 'Ceph', 'ci': 'CI', 'cli': 'CLI',
-	'cloudnativecon': 'CloudNativeCon', 'cncf': 'CNCF', 'cni': 'CNI', 'cpu': 'CPU', 'cpus': 'CPUs',
-	'cri': 'CRI', 'cri o': 'CRI-O', 'csi': 'CSI', 'css': 'CSS', 'cuda': 'CUDA', 'dbaas': 'DBaaS',
+	'2fa': '2FA', '3d': '3D', '5g': '5G', 'abi': 'ABI', 'ai': 'AI', 'ai ml': 'AI/ML', 'aks': 'AKS', 'aiops': 'AIOps', 'api': 'API', 'apis': 'APIs', 'arm64': 'ARM64', 'aws': 'AWS',
+	'bgp': 'BGP', 'bpf': 'BPF', 'ccc': 'CCC', 'cd': 'CD', 'ceph': 'Ceph', 'ci': 'CI', 'ci cd': 'CI/CD', 'cli': 'CLI',
+	'cloudnativecon': 'CloudNativeCon', 'cncf': 'CNCF', 'cni': 'CNI', 'containerd': 'containerd', 'cpu': 'CPU',
+	'cpus': 'CPUs', 'crd': 'CRD', 'cri': 'CRI', 'cri o': 'CRI-O', 'csi': 'CSI', 'css': 'CSS', 'cuda': 'CUDA', 'cve': 'CVE',
+	'dbaas': 'DBaaS',
 	'devops': 'DevOps', 'devsecops': 'DevSecOps', 'devstack': 'DevStack', 'dhcp': 'DHCP', 'dns': 'DNS',
-	'dpdk': 'DPDK', 'ebpf': 'eBPF', 'etcd': 'etcd', 'faas': 'FaaS', 'finops': 'FinOps', 'fosdem': 'FOSDEM',
-	'foss': 'FOSS', 'fpga': 'FPGA', 'freebsd': 'FreeBSD', 'fwaas': 'FWaaS', 'gcc': 'GCC', 'gdpr': 'GDPR',
+	'dpdk': 'DPDK', 'ebpf': 'eBPF', 'ec2': 'EC2', 'eks': 'EKS', 'etcd': 'etcd', 'faas': 'FaaS', 'fastapi': 'FastAPI',
+	'finops': 'FinOps', 'fosdem': 'FOSDEM',
+	'foss': 'FOSS', 'fpga': 'FPGA', 'freebsd': 'FreeBSD', 'fwaas': 'FWaaS', 'ga': 'GA', 'gcc': 'GCC', 'gdpr': 'GDPR', 'gke': 'GKE',
 	'github': 'GitHub', 'gitlab': 'GitLab', 'gitops': 'GitOps', 'gnome': 'GNOME', 'gnu': 'GNU', 'gpl': 'GPL',
-	'gpu': 'GPU', 'gpus': 'GPUs', 'graalvm': 'GraalVM', 'graphql': 'GraphQL', 'grpc': 'gRPC', 'ha': 'HA',
-	'hpc': 'HPC', 'html': 'HTML', 'http': 'HTTP', 'https': 'HTTPS', 'iaas': 'IaaS', 'ietf': 'IETF',
-	'io': 'I/O', 'ios': 'iOS', 'iot': 'IoT', 'ip': 'IP', 'ipv4': 'IPv4', 'ipv6': 'IPv6', 'json': 'JSON',
-	'javascript': 'JavaScript', 'jdk': 'JDK', 'jvm': 'JVM', 'k8s': 'K8s', 'kde': 'KDE',
-	'kubecon': 'KubeCon', 'kubernetes': 'Kubernetes', 'kvm': 'KVM', 'lbaas': 'LBaaS', 'ldap': 'LDAP',
+	'google io': 'Google I/O', 'gpu': 'GPU', 'gpus': 'GPUs', 'graalvm': 'GraalVM', 'graphql': 'GraphQL', 'grpc': 'gRPC',
+	'gstreamer': 'GStreamer', 'ha': 'HA', 'hpc': 'HPC', 'html': 'HTML', 'http': 'HTTP', 'https': 'HTTPS', 'iaas': 'IaaS',
+	'iam': 'IAM', 'ietf': 'IETF', 'io': 'I/O', 'io uring': 'io_uring', 'ios': 'iOS', 'iot': 'IoT', 'ip': 'IP', 'ipv4': 'IPv4',
+	'ipv6': 'IPv6', 'json': 'JSON', 'javascript': 'JavaScript', 'jdk': 'JDK', 'jit': 'JIT', 'jvm': 'JVM', 'k8s': 'K8s',
+	'kde': 'KDE', 'kubecon': 'KubeCon', 'kubectl': 'kubectl', 'kubernetes': 'Kubernetes', 'kvm': 'KVM', 'lbaas': 'LBaaS',
+	'ldap': 'LDAP',
 	'llm': 'LLM', 'llms': 'LLMs', 'llvm': 'LLVM', 'lxc': 'LXC', 'lxd': 'LXD', 'macos': 'macOS',
-	'mariadb': 'MariaDB', 'ml': 'ML', 'mlops': 'MLOps', 'mongodb': 'MongoDB', 'mysql': 'MySQL',
-	'nfv': 'NFV', 'nlp': 'NLP', 'node js': 'Node.js', 'nodejs': 'Node.js', 'nosql': 'NoSQL',
-	'numa': 'NUMA', 'numpy': 'NumPy', 'nvme': 'NVMe', 'oauth': 'OAuth', 'oci': 'OCI', 'ocaml': 'OCaml',
-	'onap': 'ONAP', 'openbsd': 'OpenBSD', 'opengl': 'OpenGL', 'openid': 'OpenID', 'openinfra': 'OpenInfra',
+	'mariadb': 'MariaDB', 'ml': 'ML', 'mlops': 'MLOps', 'mongodb': 'MongoDB', 'mtls': 'mTLS', 'mysql': 'MySQL',
+	'nfv': 'NFV', 'nixos': 'NixOS', 'nlp': 'NLP', 'node js': 'Node.js', 'nodejs': 'Node.js', 'nosql': 'NoSQL',
+	'numa': 'NUMA', 'numpy': 'NumPy', 'nvme': 'NVMe', 'oauth': 'OAuth', 'oci': 'OCI', 'ocaml': 'OCaml', 'oidc': 'OIDC',
+	'onap': 'ONAP', 'openapi': 'OpenAPI', 'openbsd': 'OpenBSD', 'opengl': 'OpenGL', 'openid': 'OpenID',
+	'openinfra': 'OpenInfra',
 	'openshift': 'OpenShift', 'openstack': 'OpenStack', 'opentelemetry': 'OpenTelemetry',
 	'opentofu': 'OpenTofu', 'opnfv': 'OPNFV', 'os': 'OS', 'oss': 'OSS', 'ovn': 'OVN', 'ovs': 'OVS',
-	'paas': 'PaaS', 'php': 'PHP', 'postgresql': 'PostgreSQL', 'pretalx': 'pretalx', 'pypi': 'PyPI',
-	'qa': 'QA', 'qemu': 'QEMU', 'rabbitmq': 'RabbitMQ', 'rest': 'REST', 'risc v': 'RISC-V',
-	'riscv': 'RISC-V', 'saas': 'SaaS', 'saml': 'SAML', 'sdk': 'SDK', 'sdn': 'SDN', 'sla': 'SLA',
-	'sql': 'SQL', 'sr iov': 'SR-IOV', 'sre': 'SRE', 'ssd': 'SSD', 'ssh': 'SSH', 'sso': 'SSO',
-	'systemd': 'systemd', 'tcp': 'TCP', 'tls': 'TLS', 'tripleo': 'TripleO', 'typescript': 'TypeScript',
-	'ui': 'UI', 'url': 'URL', 'usb': 'USB', 'ux': 'UX', 'vm': 'VM', 'vms': 'VMs', 'vnf': 'VNF',
-	'vnfs': 'VNFs', 'vpn': 'VPN', 'vpnaas': 'VPNaaS', 'vscode': 'VS Code', 'w3c': 'W3C', 'wasm': 'Wasm',
-	'webassembly': 'WebAssembly', 'webgpu': 'WebGPU', 'webrtc': 'WebRTC', 'websocket': 'WebSocket',
-	'websockets': 'WebSockets', 'wordpress': 'WordPress', 'x86': 'x86', 'xml': 'XML', 'yaml': 'YAML',
-	'zeromq': 'ZeroMQ',
+	'paas': 'PaaS', 'php': 'PHP', 'posix': 'POSIX', 'postgresql': 'PostgreSQL', 'pretalx': 'pretalx', 'pypi': 'PyPI',
+	'pytorch': 'PyTorch', 'qa': 'QA', 'qemu': 'QEMU', 'quic': 'QUIC', 'rabbitmq': 'RabbitMQ', 'rbac': 'RBAC',
+	'restful': 'RESTful', 'risc v': 'RISC-V', 'riscv': 'RISC-V', 'saas': 'SaaS', 'saml': 'SAML', 'sbom': 'SBOM',
+	'sdk': 'SDK', 'sdn': 'SDN', 'sla': 'SLA', 'slsa': 'SLSA', 'socket io': 'Socket.IO', 'sql': 'SQL', 'sqlite': 'SQLite',
+	'sr iov': 'SR-IOV', 'sre': 'SRE', 'ssd': 'SSD', 'ssh': 'SSH', 'ssl': 'SSL', 'sso': 'SSO', 'systemd': 'systemd',
+	'tcp': 'TCP', 'tensorflow': 'TensorFlow', 'tls': 'TLS', 'tpm': 'TPM', 'tripleo': 'TripleO',
+	'typescript': 'TypeScript', 'uefi': 'UEFI', 'ui': 'UI', 'url': 'URL', 'usb': 'USB', 'ux': 'UX', 'vm': 'VM',
+	'vms': 'VMs', 'vnf': 'VNF', 'vnfs': 'VNFs', 'vpc': 'VPC', 'vpn': 'VPN', 'vpnaas': 'VPNaaS', 'vscode': 'VS Code',
+	'w3c': 'W3C', 'wasm': 'Wasm', 'webassembly': 'WebAssembly', 'webauthn': 'WebAuthn', 'webgpu': 'WebGPU',
+	'webrtc': 'WebRTC', 'websocket': 'WebSocket', 'websockets': 'WebSockets', 'wordpress': 'WordPress', 'x86': 'x86',
+	'xdp': 'XDP', 'xml': 'XML', 'yaml': 'YAML', 'zeromq': 'ZeroMQ',
 };
 
 /**
@@ -57,8 +64,41 @@ const SMALL_WORDS: Readonly<Record<SmallWordsStyle, ReadonlySet<string>>> = {
 		'up', 'upon', 'via', 'with', 'within', 'without']),
 };
 
-/** Fragments that `\W+`-style slugifiers split off a contraction (`who's` → `who-s`). */
-const CONTRACTION_FRAGMENTS = new Set(['s', 't', 're', 'll', 've', 'd', 'm']);
+/**
+ * Fragments that `\W+`-style slugifiers split off a contraction (`who's` → `who-s`), each with the
+ * words it follows in an English contraction. A lone `re`, `t` or `d` elsewhere is a word or an
+ * initial (`kernel-re-architecture`, `at-t`), not a contraction. `s` follows any word (possessive).
+ */
+const CONTRACTION_STEMS: Readonly<Record<string, ReadonlySet<string> | 'any'>> = {
+	s: 'any',
+	t: new Set(['don', 'can', 'isn', 'won', 'doesn', 'didn', 'aren', 'wasn', 'weren', 'shouldn', 'couldn', 'wouldn',
+		'haven', 'hasn', 'hadn', 'mustn', 'needn', 'ain']),
+	re: new Set(['we', 'you', 'they']),
+	ll: new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'that', 'there', 'who', 'what']),
+	ve: new Set(['i', 'you', 'we', 'they', 'who', 'would', 'could', 'should', 'might', 'must']),
+	m: new Set(['i']),
+	d: new Set(['i', 'you', 'he', 'she', 'it', 'we', 'they', 'who', 'that', 'there']),
+};
+
+/** Whether `fragment` after `stem` is a split contraction (`don` + `t`) rather than a word of its own. */
+function isContraction(stem: string, fragment: string): boolean {
+	const stems = CONTRACTION_STEMS[fragment.toLowerCase()];
+	if (stems === undefined || /^\d+$/.test(stem)) {
+		return false;
+	}
+	return stems === 'any' || stems.has(stem.toLowerCase());
+}
+
+/** Words that make a neighbouring `rest` the API style rather than the English word ("the rest of"). */
+const REST_NEIGHBOURS = {
+	next: new Set(['api', 'apis', 'service', 'services', 'endpoint', 'endpoints', 'client', 'clients', 'server',
+		'servers', 'call', 'calls', 'interface', 'interfaces', 'developers', 'design', 'architecture', 'resources',
+		'vs', 'versus']),
+	previous: new Set(['graphql', 'grpc', 'soap', 'json', 'http', 'vs', 'versus']),
+};
+
+/** Plurals of all-capital entries that are English words instead (`ha` → has, `ga` → gas). */
+const NOT_PLURALS = new Set(['has', 'gas', 'cis', 'abis']);
 
 /**
  * Platforms whose slugifier turns an apostrophe into a separator rather than deleting it. Generic
@@ -67,7 +107,14 @@ const CONTRACTION_FRAGMENTS = new Set(['s', 't', 're', 'll', 've', 'd', 'm']);
  */
 const APOSTROPHE_SPLITTING: ReadonlySet<SessionPlatform> = new Set(['pretalx', 'fosdem', 'ccc-hub', 'frab', 'generic']);
 
-const VERSION = /^v?\d+[a-z\d]*$/;
+/** `v2`, `v1beta1`, `17`, `2.0`; not `2fa` or `3d`, which the dictionary cases. */
+const VERSION = /^(?:v\d[a-z\d.]*|\d+(?:\.\d+)*)$/;
+
+/** A slug token, with the contraction (`'s`) that followed it in the title. */
+interface SlugToken {
+	stem: string;
+	suffix: string;
+}
 
 interface Word {
 	text: string;
@@ -109,6 +156,13 @@ function buildDictionaryFrom(user: Record<string, string>): Dictionary {
 			entries.set(normalised, value.trim());
 		}
 	}
+	for (const [key, value] of [...entries]) {
+		const plural = `${key}s`;
+		if (!key.includes(' ') && !key.endsWith('s') && /^[A-Z\d]*[A-Z][A-Z\d]*$/.test(value)
+			&& !entries.has(plural) && !NOT_PLURALS.has(plural)) {
+			entries.set(plural, `${value}s`);
+		}
+	}
 	const longest = Math.max(1, ...[...entries.keys()].map(k => k.split(' ').length));
 	return { entries, longest };
 }
@@ -135,31 +189,37 @@ export function slugToTitle(slug: string, platform: SessionPlatform, casing: Cas
 	} catch {
 		// A malformed escape stays as typed.
 	}
-	const tokens = stripPlatformSlugParts(decoded, platform).split(/[-_\s]+/).filter(Boolean);
-	if (APOSTROPHE_SPLITTING.has(platform)) {
-		for (let i = tokens.length - 1; i > 0; i--) {
-			if (CONTRACTION_FRAGMENTS.has(tokens[i]) && !/^\d+$/.test(tokens[i - 1])) {
-				tokens.splice(i - 1, 2, `${tokens[i - 1]}'${tokens[i]}`);
-			}
+	const tokens: SlugToken[] = [];
+	const joinContractions = APOSTROPHE_SPLITTING.has(platform);
+	for (const part of stripPlatformSlugParts(decoded, platform).split(/[-_\s]+/).filter(Boolean)) {
+		const previous = tokens[tokens.length - 1];
+		if (joinContractions && previous && !previous.suffix && isContraction(previous.stem, part)) {
+			previous.suffix = `'${part.toLowerCase()}`;
+		} else {
+			tokens.push({ stem: part, suffix: '' });
 		}
 	}
 	const { entries, longest } = buildDictionary(casing.dictionary);
 	const smallWords = SMALL_WORDS[casing.smallWords ?? 'conservative'];
 	const words: Word[] = [];
 	for (let i = 0; i < tokens.length;) {
-		const token = tokens[i];
-		if (/[A-Z]/.test(token)) {
+		const { stem, suffix } = tokens[i];
+		if (/[A-Z]/.test(stem)) {
 			// Case-preserving slugs (OpenStack videos from 2022) already carry the right capitals.
-			words.push({ text: token, fixed: true });
+			words.push({ text: `${stem}${suffix}`, fixed: true });
 			i++;
 			continue;
 		}
 		let matched = false;
 		for (let length = Math.min(longest, tokens.length - i); length >= 1 && !matched; length--) {
-			const key = tokens.slice(i, i + length).join(' ').toLowerCase();
-			const entry = entries.get(key);
+			const span = tokens.slice(i, i + length);
+			// A contraction ends a dictionary phrase: `node's js` is no `node js`.
+			if (span.slice(0, -1).some(t => t.suffix)) {
+				continue;
+			}
+			const entry = entries.get(span.map(t => t.stem).join(' ').toLowerCase());
 			if (entry !== undefined) {
-				words.push({ text: entry, fixed: true });
+				words.push({ text: `${entry}${span[span.length - 1].suffix}`, fixed: true });
 				i += length;
 				matched = true;
 			}
@@ -167,10 +227,14 @@ export function slugToTitle(slug: string, platform: SessionPlatform, casing: Cas
 		if (matched) {
 			continue;
 		}
-		if (VERSION.test(token) && /\d/.test(token)) {
-			words.push({ text: token, fixed: true });
+		const lower = stem.toLowerCase();
+		if (lower === 'rest' && (REST_NEIGHBOURS.next.has(tokens[i + 1]?.stem.toLowerCase() ?? '')
+			|| REST_NEIGHBOURS.previous.has(tokens[i - 1]?.stem.toLowerCase() ?? ''))) {
+			words.push({ text: `REST${suffix}`, fixed: true });
+		} else if (VERSION.test(lower) && !suffix) {
+			words.push({ text: stem, fixed: true });
 		} else {
-			words.push({ text: capitalize(token), fixed: false, lower: token.toLowerCase() });
+			words.push({ text: `${capitalize(stem)}${suffix}`, fixed: false, lower: `${lower}${suffix}` });
 		}
 		i++;
 	}

@@ -16,7 +16,7 @@ const REAL_WORLD_SLUGS: ReadonlyArray<[SessionPlatform, string, string]> = [
 	['openstack-schedule', 'openstack-and-node-js-a-love-story', 'OpenStack and Node.js A Love Story'],
 	['openstack-schedule', 'sr-iov-and-dpdk-for-nfv-workloads', 'SR-IOV and DPDK for NFV Workloads'],
 	['openstack-schedule', 'ipv6-in-neutron-lessons-learned', 'IPv6 In Neutron Lessons Learned'],
-	['openstack-schedule', 'ci-cd-with-zuul-v3', 'CI CD With Zuul v3'],
+	['openstack-schedule', 'ci-cd-with-zuul-v3', 'CI/CD With Zuul v3'],
 	['openstack-schedule', 'octavia-lbaas-v2-deep-dive', 'Octavia LBaaS v2 Deep Dive'],
 	['openstack-schedule', 'running-ceph-on-nvme-at-scale', 'Running Ceph On NVMe at Scale'],
 	['openstack-schedule', 'tripleo-vs-openstack-ansible-vs-kolla', 'TripleO vs OpenStack Ansible vs Kolla'],
@@ -48,6 +48,40 @@ const REAL_WORLD_SLUGS: ReadonlyArray<[SessionPlatform, string, string]> = [
 	['generic', 'zero-trust-networking-a-primer', 'Zero Trust Networking A Primer'],
 	['generic', 'intro_to_webassembly_and_wasi', 'Intro to WebAssembly and Wasi'],
 	['generic', 'devops-and-sre-what-s-the-difference', 'DevOps and SRE What\'s The Difference'],
+	// Contractions: the stem is looked up, then the contraction put back
+	['generic', 'llvm-s-new-pass-manager', 'LLVM\'s New Pass Manager'],
+	['generic', 'github-s-copilot', 'GitHub\'s Copilot'],
+	['fosdem', 'fosdem-2025-1234-we-re-hiring-don-t-panic', 'We\'re Hiring Don\'t Panic'],
+	['ccc-hub', 'i-m-sure-you-ll-like-it', 'I\'m Sure You\'ll Like It'],
+	['generic', 'we-ve-got-xdp', 'We\'ve Got XDP'],
+	['generic', 'they-re-not-your-apis', 'They\'re Not Your APIs'],
+	// A lone re, t or d that makes no English contraction is a word of its own
+	['generic', 'kernel-re-architecture', 'Kernel Re Architecture'],
+	['generic', 'at-t', 'At T'],
+	['generic', 'plan-d-for-disasters', 'Plan D for Disasters'],
+	// REST and I/O only where the neighbours say so
+	['generic', 'the-rest-of-the-story', 'The Rest of The Story'],
+	['generic', 'encryption-at-rest', 'Encryption at Rest'],
+	['generic', 'designing-rest-apis', 'Designing REST APIs'],
+	['generic', 'it-s-the-graphql-vs-rest-debate', 'It\'s The GraphQL vs REST Debate'],
+	['generic', 'socket-io-in-production', 'Socket.IO In Production'],
+	['generic', 'async-io-with-io-uring', 'Async I/O With io_uring'],
+	// Acronyms and brands, plurals of all-capital ones, and multi-token entries
+	['generic', 'quic-oidc-and-mtls-for-workloads', 'QUIC OIDC and mTLS for Workloads'],
+	['generic', 'slsa-sboms-and-cves', 'SLSA SBOMs and CVEs'],
+	['generic', 'writing-crds-with-rbac', 'Writing CRDs With RBAC'],
+	['generic', 'xdp-jit-and-the-abi', 'XDP JIT and The ABI'],
+	['generic', 'tpm-uefi-and-posix', 'TPM UEFI and POSIX'],
+	['generic', 'iam-and-vpc-design-on-gke-eks-and-aks', 'IAM and VPC Design On GKE EKS and AKS'],
+	['generic', 'ssl-is-dead-running-sqlite-on-ec2', 'SSL Is Dead Running SQLite On EC2'],
+	['generic', 'pytorch-vs-tensorflow', 'PyTorch vs TensorFlow'],
+	['generic', 'fastapi-and-openapi', 'FastAPI and OpenAPI'],
+	['generic', 'nixos-kubectl-and-containerd', 'NixOS kubectl and containerd'],
+	['generic', 'gstreamer-webauthn-and-saml', 'GStreamer WebAuthn and SAML'],
+	['generic', 'the-road-to-ga-with-2fa', 'The Road to GA With 2FA'],
+	['generic', 'what-sres-do-all-day', 'What SREs Do All Day'],
+	['generic', 'ci-cd-for-ai-ml', 'CI/CD for AI/ML'],
+	['generic', 'kubernetes-v1beta1-to-v1-in-2024', 'Kubernetes v1beta1 to v1 In 2024'],
 ];
 
 suite('sessions.slugToTitle', () => {
@@ -66,6 +100,17 @@ suite('sessions.slugToTitle', () => {
 			.map(([platform, slug, expected]) => ({ slug, expected, actual: slugToTitle(slug, platform, STRYKER) }))
 			.filter(r => r.actual !== r.expected);
 		assert.deepEqual(wrong, []);
+	});
+
+	test('Should keep the English words next to REST and Socket.IO lowercase in AP style', () => {
+		assert.equal(slugToTitle('the-rest-of-the-story', 'generic', { smallWords: 'ap' }), 'The Rest of the Story');
+		assert.equal(slugToTitle('socket-io-in-production', 'generic', { smallWords: 'ap' }), 'Socket.IO in Production');
+	});
+
+	test('Should let the writer\'s dictionary case a bare rest and give plurals of all-capital entries', () => {
+		assert.equal(slugToTitle('rest-in-peace', 'generic', { dictionary: { rest: 'REST' } }), 'REST In Peace');
+		assert.equal(slugToTitle('acmes-everywhere', 'generic', { dictionary: { acme: 'ACME' } }), 'ACMEs Everywhere');
+		assert.equal(slugToTitle('it-has-gas', 'generic'), 'It Has Gas');
 	});
 
 	test('Should not rejoin contractions on OpenStack, whose slugs delete apostrophes (#5)', () => {
