@@ -1,10 +1,17 @@
+import * as dns from 'node:dns';
 import * as http from 'node:http';
 import * as https from 'node:https';
+import * as net from 'node:net';
 import { Parser } from 'htmlparser2';
 import { FetchError, type FetchOptions, type FetchResponse, type HttpFetcher } from '../core/sessions/types';
 
 /** Media types the session reader can use; anything else (images, PDFs, archives) is refused. */
 const ACCEPTED_TYPES = new Set(['text/html', 'application/xhtml+xml', 'application/json', 'application/ld+json']);
+
+/** Resolves a host name to every address, as `dns.lookup` with `all: true` does. */
+export type AddressResolver = (hostname: string, callback: (error: Error | null, addresses: dns.LookupAddress[]) => void) => void;
+
+const systemResolver: AddressResolver = (hostname, callback) => dns.lookup(hostname, { all: true }, callback);
 
 export const DEFAULT_USER_AGENT = 'EventWriteup/0.1 (session entry lookup; +https://example.invalid/event-writeup)';
 
@@ -24,6 +31,8 @@ export interface NodeHttpFetcherOptions {
 	 * reported URL. Targets must be loopback addresses.
 	 */
 	hostMap?: Record<string, string>;
+	/** Testing hook: resolves host names in place of the system resolver. */
+	resolver?: AddressResolver;
 }
 
 /** Parses `EVENT_WRITEUP_TEST_HOST_MAP` (JSON `{"host": "http://127.0.0.1:port"}`); see `hostMap`. */
@@ -49,9 +58,12 @@ function isLoopback(hostname: string): boolean {
 	return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
-/** Loopback, private, link-local (cloud metadata) and unspecified addresses, by literal host name. */
+/**
+ * Loopback, private, link-local (cloud metadata) and unspecified addresses, by literal host name.
+ * A trailing dot names the same host (`localhost.`), so it is dropped first.
+ */
 function isPrivateHost(hostname: string): boolean {
-	const host = hostname.toLowerCase();
+	const host = hostname.toLowerCase().replace(/\.+$/, '');
 	if (isLoopback(host) || host.endsWith('.localhost') || host === '[::]' || /^\[(?:fc|fd|fe8|fe9|fea|feb|::ffff:)/.test(host)) {
 		return true;
 	}
@@ -71,6 +83,7 @@ export class NodeHttpFetcher implements HttpFetcher {
 	readonly #maxRedirects: number;
 	readonly #userAgent: string;
 	readonly #hostMap: ReadonlyMap<string, URL>;
+	readonly #resolver: AddressResolver;
 
 	constructor(options: NodeHttpFetcherOptions = {}) {
 		this.#timeoutMs = options.timeoutMs ?? 5_000;
@@ -87,6 +100,7 @@ export class NodeHttpFetcher implements HttpFetcher {
 			map.set(host.toLowerCase(), target);
 		}
 		this.#hostMap = map;
+		this.#resolver = options.resolver ?? systemResolver;
 	}
 
 	async get(url: string, options: FetchOptions): Promise<FetchResponse> {
@@ -94,6 +108,9 @@ export class NodeHttpFetcher implements HttpFetcher {
 		const deadline = Date.now() + this.#totalTimeoutMs;
 		const seen = new Set<string>();
 		let current = parseHttpUrl(url);
+		// The pasted URL is the writer's to fetch, wherever it points; when it is public, no redirect
+		// may reach a local address, by literal name or through DNS.
+		let publicStart = !isPrivateHost(current.hostname);
 		for (let hop = 0; ; hop++) {
 			if (seen.has(current.href)) {
 				throw new FetchError('redirects', `Redirect loop at ${current.href}`);
@@ -103,7 +120,10 @@ export class NodeHttpFetcher implements HttpFetcher {
 			if (remaining <= 0) {
 				throw new FetchError('timeout', `No answer from ${url} within ${this.#totalTimeoutMs} ms`);
 			}
-			const result = await this.#request(current, options, accepted, Math.min(this.#timeoutMs, remaining));
+			const guard: AddressGuard = hop === 0
+				? { refuseLocal: false, onLocal: () => { publicStart = false; } }
+				: { refuseLocal: publicStart, onLocal: () => { /* refused above */ } };
+			const result = await this.#request(current, options, accepted, Math.min(this.#timeoutMs, remaining), guard);
 			if ('location' in result) {
 				if (hop >= this.#maxRedirects) {
 					throw new FetchError('redirects', `More than ${this.#maxRedirects} redirects from ${url}`);
@@ -146,7 +166,40 @@ export class NodeHttpFetcher implements HttpFetcher {
 		};
 	}
 
-	#request(url: URL, options: FetchOptions, accepted: ReadonlySet<string>, timeoutMs: number): Promise<FetchResponse | { location: string }> {
+	/** A `lookup` for `http.request` that checks every address the name resolves to against `guard`. */
+	#guardedLookup(url: URL, guard: AddressGuard, refuse: (error: FetchError) => void): net.LookupFunction {
+		return (hostname, lookupOptions, callback) => {
+			// Answered on a later tick, so a resolver that calls back at once cannot settle the request
+			// before it exists.
+			this.#resolver(hostname, (error, addresses) => queueMicrotask(() => {
+				if (error || addresses.length === 0) {
+					callback(error ?? new Error(`${hostname} has no address`), '', 0);
+					return;
+				}
+				const local = addresses.find(a => isPrivateHost(net.isIPv6(a.address) ? `[${a.address}]` : a.address));
+				if (local) {
+					if (guard.refuseLocal) {
+						const refusal = new FetchError('protocol', `Refused a redirect to ${url.host}, which resolves to the local address ${local.address}`);
+						refuse(refusal);
+						callback(refusal, '', 0);
+						return;
+					}
+					guard.onLocal();
+				}
+				const family = lookupOptions.family === 4 || lookupOptions.family === 6 ? lookupOptions.family : undefined;
+				const usable = family ? addresses.filter(a => a.family === family) : addresses;
+				if (lookupOptions.all) {
+					callback(null, usable);
+				} else if (usable.length > 0) {
+					callback(null, usable[0].address, usable[0].family);
+				} else {
+					callback(new Error(`${hostname} has no IPv${family} address`), '', 0);
+				}
+			}));
+		};
+	}
+
+	#request(url: URL, options: FetchOptions, accepted: ReadonlySet<string>, timeoutMs: number, guard: AddressGuard): Promise<FetchResponse | { location: string }> {
 		const { module, options: requestOptions } = this.#target(url);
 		return new Promise((resolve, reject) => {
 			let settled = false;
@@ -167,6 +220,7 @@ export class NodeHttpFetcher implements HttpFetcher {
 			const onAbort = () => finish(new FetchError('cancelled', `Cancelled while fetching ${url.href}`));
 			const request = module.request({
 				...requestOptions,
+				lookup: this.#guardedLookup(url, guard, error => finish(error)),
 				headers: {
 					...options.headers,
 					...requestOptions.headers,
@@ -236,6 +290,14 @@ export class NodeHttpFetcher implements HttpFetcher {
 			request.end();
 		});
 	}
+}
+
+/** What a request may connect to, by the addresses its host name resolves to. */
+interface AddressGuard {
+	/** A redirect from a public page: local addresses are refused. */
+	refuseLocal: boolean;
+	/** Called when the name resolves to a local address that is allowed. */
+	onLocal: () => void;
 }
 
 function parseHttpUrl(text: string): URL {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { FetchError } from '../../../src/core/sessions/types';
-import { NodeHttpFetcher, parseHostMap } from '../../../src/util/httpFetcher';
+import { NodeHttpFetcher, parseHostMap, type AddressResolver } from '../../../src/util/httpFetcher';
 import { HTML, startLoopbackServer, type LoopbackServer } from './loopback';
 
 const PAGE = { accept: 'text/html,application/xhtml+xml' };
@@ -42,6 +42,12 @@ suite('util.NodeHttpFetcher', () => {
 				response.writeHead(302, { location: `${server.origin}/ok` }).end();
 			} },
 			'/to-metadata': { status: 302, headers: { location: 'http://169.254.169.254/latest/meta-data/' } },
+			'/to-localhost-dot': { handle: (_request, response) => {
+				response.writeHead(302, { location: `http://localhost.:${new URL(server.origin).port}/ok` }).end();
+			} },
+			'/to-intranet': { handle: (_request, response) => {
+				response.writeHead(302, { location: `http://intranet.example:${new URL(server.origin).port}/ok` }).end();
+			} },
 			'/image': { headers: { 'content-type': 'image/png' }, body: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) },
 			'/binary-as-html': { headers: HTML, body: Buffer.from([0x3c, 0x68, 0, 0, 0xff, 0xfe]) },
 			'/no-type': { headers: {}, body: 'x' },
@@ -126,6 +132,28 @@ suite('util.NodeHttpFetcher', () => {
 		// A local URL the writer pasted is theirs to fetch.
 		const direct = new NodeHttpFetcher({ timeoutMs: 1_000 });
 		assert.equal((await direct.get(`${server.origin}/ok`, PAGE)).body, '<title>ok</title>');
+	});
+
+	test('Should refuse a redirect to localhost with a trailing dot', async () => {
+		await assert.rejects(fetcher().get('https://mapped.example/to-localhost-dot', PAGE), isKind('protocol', /local address localhost\.:/));
+	});
+
+	test('Should refuse a redirect to a name that resolves to a loopback address, but fetch it when pasted', async () => {
+		const resolved: string[] = [];
+		const resolver: AddressResolver = (hostname, callback) => {
+			resolved.push(hostname);
+			if (hostname === 'intranet.example') {
+				callback(null, [{ address: '127.0.0.1', family: 4 }]);
+			} else {
+				callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), []);
+			}
+		};
+		await assert.rejects(fetcher({ resolver }).get('https://mapped.example/to-intranet', PAGE),
+			isKind('protocol', /intranet\.example.*resolves to the local address 127\.0\.0\.1/));
+		assert.deepEqual(resolved, ['intranet.example']);
+		const pasted = await fetcher({ resolver }).get(`http://intranet.example:${new URL(server.origin).port}/ok`, PAGE);
+		assert.equal(pasted.body, '<title>ok</title>');
+		await assert.rejects(fetcher({ resolver }).get('http://nowhere.example/ok', PAGE), isKind('network', /ENOTFOUND/));
 	});
 
 	test('Should refuse binary content, undeclared types and types the caller did not ask for (#5)', async () => {
