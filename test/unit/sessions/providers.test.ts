@@ -10,7 +10,7 @@ const HOSTS = [
 	'www.openstack.org', 'openstackid-resources.openstack.org', '*.sched.com', 'sched.co', 'pretalx.com',
 	'talks.example.org', 'program.example.net', 'fahrplan.events.ccc.de', 'sessionize.com', 'frab.example.org',
 	'fosdem.org', 'archive.fosdem.org', 'pretalx.fosdem.org', 'events.ccc.de', 'conf.example.com',
-	'blog.example.com', 'summit.example.org', 'evil.example', 'conf.example.org',
+	'blog.example.com', 'summit.example.org', 'evil.example', 'conf.example.org', 'events.example.net',
 ];
 
 suite('sessions.providers', () => {
@@ -36,6 +36,8 @@ suite('sessions.providers', () => {
 			'program.example.net/sessions/7/opening-keynote': { body: fixture('pretalx-self-hosted.html') },
 			[`program.example.net/api/events/exconf/submissions/K3YN7E/${SUBMISSION_QUERY}`]: { headers: JSON_TYPE, body: fixture('pretalx-self-hosted-submission.json') },
 			'fahrplan.events.ccc.de/congress/2024/fahrplan/talk/HCKPLN/': { body: fixture('pretalx-talk-page.html') },
+			'events.example.net/schedule/democon/talk/ABC7QX/': { body: fixture('pretalx-talk-page-api-link.html') },
+			[`events.example.net/api/events/democon/submissions/ABC7QX/${SUBMISSION_QUERY}`]: { headers: JSON_TYPE, body: fixture('pretalx-submission.json') },
 			'sessionize.com/s/jane-doe/building-accessible-design-systems-that-scale-acro/81234': { body: fixture('sessionize-session.html') },
 			'sessionize.com/jane-doe': { body: fixture('sessionize-profile.html') },
 			'sessionize.com/s/jane-doe/observability-on-a-budget/81240': { body: fixture('sessionize-session-og-only.html') },
@@ -164,6 +166,14 @@ suite('sessions.providers', () => {
 		assert.equal(info.title, 'Hacking the Planet (Again)');
 		assert.deepEqual(info.speakers, ['Jörg Müller']);
 		assert.ok(server.requests.some(r => r.key === `fahrplan.events.ccc.de/congress/2024/api/events/fahrplan/submissions/HCKPLN/${SUBMISSION_QUERY}`));
+	});
+
+	test('Should follow the API link of a pretalx talk page when the API is not under the talk URL', async () => {
+		const info = await resolve('https://events.example.net/schedule/democon/talk/ABC7QX/');
+		assert.equal(info.title, 'Reproducible Builds: Where Are We Now?');
+		assert.deepEqual(info.speakers, ['Chris Lamb', 'Holger Levsen']);
+		assert.equal(info.source, 'pretalx-api');
+		assert.ok(server.requests.some(r => r.key.startsWith('events.example.net/schedule/api/events/democon/submissions/ABC7QX/')));
 	});
 
 	test('Should read a Sessionize page whose slug was cut, keeping the full title (#5)', async () => {

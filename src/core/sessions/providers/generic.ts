@@ -1,7 +1,7 @@
-import { attr, cleanText, htmlToText, PageSummary, text, type Document } from '../html';
+import { cleanText, htmlToText, PageSummary, text, type Document } from '../html';
 import { chooseTitle, STRUCTURED_PRIORITY, type TitleCandidate } from '../score';
 import { asArray, asRecord, asText, uniqueNames, type ProviderContext, type ProviderResult } from './context';
-import { readPretalxApi } from './pretalx';
+import { pretalxApiLink, readPretalxApi } from './pretalx';
 
 /** Source priorities for a tie in slug score: structured data beats page furniture. */
 export const PRIORITY = { api: STRUCTURED_PRIORITY + 1, jsonLd: STRUCTURED_PRIORITY, meta: 3, h1: 2, title: 1 } as const;
@@ -106,21 +106,6 @@ export function readGenericPage(doc: Document | PageSummary, slug: string | unde
 		room: event?.location,
 		source: chosen.source,
 	};
-}
-
-/** pretalx instances say so in `<meta name="generator">` and link their talk API as an alternate. */
-export function pretalxApiLink(page: PageSummary, pageUrl: string): string | undefined {
-	const generator = page.meta('generator') ?? '';
-	const link = page.alternateLinks.find(l => (attr(l, 'type') ?? '').toLowerCase() === 'application/json');
-	const href = attr(link, 'href');
-	if (!href || !/^pretalx\b/i.test(generator) && !/\/api\/events\/[^/]+\/(?:talks|submissions)\//.test(href)) {
-		return undefined;
-	}
-	try {
-		return new URL(href, pageUrl).href;
-	} catch {
-		return undefined;
-	}
 }
 
 /** Any page: a pretalx instance through its API, otherwise JSON-LD, meta tags, `h1` and `<title>` scored against the slug. */

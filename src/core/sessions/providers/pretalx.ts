@@ -1,4 +1,5 @@
-import { all, first, htmlToText, meta, text } from '../html';
+import { all, attr, first, htmlToText, meta, PageSummary, text } from '../html';
+import { FetchError } from '../types';
 import { asArray, asRecord, asText, firstOf, uniqueNames, type ProviderContext, type ProviderResult } from './context';
 
 const EXPAND = 'expand=speakers,slots.room&lang=en';
@@ -24,6 +25,21 @@ export function parsePretalxTalk(value: unknown, source: string): ProviderResult
 	};
 }
 
+/** pretalx instances say so in `<meta name="generator">` and link their talk API as an alternate. */
+export function pretalxApiLink(page: PageSummary, pageUrl: string): string | undefined {
+	const generator = page.meta('generator') ?? '';
+	const link = page.alternateLinks.find(l => (attr(l, 'type') ?? '').toLowerCase() === 'application/json');
+	const href = attr(link, 'href');
+	if (!href || !/^pretalx\b/i.test(generator) && !/\/api\/events\/[^/]+\/(?:talks|submissions)\//.test(href)) {
+		return undefined;
+	}
+	try {
+		return new URL(href, pageUrl).href;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Fetches a pretalx API URL; a legacy `/talks/` link is first tried as the expanded `/submissions/` call. */
 export async function readPretalxApi(context: ProviderContext, apiUrl: string): Promise<ProviderResult | undefined> {
 	const match = /^(.*\/api\/events\/[^/]+)\/(?:talks|submissions)\/([A-Za-z0-9]+)/.exec(apiUrl);
@@ -31,9 +47,26 @@ export async function readPretalxApi(context: ProviderContext, apiUrl: string): 
 	return firstOf(context, urls.map(url => async () => parsePretalxTalk(await context.json(url), 'pretalx-api')));
 }
 
-/** The talk page: `<title> Title :: Event:: pretalx`, speakers in `.talk-speaker-name`. */
-async function readPretalxPage(context: ProviderContext): Promise<ProviderResult | undefined> {
-	const { doc } = await context.html(context.pasted);
+/**
+ * The talk page: first the API it links as an alternate (an instance whose API is not where the
+ * talk URL puts it), then `<title> Title :: Event:: pretalx` and speakers in `.talk-speaker-name`.
+ */
+async function readPretalxPage(context: ProviderContext, triedApi: string): Promise<ProviderResult | undefined> {
+	const { doc, url } = await context.html(context.pasted);
+	const apiLink = pretalxApiLink(new PageSummary(doc), url);
+	if (apiLink && !apiLink.startsWith(`${triedApi}/`)) {
+		try {
+			const fromApi = await readPretalxApi(context, apiLink);
+			if (fromApi) {
+				return fromApi;
+			}
+		} catch (error) {
+			if (error instanceof FetchError && error.kind === 'cancelled') {
+				throw error;
+			}
+			// The page itself is still there to read.
+		}
+	}
 	const pageTitle = text(first(doc, 'title')).split('::')[0].trim();
 	const title = text(first(doc, 'h3.talk-title')) || pageTitle;
 	if (!title) {
@@ -47,13 +80,13 @@ async function readPretalxPage(context: ProviderContext): Promise<ProviderResult
 	};
 }
 
-/** pretalx on any host: the v1 submissions API, the legacy talks API, then the talk page. */
+/** pretalx on any host: the v1 submissions API, the legacy talks API, then the talk page and the API it links. */
 export async function readPretalx(context: ProviderContext): Promise<ProviderResult | undefined> {
 	const { base, event, id } = context.classified;
 	const api = `${base}/api/events/${event}`;
 	return firstOf(context, [
 		async () => parsePretalxTalk(await context.json(`${api}/submissions/${id}/?${EXPAND}`), 'pretalx-api'),
 		async () => parsePretalxTalk(await context.json(`${api}/talks/${id}/`), 'pretalx-api'),
-		() => readPretalxPage(context),
+		() => readPretalxPage(context, api),
 	]);
 }
