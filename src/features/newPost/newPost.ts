@@ -3,8 +3,16 @@ import { join, relativeInside, resolve } from '../../core/fs/posixPath';
 import { formatRfc3339 } from '../../core/posts/date';
 import type { PostFormat } from '../../core/posts/frontMatter';
 import { planNewPost, type NewPostPlan } from '../../core/posts/newPost';
+import { suggestedCategories } from '../../core/posts/suggestCategories';
 import { findHugoSite, type HugoSite } from '../../core/site/hugoSite';
+import { readFrontMatterData } from '../../core/writing/taxonomyTerms';
+import { withTimeout } from '../../util/async';
 import { WorkspaceFileReader } from '../../util/workspaceFileReader';
+
+/** The categories prompt offers the site's usual categories when this many posts can be read in time. */
+const CATEGORY_SCAN_POSTS = 500;
+const CATEGORY_SCAN_MS = 1_500;
+const READ_BATCH = 32;
 
 /** Arguments for running the command without its input boxes (keybindings, tests). */
 export interface NewPostArgs {
@@ -17,7 +25,7 @@ export interface NewPostArgs {
 const FORMATS: ReadonlyArray<PostFormat | 'auto'> = ['auto', 'toml', 'yaml'];
 
 /**
- * "New Event Post": asks for the title and tags, writes `<contentDir>/post/<slug>.md` in the Hugo site
+ * "New Event Post": asks for the title, tags and categories, writes `<contentDir>/post/<slug>.md` in the Hugo site
  * of the active file (or of the workspace) from the site's archetype or a TOML/YAML front matter, never
  * over an existing file, and opens it with the cursor below the front matter.
  */
@@ -28,6 +36,10 @@ export async function newPostCommand(args?: NewPostArgs): Promise<vscode.Uri | u
 		return undefined;
 	}
 	const { site, files } = located;
+	// Arguments (a keybinding, a test) mean no input boxes at all.
+	const prompting = args?.title === undefined && args?.tags === undefined && args?.categories === undefined;
+	// Read while the writer types the title, so the categories box can open prefilled.
+	const usualCategories = prompting ? siteCategories(files, site).catch(() => []) : Promise.resolve([]);
 	const title = typeof args?.title === 'string' ? args.title.trim() : await vscode.window.showInputBox({
 		title: 'New Event Post',
 		prompt: 'Title of the post',
@@ -46,6 +58,10 @@ export async function newPostCommand(args?: NewPostArgs): Promise<vscode.Uri | u
 	if (tags === undefined) {
 		return undefined;
 	}
+	const categories = prompting ? await askCategories(usualCategories) : listOf(args?.categories);
+	if (categories === undefined) {
+		return undefined;
+	}
 
 	const siteUri = files.toUri(site.root);
 	const config = vscode.workspace.getConfiguration('eventWriteup.newPost', siteUri);
@@ -58,7 +74,7 @@ export async function newPostCommand(args?: NewPostArgs): Promise<vscode.Uri | u
 
 	let plan: NewPostPlan;
 	try {
-		plan = await planNewPost(files, site, { title, tags, categories: listOf(args?.categories), date: formatRfc3339(new Date()), format, folder });
+		plan = await planNewPost(files, site, { title, tags, categories, date: formatRfc3339(new Date()), format, folder });
 	} catch (error) {
 		void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
 		return undefined;
@@ -120,6 +136,35 @@ async function askTags(): Promise<string[] | undefined> {
 		title: 'New Event Post',
 		prompt: 'Tags, separated by commas (optional)',
 		placeHolder: 'openstack, kolla',
+		ignoreFocusOut: true,
+	});
+	return text === undefined ? undefined : listOf(text);
+}
+
+/** The categories most of the site's posts use, from at most `CATEGORY_SCAN_POSTS` posts. */
+async function siteCategories(files: WorkspaceFileReader, site: HugoSite): Promise<string[]> {
+	const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(files.toUri(site.contentDir), '**/*.{md,markdown}'), undefined, CATEGORY_SCAN_POSTS);
+	const posts: Array<Record<string, unknown>> = [];
+	for (let i = 0; i < uris.length; i += READ_BATCH) {
+		const texts = await Promise.all(uris.slice(i, i + READ_BATCH).map(uri => new WorkspaceFileReader(uri).readText(uri.path)));
+		for (const text of texts) {
+			const data = text === undefined ? undefined : readFrontMatterData(text);
+			if (data) {
+				posts.push(data);
+			}
+		}
+	}
+	return suggestedCategories(posts);
+}
+
+/** Optional; prefilled with the site's usual categories when they are read in time, else empty. */
+async function askCategories(usual: Promise<string[]>): Promise<string[] | undefined> {
+	const suggested = await withTimeout(CATEGORY_SCAN_MS, usual, 'reading the site\'s categories').catch(() => []);
+	const text = await vscode.window.showInputBox({
+		title: 'New Event Post',
+		prompt: 'Categories, separated by commas (optional)',
+		placeHolder: 'conferences',
+		value: suggested.join(', '),
 		ignoreFocusOut: true,
 	});
 	return text === undefined ? undefined : listOf(text);
