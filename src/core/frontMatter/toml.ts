@@ -15,7 +15,9 @@ export interface TomlResult {
 	readonly insertOffset: number;
 }
 
-const DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+// Four digits and a dash make a date token for Hugo's TOML reader, which then wants YYYY-MM-DD exactly
+// (`2017-05-9` fails the build although @iarna/toml reads it).
+const DATE_PREFIX = /^\d{4}-/;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?$/;
 const TIME_ONLY = /^(\d{2}):(\d{2}):(\d{2})(\.\d+)?$/;

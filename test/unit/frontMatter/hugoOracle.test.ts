@@ -97,6 +97,7 @@ const FAILING: ReadonlyArray<{ name: string; text: string; line?: number }> = [
 	{ name: 'toml-duplicate', text: toml('title = "a"', 'title = "b"') },
 	{ name: 'toml-duplicate-table', text: toml('title = "a"', '[p]', 'x = 1', '[p]', 'y = 2') },
 	{ name: 'toml-impossible-date', text: toml('title = "t"', 'date = 2017-02-30'), line: 3 },
+	{ name: 'toml-one-digit-day', text: toml('title = "t"', 'date = 2017-05-9'), line: 3 },
 	{ name: 'toml-invalid-datetime', text: toml('title = "t"', 'date = 2024-42-42') },
 	{ name: 'toml-unterminated', text: '+++\ntitle = "t"\n\nBody\n', line: 1 },
 	{ name: 'toml-closed-with-dashes', text: '+++\ntitle = "t"\n---\nBody\n', line: 1 },

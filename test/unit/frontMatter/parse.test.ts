@@ -86,6 +86,8 @@ suite('frontMatter.parse', () => {
 			[['= 1'], [1, 0, 1, 1], /unexpected '='/],
 			[['title = "x"', 'date = 2024-42-42'], [2, 7, 2, 17], /month 42/],
 			[['date = 2017-02-30'], [1, 7, 1, 17], /day 30/],
+			[['title = "x"', 'date = 2017-05-9'], [2, 7, 2, 16], /'2017-05-9': it is not a TOML date/],
+			[['date = 2017-5-09'], [1, 7, 1, 16], /'2017-5-09': it is not a TOML date/],
 			[['date = 2017-05-09T25:00:00'], [1, 7, 1, 26], /hour 25/],
 			[['title = "x"', 'tags = ["a",'], [2, 7, 2, 8], /never closed/],
 			[['title = "x', 'draft = true'], [1, 8, 1, 10], /never closed/],
