@@ -36,6 +36,9 @@ export interface ValidationOptions {
 	readonly now?: Date;
 }
 
+/** Characters that end or change a plain scalar inside a YAML flow list, or a line break. */
+const FLOW_UNSAFE = /[[\]{},#:&*!|>'"%@`\r\n]/;
+
 /** Date fields Hugo reads (lowercased, aliases included), with the name to show in messages. */
 const DATE_FIELDS: Readonly<Record<string, string>> = {
 	date: 'date', publishdate: 'publishDate', pubdate: 'publishDate', published: 'publishDate',
@@ -341,7 +344,10 @@ class Validator {
 		const fixes: Fix[] = [];
 		const parts = asString.split(',').map(p => p.trim()).filter(p => p !== '');
 		const quoted = value.kind === 'string' && value.quote !== 'plain' && value.quote !== 'block' ? raw : JSON.stringify(asString);
-		const single = this.#format === 'yaml' && value.quote === 'plain' && value.kind === 'string' ? raw : quoted;
+		// A plain YAML scalar stays as written inside [...] only when nothing in it means something there:
+		// `C# {beta}` or `x]` would break the flow list, and `a, b` would become two items.
+		const keepsPlain = this.#format === 'yaml' && value.quote === 'plain' && value.kind === 'string' && !FLOW_UNSAFE.test(raw) && raw === raw.trim();
+		const single = keepsPlain ? raw : quoted;
 		const wrap: Fix = { title: `Make '${entry.key}' a list: [${single}]`, edits: [this.#edit(value.start, value.end, `[${single}]`)] };
 		if (parts.length > 1 && name !== 'aliases' && name !== 'images') {
 			const list = `[${parts.map(p => JSON.stringify(p)).join(', ')}]`;

@@ -178,6 +178,19 @@ suite('frontMatter.validate', () => {
 		const plain = yaml('keywords: openstack');
 		assert.equal(applyFix(plain, preferred(only(check(plain), 'fm-list-expected'))), yaml('keywords: [openstack]'));
 
+		// Plain text with flow indicators is quoted, so the fix keeps one item and the YAML valid.
+		for (const [value, fixed] of [['C# {beta}', '["C# {beta}"]'], ['x]', '["x]"]'], ['a:b', '["a:b"]'], ['x *y', '["x *y"]']]) {
+			const special = yaml(`tags: ${value}`);
+			const fix = preferred(only(check(special), 'fm-list-expected'));
+			assert.equal(applyFix(special, fix), yaml(`tags: ${fixed}`), value);
+			assert.deepEqual(check(applyFix(special, fix)), [], value);
+		}
+		const twoWords = yaml('keywords: a, b');
+		const wrap = only(check(twoWords), 'fm-list-expected').fixes.find(f => !f.isPreferred);
+		assert.ok(wrap);
+		assert.equal(wrap.title, 'Make \'keywords\' a list: ["a, b"]');
+		assert.equal(applyFix(twoWords, wrap), yaml('keywords: ["a, b"]'));
+
 		const items = toml('tags = ["a", 2]');
 		const item = only(check(items), 'fm-list-expected');
 		assert.deepEqual(item.range, range(2, 13, 2, 14));
