@@ -40,7 +40,7 @@ export function parseFrontMatter(text: string): ParsedFrontMatter | undefined {
 			problems: [{ code: 'fm-unterminated', message, start: block.start, end: block.format === 'json' ? block.start + 1 : block.start + 3, severity: 'error' }],
 		};
 	}
-	const result = block.format === 'toml' ? parseToml(block.content, block.contentStart)
+	const result = block.format === 'toml' ? parseToml(block.content, block.contentStart, text.slice(0, block.contentStart).split('\n').length - 1)
 		: block.format === 'yaml' ? parseYaml(block.content, block.contentStart)
 			: parseJson(block.content, block.contentStart);
 	let problems = result.problems;

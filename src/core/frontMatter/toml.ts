@@ -74,6 +74,10 @@ class TomlScanner {
 	readonly dateTokens: DateToken[] = [];
 	/** Openings of arrays, inline tables and strings that never close. */
 	readonly unclosed: Array<{ start: number; end: number; what: string }> = [];
+	/** `[table]` headers, to name the one the parser refuses. */
+	readonly headers: Array<{ start: number; end: number; name: string }> = [];
+	/** Where each dotted name (tables, dotted-key prefixes, keys) first appears: offset of its key. */
+	readonly firstDefinitions = new Map<string, number>();
 	firstTableHeader = -1;
 	#i = 0;
 	readonly #src: string;
@@ -155,6 +159,9 @@ class TomlScanner {
 		}
 		const path = this.#canonical(key.parts);
 		const id = path.join('\u0000');
+		const name = key.parts.join('.');
+		this.headers.push({ start: key.start, end: key.end, name });
+		this.#recordDefinition(name, key.start);
 		if (isArray) {
 			const count = (this.#arrayTableCounts.get(id) ?? 0) + 1;
 			this.#arrayTableCounts.set(id, count);
@@ -179,6 +186,12 @@ class TomlScanner {
 			}
 		}
 		return result;
+	}
+
+	#recordDefinition(name: string, offset: number): void {
+		if (!this.firstDefinitions.has(name)) {
+			this.firstDefinitions.set(name, offset);
+		}
 	}
 
 	#duplicate(start: number, end: number, name: string): void {
@@ -260,6 +273,11 @@ class TomlScanner {
 			return undefined;
 		}
 		const id = simple ? key.parts[0] : path.join('\u0000');
+		// `a.b.c = 1` also defines the tables `a` and `a.b`.
+		const names = simple ? key.parts : [...prefix.filter(p => p.charCodeAt(0) !== 35 /* # */), ...key.parts];
+		for (let n = names.length - key.parts.length + 1; n <= names.length; n++) {
+			this.#recordDefinition(simple ? key.parts[0] : names.slice(0, n).join('.'), key.start);
+		}
 		if (definesPath) {
 			if (this.#defined.has(id)) {
 				this.#duplicate(key.start, key.end, key.parts.join('.'));
@@ -503,8 +521,11 @@ function invalidTimeReason(hour: string, minute: string, second: string): string
 const NEEDS_PATCH = /[tz]|:60/;
 const POSITION_SUFFIX = / at row \d+, col \d+, pos \d+:[\s\S]*$/;
 
-/** Parses TOML front matter content that starts at `base` in the whole text. */
-export function parseToml(content: string, base: number): TomlResult {
+/**
+ * Parses TOML front matter content that starts at `base` in the whole text, on line `firstLine`
+ * (0-based; messages name lines 1-based).
+ */
+export function parseToml(content: string, base: number, firstLine = 0): TomlResult {
 	const scanner = new TomlScanner(content, base);
 	scanner.scan();
 	const insertOffset = base + (scanner.firstTableHeader >= 0 ? scanner.firstTableHeader : content.length);
@@ -539,7 +560,7 @@ export function parseToml(content: string, base: number): TomlResult {
 	try {
 		data = TOML.parse(parseText) as Record<string, unknown>;
 	} catch (error) {
-		problems.push(tomlErrorProblem(error, content, base, scanner));
+		problems.push(tomlErrorProblem(error, content, base, firstLine, scanner));
 		return { data: undefined, entries: scanner.entries, problems, insertOffset };
 	}
 	for (const entry of scanner.entries) {
@@ -548,7 +569,10 @@ export function parseToml(content: string, base: number): TomlResult {
 	return { data, entries: scanner.entries, problems, insertOffset };
 }
 
-function tomlErrorProblem(error: unknown, content: string, base: number, scanner: TomlScanner): SyntaxProblem {
+/** Parser errors met while reading a number, date or time: the parser has already read the line break after it. */
+const TOKEN_ERROR = /digit|number|date|time|zero padded|boolean|inf"|nan"/i;
+
+function tomlErrorProblem(error: unknown, content: string, base: number, firstLine: number, scanner: TomlScanner): SyntaxProblem {
 	const raw = error instanceof Error ? error.message : String(error);
 	const detail = raw.split('\n')[0].replace(POSITION_SUFFIX, '').replace(/ at row \d+, col \d+, pos \d+:?$/, '')
 		.replace(/Unknown character "(\d+)"/, (_match, code: string) => `unexpected '${String.fromCharCode(Number(code))}'`);
@@ -556,12 +580,21 @@ function tomlErrorProblem(error: unknown, content: string, base: number, scanner
 	if (/redefine existing key/i.test(detail) && scanner.duplicates.length > 0) {
 		return scanner.duplicates[0];
 	}
+	if (/redefine/i.test(detail) && typeof pos === 'number') {
+		const redefined = redefinedTable(content, pos, base, firstLine, scanner);
+		if (redefined) {
+			return redefined;
+		}
+	}
 	if (/^Unterminated/i.test(detail) && scanner.unclosed.length > 0) {
 		const opening = scanner.unclosed[0];
 		return { code: 'fm-syntax', message: `TOML syntax error: this ${opening.what} is never closed. Hugo fails the build.`, start: opening.start, end: opening.end, severity: 'error' };
 	}
 	if (typeof pos === 'number' && pos >= 0) {
 		let at = Math.min(pos, content.length);
+		if (TOKEN_ERROR.test(detail) && at > 0 && content[at - 1] === '\n') {
+			at -= at > 1 && content[at - 2] === '\r' ? 2 : 1;
+		}
 		// Errors are reported inside or one past the word that broke the value (`2017-05-09 oops` points
 		// after the `o`, `title = x` at the line end): back up to the start of that word, where Hugo points.
 		while (at > 0 && !' \t\r\n=[,{'.includes(content[at - 1])) {
@@ -594,6 +627,21 @@ function tomlErrorProblem(error: unknown, content: string, base: number, scanner
 	return { code: 'fm-syntax', message: `TOML syntax error: ${detail}. Hugo fails the build.`, start: base, end: base + content.length, severity: 'error' };
 }
 
+/** A `[table]` header that names a table or key defined before (the parser's error is just past the header). */
+function redefinedTable(content: string, pos: number, base: number, firstLine: number, scanner: TomlScanner): SyntaxProblem | undefined {
+	const lineStart = lineStartOf(content, Math.max(0, Math.min(pos, content.length) - 1));
+	const header = scanner.headers.find(h => h.start >= lineStart && h.start <= pos && !/[\r\n]/.test(content.slice(h.start, pos)));
+	const earlier = header ? scanner.firstDefinitions.get(header.name) : undefined;
+	if (!header || earlier === undefined || earlier >= header.start) {
+		return undefined;
+	}
+	const line = firstLine + 1 + content.slice(0, earlier).split('\n').length - 1;
+	return {
+		code: 'fm-syntax', severity: 'error', start: base + header.start, end: base + header.end,
+		message: `TOML syntax error: '${header.name}' is already defined (line ${line}), so the table [${header.name}] cannot be defined again. Hugo fails the build. Merge the two, or rename one.`,
+	};
+}
+
 /** Says what is wrong with the word at `start..end` in a writer's terms, when the parser's words are vague. */
 function explain(content: string, start: number, end: number, detail: string): string {
 	const word = content.slice(start, end);
@@ -604,6 +652,14 @@ function explain(content: string, start: number, end: number, detail: string): s
 	const previous = before >= 0 ? content[before] : '\n';
 	if (word.trim() === '' || previous === '\n' || previous === '\r') {
 		return detail;
+	}
+	if (previous === '=' || previous === '[' || previous === ',') {
+		if (/^[+-]?0\d[\d_]*$/.test(word)) {
+			return `${word}: a TOML number cannot start with 0 (write ${word.replace(/^([+-]?)0+(?=\d)/, '$1')}, or quote it as text)`;
+		}
+		if (/^[+-]?[\d_]+\.(?!\d)/.test(word)) {
+			return `${word}: a dot in a TOML number needs a digit after it (write ${word.replace(/\.(?!\d)/, '.0')})`;
+		}
 	}
 	if (previous === '=' || previous === '[' || previous === ',' || previous === '{') {
 		return `${word} is not a TOML value: quote text ("${word.replace(/["\\]/g, '\\$&')}"), or write a number, true/false, a date, [list] or {table}`;

@@ -92,6 +92,14 @@ suite('frontMatter.parse', () => {
 			[['title = "x"', 'tags = ["a",'], [2, 7, 2, 8], /never closed/],
 			[['title = "x', 'draft = true'], [1, 8, 1, 10], /never closed/],
 			[['title = x'], [1, 8, 1, 9], /x is not a TOML value/],
+			// The parser reads the line break after a broken number: the error stays on the number's line.
+			[['title = "x"', 'n = 01'], [2, 4, 2, 6], /01: a TOML number cannot start with 0 \(write 1,/],
+			[['title = "x"', 'x = 1.'], [2, 4, 2, 6], /1\.: a dot in a TOML number needs a digit after it \(write 1\.0\)/],
+			[['x = 1.', 'y = 2'], [1, 4, 1, 6], /a dot in a TOML number/],
+			// A table defined twice, once implicitly: named at the header, with the line of the first definition.
+			[['a.b = 1', '[a]'], [2, 1, 2, 2], /'a' is already defined \(line 2\), so the table \[a\] cannot be defined again/],
+			[['[[a]]', '[a]'], [2, 1, 2, 2], /'a' is already defined \(line 2\)/],
+			[['[params]', 'a.b=1', '[params.a]'], [3, 1, 3, 9], /'params\.a' is already defined \(line 3\)/],
 		];
 		for (const [lines, expected, message] of cases) {
 			const text = joinLines('+++', ...lines, '+++', 'Body');
