@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
 import { lineEndOf, lineStartOf } from '../text';
 import type { FrontMatterEntry, FrontMatterValue, QuoteStyle, SyntaxProblem, ValueKind } from './model';
 
@@ -41,6 +41,16 @@ export function parseYaml(content: string, base: number): YamlResult {
 		});
 		return { data: undefined, entries, problems, insertOffset };
 	}
+	const unknown = unknownAlias(doc);
+	if (unknown) {
+		const [start, end] = rangeOf(unknown, 0);
+		problems.push({
+			code: 'fm-syntax',
+			message: `YAML syntax error: no anchor &${unknown.source} is defined before this alias. Hugo fails the build ("yaml: unknown anchor '${unknown.source}' referenced").`,
+			start: base + start, end: base + end, severity: 'error',
+		});
+		return { data: undefined, entries, problems, insertOffset };
+	}
 	const root = doc.contents;
 	if (root === null || (isScalar(root) && root.value === null)) {
 		return { data: {}, entries, problems, insertOffset };
@@ -56,6 +66,21 @@ export function parseYaml(content: string, base: number): YamlResult {
 	}
 	const data = collectMap(doc, root, [], base, content, entries, problems);
 	return { data, entries, problems, insertOffset };
+}
+
+/** The first alias with no anchor before it (the parser reads it as null; yaml.v2 refuses the document). */
+function unknownAlias(doc: Document): Alias | undefined {
+	let found: Alias | undefined;
+	visit(doc, {
+		Alias(_key, node) {
+			if (node.resolve(doc) === undefined) {
+				found = node;
+				return visit.BREAK;
+			}
+			return undefined;
+		},
+	});
+	return found;
 }
 
 function rangeOf(node: YamlNode | null | undefined, fallback: number): [number, number] {

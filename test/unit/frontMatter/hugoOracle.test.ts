@@ -115,6 +115,8 @@ const FAILING: ReadonlyArray<{ name: string; text: string; line?: number }> = [
 	{ name: 'yaml-colon-in-value', text: yaml('title: Foo: Bar') },
 	{ name: 'yaml-reserved-character', text: yaml('title: @foo') },
 	{ name: 'yaml-unclosed-quote', text: yaml('title: "unterminated') },
+	{ name: 'yaml-unknown-anchor', text: yaml('title: t', 'ref: *nope') },
+	{ name: 'yaml-anchor-after-alias', text: yaml('title: t', 'ref: *a', 'x: &a 1') },
 	{ name: 'yaml-tab-indent', text: yaml('title: x', 'tags:', '\t- a') },
 	{ name: 'json-trailing-comma', text: '{\n"title": "t",\n}\nBody\n' },
 	{ name: 'json-unterminated', text: '{\n"title": "t"\nBody\n' },

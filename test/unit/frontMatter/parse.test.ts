@@ -163,6 +163,17 @@ suite('frontMatter.parse', () => {
 		assert.equal(duplicate.severity, 'warning');
 		assert.deepEqual(at(dup, duplicate.start, duplicate.end), [2, 0, 2, 4]);
 		assert.deepEqual(parse(joinLines('---', '---', 'Body')).data, {});
+		// An alias needs an anchor defined before it.
+		for (const lines of [['title: x', 'ref: *nope'], ['ref: *a', 'x: &a 1'], ['title: x', 'tags: [a, *nope]']]) {
+			const unknown = joinLines('---', ...lines, '---');
+			const problems = parse(unknown).problems;
+			assert.equal(problems.length, 1, lines.join('|'));
+			assert.equal(problems[0].code, 'fm-syntax');
+			assert.equal(problems[0].severity, 'error');
+			assert.equal(unknown.slice(problems[0].start, problems[0].end).trim(), lines.join('\n').match(/\*\w+/)![0]);
+			assert.match(problems[0].message, /unknown anchor '\w+' referenced/);
+		}
+		assert.deepEqual(parse(joinLines('---', 'x: &a 1', 'ref: *a', '---')).problems, []);
 	});
 
 	test('Should parse JSON with positions; numbers are decimals as in Go (#3)', () => {
