@@ -292,6 +292,15 @@ function daysIn(year: number, month: number): number {
 	return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/**
+ * Go's `parseSignedOffset`: a sign and an hour from 0 to 23 (`+03`, `-4`); 0 when there is none. So
+ * `-0400` is no zone name, and the UnixDate layout fails where RubyDate then reads the offset.
+ */
+function signedOffsetLength(value: string): number {
+	const match = /^[+-](\d+)/.exec(value);
+	return match && Number(match[1]) <= 23 ? match[0].length : 0;
+}
+
 /** Go's `parseTimeZone`: how many characters of `value` make a zone abbreviation (0: none). */
 function zoneNameLength(value: string): number {
 	if (value.length < 3) {
@@ -301,12 +310,10 @@ function zoneNameLength(value: string): number {
 		return 4;
 	}
 	if (value.startsWith('GMT')) {
-		const match = /^GMT([+-]\d{1,2})?/.exec(value)!;
-		return match[0].length;
+		return 3 + signedOffsetLength(value.slice(3));
 	}
 	if (value[0] === '+' || value[0] === '-') {
-		const match = /^[+-]\d{2}(\d{2})?/.exec(value);
-		return match ? match[0].length : 0;
+		return signedOffsetLength(value);
 	}
 	let upper = 0;
 	while (upper < 6 && upper < value.length && value[upper] >= 'A' && value[upper] <= 'Z') {

@@ -21,6 +21,9 @@ suite('frontMatter.dates', () => {
 			['2017-05-09  10:00:00', { hour: 10 }],
 			['09 may 2017', { month: 5 }],
 			['2016-02-29', { month: 2, day: 29 }],
+			// A numeric zone name is an hour up to 23 (Go's parseSignedOffset): -0400 is RubyDate's offset.
+			['Tue May 09 10:00:00 -0400 2017', { hour: 10, offsetMinutes: -240, zoneName: undefined }],
+			['Tue May  9 10:00:00 +03 2017', { hour: 10, zoneName: '+03', offsetMinutes: undefined }],
 		];
 		for (const [text, expected] of cases) {
 			const parsed = parseHugoDateString(text);
