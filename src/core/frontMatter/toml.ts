@@ -50,6 +50,12 @@ class ScannedValue implements FrontMatterValue {
 	}
 }
 
+/**
+ * How deep arrays and inline tables are scanned item by item. Hugo reads any depth; past this one the
+ * scanner only finds where the value ends, so a pathological value cannot exhaust the stack.
+ */
+const MAX_SCANNED_DEPTH = 64;
+
 interface MutableEntry {
 	key: string;
 	path: string[];
@@ -83,6 +89,7 @@ class TomlScanner {
 	readonly #src: string;
 	readonly #base: number;
 	#table: string[] = [];
+	#depth = 0;
 	readonly #defined = new Set<string>();
 	readonly #arrayTableCounts = new Map<string, number>();
 
@@ -314,11 +321,16 @@ class TomlScanner {
 		if (ch === '"' || ch === '\'') {
 			return this.#string(ch);
 		}
-		if (ch === '[') {
-			return this.#array(path);
+		if ((ch === '[' || ch === '{') && this.#depth >= MAX_SCANNED_DEPTH) {
+			return this.#skipNested();
 		}
-		if (ch === '{') {
-			return this.#inlineTable(path);
+		if (ch === '[' || ch === '{') {
+			this.#depth++;
+			try {
+				return ch === '[' ? this.#array(path) : this.#inlineTable(path);
+			} finally {
+				this.#depth--;
+			}
 		}
 		let end = start;
 		while (!endsValue(src.charCodeAt(end))) {
@@ -414,6 +426,34 @@ class TomlScanner {
 			}
 		}
 		return new ScannedValue('array', this.#base + start, this.#base + this.#i, undefined, items);
+	}
+
+	/** Finds the end of an array or inline table without looking at its items (strings and comments skipped). */
+	#skipNested(): ScannedValue {
+		const src = this.#src;
+		const start = this.#i;
+		let open = 0;
+		while (this.#i < src.length) {
+			const ch = src[this.#i];
+			if (ch === '"' || ch === '\'') {
+				this.#string(ch);
+				continue;
+			}
+			if (ch === '#') {
+				this.#skipToLineEnd();
+				continue;
+			}
+			this.#i++;
+			if (ch === '[' || ch === '{') {
+				open++;
+			} else if ((ch === ']' || ch === '}') && --open === 0) {
+				break;
+			}
+		}
+		if (open > 0) {
+			this.unclosed.push({ start: this.#base + start, end: this.#base + start + 1, what: src[start] === '[' ? 'array' : 'inline table' });
+		}
+		return new ScannedValue(src[start] === '[' ? 'array' : 'table', this.#base + start, this.#base + this.#i);
 	}
 
 	#inlineTable(path: readonly string[]): ScannedValue {

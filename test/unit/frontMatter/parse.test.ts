@@ -134,6 +134,19 @@ suite('frontMatter.parse', () => {
 		assert.deepEqual(parse(joinLines('+++', '[[s]]', 'name = "a"', '[[s]]', 'name = "b"', '+++')).problems, []);
 	});
 
+	test('Should read TOML nested deeper than the scanner looks, as Hugo does, without exhausting the stack (#3)', () => {
+		const depth = 100_000;
+		const deep = joinLines('+++', 'title = "t"', `x = ${'['.repeat(depth)}"a # ]", { y = ']' } # ]`, `${']'.repeat(depth)}`, 'draft = true', '+++');
+		const parsed = parse(deep);
+		assert.deepEqual(parsed.problems, []);
+		assert.equal(entry(parsed, 'x').value.kind, 'array');
+		assert.equal(entry(parsed, 'draft').value.value, true);
+		const unclosed = joinLines('+++', 'title = "t"', `x = ${'['.repeat(depth)}`, '+++');
+		const [problem] = parse(unclosed).problems;
+		assert.equal(problem.code, 'fm-syntax');
+		assert.match(problem.message, /never closed/);
+	});
+
 	test('Should read YAML as Hugo 0.111.3 does: YAML 1.1 booleans, timestamps as text (#3)', () => {
 		const text = joinLines('---', 'title: Summit', 'date: 2017-05-09', 'draft: yes', 'tags:', '  - a', '  - b', '---');
 		const parsed = parse(text);
