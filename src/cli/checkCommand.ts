@@ -7,6 +7,7 @@ import { findSiteRoot, loadHugoSite } from '../core/site/hugoSite';
 import { readPageAddress } from '../core/site/references';
 import { resolveImage, type SiteContext } from '../core/site/resolve';
 import { StaticFileIndex } from '../core/site/staticIndex';
+import { range } from '../core/text';
 import { oneOf, parseCommandArgs } from './args';
 import { ExitCode, UsageError, type CliCommand } from './io';
 import { NodeFileReader } from './nodeFileReader';
@@ -87,7 +88,12 @@ export function createCheckCommand(files: IFileReader = new PostFileReader()): C
 				if (text === undefined) {
 					return { file, findings: undefined };
 				}
-				return { file, findings: await checkPost(file, text, sites) };
+				try {
+					return { file, findings: await checkPost(file, text, sites) };
+				} catch (error) {
+					// One post the checker cannot handle must not hide the findings for every other post.
+					return { file, findings: [internalFailure(error)] };
+				}
 			});
 
 			const problems: CheckProblem[] = [];
@@ -137,6 +143,14 @@ async function checkPost(file: string, text: string, sites: SiteContexts): Promi
 	});
 	// Hugo titles a section or the home page (`_index.md`) from its folder or the site: no title is fine there.
 	return isListPagePath(file) ? findings.filter(f => f.code !== 'fm-title-missing') : findings;
+}
+
+function internalFailure(error: unknown): Finding {
+	const reason = error instanceof Error ? error.message : String(error);
+	return {
+		code: 'fm-internal', severity: 'error', range: range(0, 0, 0, 0), fixes: [],
+		message: `This file could not be checked (${reason}). Its front matter is not verified; the other files are.`,
+	};
 }
 
 /** One site model per Hugo site, and one site lookup per folder: thousands of posts share both. */

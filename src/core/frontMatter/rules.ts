@@ -30,4 +30,5 @@ export const RULES: readonly RuleInfo[] = [
 	rule('fm-title-missing', 'warning', 'The post has no title, or an empty one.'),
 	rule('fm-image-missing', 'warning', 'cover or images points to a file that is not in the site\'s static folders.'),
 	rule('fm-required-field', 'warning', 'A field listed in the setting eventWriteup.frontMatter.requiredFields is missing.'),
+	rule('fm-internal', 'error', 'The checker failed on this file (the message says why), so its front matter is not verified; other files are still checked.'),
 ];

@@ -40,6 +40,26 @@ suite('frontMatter.checkCommand', () => {
 		assert.match(io.err, /3 files checked: 1 error, 2 other problems/);
 	});
 
+	test('Should report a file the checker fails on and still check the others (#3)', async () => {
+		const depth = 20_000;
+		const files = new MemoryFileReader({
+			'/blog/hugo.toml': 'baseURL = "https://example.org/"\n',
+			'/blog/content/post/a.md': '+++\ntitle = "A"\ndate = "May 9, 2017"\n+++\n',
+			'/blog/content/post/b.md': `{"title": "B", "x": ${'['.repeat(depth)}${']'.repeat(depth)}}\n`,
+			'/blog/content/post/c.md': '---\ntitle: C\ntags: single\n---\n',
+		});
+		const io = captureIo('/blog');
+		const code = await runCli(['check', 'content'], io, [createCheckCommand(files)]);
+		assert.equal(code, 1);
+		const lines = io.out.trimEnd().split('\n');
+		assert.deepEqual(lines.map(l => l.split(' ').slice(0, 3).join(' ')), [
+			'content/post/a.md:3:8: error fm-date-unparsable',
+			'content/post/b.md:1:1: error fm-internal',
+			'content/post/c.md:3:7: warning fm-list-expected',
+		]);
+		assert.match(lines[1], /could not be checked \(Maximum call stack size exceeded\)/);
+	});
+
 	test('Should print the JSON shape with 1-based ranges (#3)', async () => {
 		const io = captureIo('/');
 		const code = await runCli(['check', '--format', 'json', '/blog/content/post/a.md'], io, [createCheckCommand(site())]);
