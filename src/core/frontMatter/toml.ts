@@ -78,6 +78,8 @@ class TomlScanner {
 	readonly duplicates: SyntaxProblem[] = [];
 	/** Native date/time tokens: checked for ranges the parser lets through, patched for lowercase `t`/`z`. */
 	readonly dateTokens: DateToken[] = [];
+	/** Integer tokens: checked against the 64-bit range, which the parser wraps around silently. */
+	readonly integerTokens: DateToken[] = [];
 	/** Openings of arrays, inline tables and strings that never close. */
 	readonly unclosed: Array<{ start: number; end: number; what: string }> = [];
 	/** `[table]` headers, to name the one the parser refuses. */
@@ -351,6 +353,9 @@ class TomlScanner {
 		const kind = scalarKind(raw);
 		if (kind === 'date' || kind === 'localDatetime' || kind === 'datetime' || kind === 'time' || DATE_PREFIX.test(raw)) {
 			this.dateTokens.push({ start: this.#base + start, end: this.#base + end, raw });
+		} else if (kind === 'integer' && raw.length >= 18) {
+			// An integer written in fewer than 18 characters always fits in 64 bits.
+			this.integerTokens.push({ start: this.#base + start, end: this.#base + end, raw });
 		}
 		return new ScannedValue(kind, this.#base + start, this.#base + end);
 	}
@@ -557,6 +562,27 @@ function invalidTimeReason(hour: string, minute: string, second: string): string
 	return undefined;
 }
 
+const INT64_MAX = (1n << 63n) - 1n;
+const INTEGER_SYNTAX = /^(?:[+-]?\d[\d_]*|0x[\da-fA-F_]+|0o[0-7_]+|0b[01_]+)$/;
+
+/** Why an integer token does not fit in Go's int64, as Hugo's reader needs; `undefined` when it fits (or is no integer). */
+function integerRangeReason(raw: string): string | undefined {
+	if (!INTEGER_SYNTAX.test(raw)) {
+		return undefined;
+	}
+	const digits = raw.replace(/_/g, '');
+	let value: bigint;
+	try {
+		value = /^0[xob]/.test(digits) ? BigInt(digits) : BigInt(digits.replace(/^\+/, ''));
+	} catch {
+		return undefined;
+	}
+	if (value > INT64_MAX || value < -INT64_MAX - 1n) {
+		return 'it does not fit in 64 bits (-9223372036854775808 to 9223372036854775807)';
+	}
+	return undefined;
+}
+
 /** Date tokens the parser refuses although they are valid TOML: lowercase `t`/`z`, a leap second. */
 const NEEDS_PATCH = /[tz]|:60/;
 const POSITION_SUFFIX = / at row \d+, col \d+, pos \d+:[\s\S]*$/;
@@ -592,7 +618,18 @@ export function parseToml(content: string, base: number, firstLine = 0): TomlRes
 			}
 		}
 	}
+	for (const token of scanner.integerTokens) {
+		const reason = integerRangeReason(token.raw);
+		if (reason !== undefined) {
+			problems.push({
+				code: 'fm-syntax',
+				message: `Invalid TOML integer ${token.raw}: ${reason}. Hugo fails the build. Quote it to keep it as text.`,
+				start: token.start, end: token.end, severity: 'error',
+			});
+		}
+	}
 	if (problems.length > 0) {
+		problems.sort((a, b) => a.start - b.start);
 		return { data: undefined, entries: scanner.entries, problems: problems.slice(0, 1), insertOffset };
 	}
 

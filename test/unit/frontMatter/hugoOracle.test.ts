@@ -74,6 +74,7 @@ function buildCases(): BuildCase[] {
 		['toml-tags-string', toml('title = "t"', 'date = 2017-05-09', 'tags = "single"', 'categories = "a, b"')],
 		['toml-alias-relative', toml('title = "t"', 'date = 2017-05-09', 'aliases = ["", "/../x/", "/old/"]')],
 		['toml-slug-number', toml('title = "t"', 'date = 2017-05-09', 'slug = 3')],
+		['toml-int64-bounds', toml('title = "t"', 'date = 2017-05-09', 'least = -9223372036854775808', 'most = 0x7FFFFFFFFFFFFFFF')],
 	];
 	for (const [name, text] of native) {
 		cases.push({ name, text });
@@ -103,6 +104,8 @@ const FAILING: ReadonlyArray<{ name: string; text: string; line?: number }> = [
 	{ name: 'toml-closed-with-dashes', text: '+++\ntitle = "t"\n---\nBody\n', line: 1 },
 	{ name: 'toml-four-pluses', text: '++++\ntitle = "t"\n+++\nBody\n', line: 1 },
 	{ name: 'toml-bare-value', text: toml('title = t') },
+	{ name: 'toml-int64-overflow', text: toml('title = "t"', 'i = 9223372036854775808'), line: 3 },
+	{ name: 'toml-hex-overflow', text: toml('title = "t"', 'i = 0x8000000000000000'), line: 3 },
 	{ name: 'toml-leading-zero', text: toml('title = "t"', 'n = 01'), line: 3 },
 	{ name: 'toml-trailing-dot', text: toml('title = "t"', 'x = 1.'), line: 3 },
 	{ name: 'toml-dotted-then-table', text: toml('a.b = 1', '[a]') },
