@@ -80,6 +80,8 @@ class TomlScanner {
 	readonly dateTokens: DateToken[] = [];
 	/** Integer tokens: checked against the 64-bit range, which the parser wraps around silently. */
 	readonly integerTokens: DateToken[] = [];
+	/** Offsets of `\e` escapes in basic strings: Hugo reads them as ESC, the parser refuses them. */
+	readonly escapeEs: number[] = [];
 	/** Openings of arrays, inline tables and strings that never close. */
 	readonly unclosed: Array<{ start: number; end: number; what: string }> = [];
 	/** `[table]` headers, to name the one the parser refuses. */
@@ -368,6 +370,7 @@ class TomlScanner {
 		if (triple) {
 			for (let j = start + 3; j < src.length; j++) {
 				if (quote === '"' && src[j] === '\\') {
+					this.#escape(j);
 					j++;
 				} else if (src.startsWith(quote.repeat(3), j)) {
 					// Up to two quotes may sit right before the closing delimiter.
@@ -386,6 +389,7 @@ class TomlScanner {
 					break;
 				}
 				if (quote === '"' && ch === '\\') {
+					this.#escape(j);
 					j++;
 				} else if (ch === quote) {
 					end = j + 1;
@@ -399,6 +403,12 @@ class TomlScanner {
 		}
 		this.#i = end;
 		return new ScannedValue('string', this.#base + start, this.#base + end, triple ? 'multiline' : quote === '"' ? 'double' : 'single');
+	}
+
+	#escape(at: number): void {
+		if (this.#src[at + 1] === 'e') {
+			this.escapeEs.push(at);
+		}
 	}
 
 	#array(path: readonly string[]): ScannedValue {
@@ -633,11 +643,22 @@ export function parseToml(content: string, base: number, firstLine = 0): TomlRes
 		return { data: undefined, entries: scanner.entries, problems: problems.slice(0, 1), insertOffset };
 	}
 
+	// `\e` (ESC) is an escape Hugo's reader knows and the parser does not: hand it the long form. That
+	// shifts what follows by 4 characters per escape, which error positions are mapped back through.
+	const escapes = scanner.escapeEs;
+	for (let k = escapes.length - 1; k >= 0; k--) {
+		parseText = parseText.slice(0, escapes[k]) + '\\u001b' + parseText.slice(escapes[k] + 2);
+	}
 	let data: Record<string, unknown>;
 	try {
 		data = TOML.parse(parseText) as Record<string, unknown>;
 	} catch (error) {
-		problems.push(tomlErrorProblem(error, content, base, firstLine, scanner));
+		let pos = (error as { pos?: number }).pos;
+		if (typeof pos === 'number') {
+			const patchedPos = pos;
+			pos -= 4 * escapes.filter((offset, k) => offset + 4 * k < patchedPos).length;
+		}
+		problems.push(tomlErrorProblem(error, pos, content, base, firstLine, scanner));
 		return { data: undefined, entries: scanner.entries, problems, insertOffset };
 	}
 	for (const entry of scanner.entries) {
@@ -649,11 +670,10 @@ export function parseToml(content: string, base: number, firstLine = 0): TomlRes
 /** Parser errors met while reading a number, date or time: the parser has already read the line break after it. */
 const TOKEN_ERROR = /digit|number|date|time|zero padded|boolean|inf"|nan"/i;
 
-function tomlErrorProblem(error: unknown, content: string, base: number, firstLine: number, scanner: TomlScanner): SyntaxProblem {
+function tomlErrorProblem(error: unknown, pos: number | undefined, content: string, base: number, firstLine: number, scanner: TomlScanner): SyntaxProblem {
 	const raw = error instanceof Error ? error.message : String(error);
 	const detail = raw.split('\n')[0].replace(POSITION_SUFFIX, '').replace(/ at row \d+, col \d+, pos \d+:?$/, '')
 		.replace(/Unknown character "(\d+)"/, (_match, code: string) => `unexpected '${String.fromCharCode(Number(code))}'`);
-	const pos = (error as { pos?: number }).pos;
 	if (/redefine existing key/i.test(detail) && scanner.duplicates.length > 0) {
 		return scanner.duplicates[0];
 	}

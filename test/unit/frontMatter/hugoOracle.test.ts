@@ -74,6 +74,7 @@ function buildCases(): BuildCase[] {
 		['toml-tags-string', toml('title = "t"', 'date = 2017-05-09', 'tags = "single"', 'categories = "a, b"')],
 		['toml-alias-relative', toml('title = "t"', 'date = 2017-05-09', 'aliases = ["", "/../x/", "/old/"]')],
 		['toml-slug-number', toml('title = "t"', 'date = 2017-05-09', 'slug = 3')],
+		['toml-escape-e', toml('title = "t"', 'date = 2017-05-09', 'note = "a\\eb"')],
 		['toml-int64-bounds', toml('title = "t"', 'date = 2017-05-09', 'least = -9223372036854775808', 'most = 0x7FFFFFFFFFFFFFFF')],
 	];
 	for (const [name, text] of native) {

@@ -60,6 +60,7 @@ suite('frontMatter.parse', () => {
 			'big = 9223372036854775807',
 			'least = -9_223_372_036_854_775_808',
 			'hex = 0x7FFF_FFFF_FFFF_FFFF',
+			'escape = "a\\eb"',
 			'trailing = [',
 			'  1, # one',
 			'  2,',
@@ -77,6 +78,8 @@ suite('frontMatter.parse', () => {
 		assert.equal(entry(parsed, 'day').value.kind, 'date');
 		assert.deepEqual(at(text, entry(parsed, 'spaced').value.start, entry(parsed, 'spaced').value.end), [7, 9, 7, 34]);
 		assert.equal(entry(parsed, 'multi').value.quote, 'multiline');
+		// Hugo reads \e as ESC.
+		assert.equal(parsed.data.escape, 'a\u001bb');
 		assert.deepEqual((parsed.data.speaker as Array<{ name: string }>).map(s => s.name), ['A', 'B']);
 	});
 
@@ -94,6 +97,7 @@ suite('frontMatter.parse', () => {
 			[['title = "x"', 'tags = ["a",'], [2, 7, 2, 8], /never closed/],
 			[['title = "x', 'draft = true'], [1, 8, 1, 10], /never closed/],
 			[['title = x'], [1, 8, 1, 9], /x is not a TOML value/],
+			[['s = "\\e\\e"', 'x = oops'], [2, 4, 2, 8], /oops is not a TOML value/],
 			[['title = "x"', 'i = 9223372036854775808'], [2, 4, 2, 23], /integer 9223372036854775808: it does not fit in 64 bits/],
 			[['i = -9_223_372_036_854_775_809'], [1, 4, 1, 30], /does not fit in 64 bits/],
 			[['i = 0x8000000000000000'], [1, 4, 1, 22], /does not fit in 64 bits/],
