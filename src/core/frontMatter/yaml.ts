@@ -161,6 +161,11 @@ function scalarValue(node: Scalar, start: number, end: number): FrontMatterValue
 		kind = 'string';
 	} else if (typeof value === 'string') {
 		kind = 'string';
+		const integer = quote === 'plain' ? goPrefixedInteger(node.source ?? value) : undefined;
+		if (integer !== undefined) {
+			value = integer;
+			kind = 'integer';
+		}
 	} else if (typeof value === 'boolean') {
 		kind = 'boolean';
 	} else if (typeof value === 'number' || typeof value === 'bigint') {
@@ -169,6 +174,32 @@ function scalarValue(node: Scalar, start: number, end: number): FrontMatterValue
 		kind = 'null';
 	}
 	return { kind, value, start, end, quote: kind === 'string' ? quote : undefined };
+}
+
+const UINT64_MAX = (1n << 64n) - 1n;
+
+/**
+ * yaml.v2 reads a plain scalar as an integer when Go's `strconv.ParseInt(s, 0, 64)` (or `ParseUint`)
+ * accepts it with underscores removed; YAML 1.1 has no `0o17`, `0X1F` or `0B11`, so they reach here as
+ * text. Returns the integer, or `undefined` for anything else.
+ */
+function goPrefixedInteger(source: string): number | bigint | undefined {
+	const match = /^([+-]?)(0[xXoObB][0-9a-fA-F]+)$/.exec(source.replace(/_/g, ''));
+	if (!match) {
+		return undefined;
+	}
+	let magnitude: bigint;
+	try {
+		magnitude = BigInt(match[2].toLowerCase());
+	} catch {
+		return undefined;
+	}
+	const negative = match[1] === '-';
+	if (negative ? magnitude > 1n << 63n : magnitude > UINT64_MAX) {
+		return undefined;
+	}
+	const value = negative ? -magnitude : magnitude;
+	return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
 }
 
 /** The offset of the last `[`/`{` before `limit` that no bracket closes (quotes and comments skipped). */

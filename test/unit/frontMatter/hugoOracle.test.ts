@@ -61,6 +61,8 @@ function buildCases(): BuildCase[] {
 		['toml-upper-case', toml('Title = "t"', 'DATE = 2017-05-09', 'Draft = true')],
 		['yaml-unix', yaml('title: t', 'date: 1494338400')],
 		['yaml-null', yaml('title: t', 'date:')],
+		['yaml-unix-0o', yaml('title: t', 'date: 0o17')],
+		['yaml-unix-0X', yaml('title: t', 'date: 0X1F')],
 		['json-unix', json('"title": "t", "date": 1494338400')],
 		// Valid TOML 1.0 / YAML that Hugo builds: no error allowed.
 		['toml-rich', toml('title = "t"', 'date = 2017-05-09', 'site.name = "dotted"', 'point = { x = 1, y.z = 2 }', 'mixed = ["a", 1, 2.5]',

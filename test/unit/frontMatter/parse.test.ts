@@ -168,6 +168,10 @@ suite('frontMatter.parse', () => {
 		assert.deepEqual(at(text, date.value.start, date.value.end), [2, 6, 2, 16]);
 		const tags = entry(parsed, 'tags');
 		assert.deepEqual(tags.value.items?.map(i => at(text, i.start, i.end)), [[5, 4, 5, 5], [6, 4, 6, 5]]);
+		// Go's prefixes (ParseInt base 0), which YAML 1.1 lacks, make integers in yaml.v2.
+		const numbers = parse(joinLines('---', 'a: 0o17', 'b: 0X1F', 'c: 0B11', 'd: -0o1_7', 'e: "0o17"', 'f: 0o18', '---'));
+		assert.deepEqual(numbers.data, { a: 15, b: 31, c: 3, d: -15, e: '0o17', f: '0o18' });
+		assert.equal(entry(numbers, 'a').value.kind, 'integer');
 	});
 
 	test('Should report YAML syntax errors, non-mapping blocks and duplicate keys (#3)', () => {
