@@ -84,11 +84,11 @@ export function createCheckCommand(files: IFileReader = new PostFileReader()): C
 			const unique = [...new Set(posts)].sort();
 			const sites = new SiteContexts(files);
 			const results = await mapLimited(unique, CONCURRENCY, async file => {
-				const text = await files.readText(file);
-				if (text === undefined) {
-					return { file, findings: undefined };
-				}
 				try {
+					const text = await files.readText(file);
+					if (text === undefined) {
+						return { file, findings: undefined };
+					}
 					return { file, findings: await checkPost(file, text, sites) };
 				} catch (error) {
 					// One post the checker cannot handle must not hide the findings for every other post.

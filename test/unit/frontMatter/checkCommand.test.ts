@@ -41,11 +41,18 @@ suite('frontMatter.checkCommand', () => {
 	});
 
 	test('Should report a file the checker fails on and still check the others (#3)', async () => {
-		const depth = 20_000;
-		const files = new MemoryFileReader({
+		class FailingReader extends MemoryFileReader {
+			override async readText(path: string): Promise<string | undefined> {
+				if (path.endsWith('/b.md')) {
+					throw new Error('unexpected failure');
+				}
+				return super.readText(path);
+			}
+		}
+		const files = new FailingReader({
 			'/blog/hugo.toml': 'baseURL = "https://example.org/"\n',
 			'/blog/content/post/a.md': '+++\ntitle = "A"\ndate = "May 9, 2017"\n+++\n',
-			'/blog/content/post/b.md': `{"title": "B", "x": ${'['.repeat(depth)}${']'.repeat(depth)}}\n`,
+			'/blog/content/post/b.md': '+++\ntitle = "B"\n+++\n',
 			'/blog/content/post/c.md': '---\ntitle: C\ntags: single\n---\n',
 		});
 		const io = captureIo('/blog');
@@ -57,7 +64,7 @@ suite('frontMatter.checkCommand', () => {
 			'content/post/b.md:1:1: error fm-internal',
 			'content/post/c.md:3:7: warning fm-list-expected',
 		]);
-		assert.match(lines[1], /could not be checked \(Maximum call stack size exceeded\)/);
+		assert.match(lines[1], /could not be checked \(unexpected failure\)/);
 	});
 
 	test('Should print the JSON shape with 1-based ranges (#3)', async () => {
