@@ -20,10 +20,19 @@ class JsonSyntaxError extends Error {
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+/**
+ * How deep objects and arrays are read value by value. Deeper ones are handed whole to `JSON.parse`,
+ * which needs no stack per level, so a pathological post cannot exhaust the stack.
+ */
+const MAX_SCANNED_DEPTH = 64;
+/** Go's encoding/json refuses deeper nesting, and Hugo fails the build. */
+const GO_MAX_DEPTH = 10_000;
+
 class JsonScanner {
 	readonly entries: FrontMatterEntry[] = [];
 	readonly duplicates: SyntaxProblem[] = [];
 	#i = 0;
+	#depth = 0;
 	readonly #src: string;
 	readonly #base: number;
 
@@ -58,11 +67,16 @@ class JsonScanner {
 		const src = this.#src;
 		const start = this.#i;
 		const ch = src[start];
-		if (ch === '{') {
-			return this.#object(path);
+		if ((ch === '{' || ch === '[') && this.#depth >= MAX_SCANNED_DEPTH) {
+			return this.#deepValue();
 		}
-		if (ch === '[') {
-			return this.#array(path);
+		if (ch === '{' || ch === '[') {
+			this.#depth++;
+			try {
+				return ch === '{' ? this.#object(path) : this.#array(path);
+			} finally {
+				this.#depth--;
+			}
 		}
 		if (ch === '"') {
 			const text = this.#string();
@@ -82,6 +96,39 @@ class JsonScanner {
 			return { kind: 'float', value: Number(match[0]), start: this.#base + start, end: this.#base + this.#i };
 		}
 		throw new JsonSyntaxError(`invalid ${this.#describe(start)} looking for the beginning of a value`, start);
+	}
+
+	/** A deeply nested object or array: its end found by counting brackets, its syntax and data left to `JSON.parse`. */
+	#deepValue(): FrontMatterValue {
+		const src = this.#src;
+		const start = this.#i;
+		let open = 0;
+		for (let j = start; j < src.length; j++) {
+			const ch = src[j];
+			if (ch === '"') {
+				for (j++; j < src.length && src[j] !== '"'; j++) {
+					if (src[j] === '\\') {
+						j++;
+					}
+				}
+			} else if (ch === '[' || ch === '{') {
+				open++;
+				if (this.#depth + open > GO_MAX_DEPTH) {
+					throw new JsonSyntaxError(`more than ${GO_MAX_DEPTH} nested arrays and objects (Go's "exceeded max depth")`, j);
+				}
+			} else if ((ch === ']' || ch === '}') && --open === 0) {
+				this.#i = j + 1;
+				let value: unknown;
+				try {
+					value = JSON.parse(src.slice(start, j + 1));
+				} catch (error) {
+					const reason = error instanceof Error ? error.message : String(error);
+					throw new JsonSyntaxError(`invalid JSON in this deeply nested value (${reason})`, start);
+				}
+				return { kind: Array.isArray(value) ? 'array' : 'table', value, start: this.#base + start, end: this.#base + this.#i };
+			}
+		}
+		throw new JsonSyntaxError(`this ${src[start] === '[' ? 'array' : 'object'} is never closed`, start);
 	}
 
 	#string(): string {

@@ -125,6 +125,7 @@ const FAILING: ReadonlyArray<{ name: string; text: string; line?: number }> = [
 	{ name: 'yaml-anchor-after-alias', text: yaml('title: t', 'ref: *a', 'x: &a 1') },
 	{ name: 'yaml-tab-indent', text: yaml('title: x', 'tags:', '\t- a') },
 	{ name: 'json-trailing-comma', text: '{\n"title": "t",\n}\nBody\n' },
+	{ name: 'json-too-deep', text: json(`"title": "t", "x": ${'['.repeat(10_000)}${']'.repeat(10_000)}`) },
 	{ name: 'json-unterminated', text: '{\n"title": "t"\nBody\n' },
 	{ name: 'starts-with-list', text: '- item\n- two\n', line: 1 },
 	{ name: 'starts-with-shortcode', text: '{{< figure src="x.jpg" >}}\n' },

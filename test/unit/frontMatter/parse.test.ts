@@ -221,6 +221,22 @@ suite('frontMatter.parse', () => {
 		assert.equal(parse(dup).problems[0].severity, 'warning');
 	});
 
+	test('Should read JSON nested up to Go\'s limit without exhausting the stack, and refuse deeper (#3)', () => {
+		const nested = (depth: number, inner: string) => `{"title": "t", "x": ${'['.repeat(depth)}${inner}${']'.repeat(depth)}, "draft": true}\nBody`;
+		const deep = parse(nested(9_998, '"a]\\"", {"y": "}"}'));
+		assert.deepEqual(deep.problems, []);
+		assert.equal(entry(deep, 'x').value.kind, 'array');
+		assert.equal(entry(deep, 'draft').value.value, true);
+		// Go's encoding/json stops past 10000 levels (the objects count too): Hugo fails the build.
+		const tooDeep = nested(10_000, '');
+		const [limit] = parse(tooDeep).problems;
+		assert.equal(limit.code, 'fm-syntax');
+		assert.match(limit.message, /more than 10000 nested/);
+		const [broken] = parse(nested(3_000, '1,')).problems;
+		assert.equal(broken.code, 'fm-syntax');
+		assert.match(broken.message, /invalid JSON in this deeply nested value/);
+	});
+
 	test('Should report an unterminated block at its opening delimiter without parsing the body (#3)', () => {
 		const text = joinLines('+++', 'title = "x"', 'Body with = signs', '+++x');
 		const parsed = parse(joinLines('+++', 'title = "x"', 'Body'));
