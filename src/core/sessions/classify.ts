@@ -103,18 +103,22 @@ const GENERIC_PATH_WORDS = new Set([
 	'abstract', 'abstracts', 'ld', 'id',
 ]);
 
-/** A numeric or alphanumeric ID (`34`, `ke3a`), a date part, or a page-type word carries no title. */
+/** A numeric or alphanumeric ID (`34`, `ke3a`) or a date part. */
+function isId(segment: string): boolean {
+	return !/[A-Za-z]{2}/.test(segment) || /^(?=[A-Za-z]*\d)[A-Za-z0-9]+$/.test(segment);
+}
+
+/** An ID or a page-type word carries no title. */
 function isIdOrGenericWord(segment: string): boolean {
-	return !/[A-Za-z]{2}/.test(segment)
-		|| /^(?=[A-Za-z]*\d)[A-Za-z0-9]+$/.test(segment)
-		|| GENERIC_PATH_WORDS.has(segment.toLowerCase());
+	return isId(segment) || GENERIC_PATH_WORDS.has(segment.toLowerCase());
 }
 
 /**
- * The path segment most likely to carry the title: the last hyphenated one with letters, file
- * extension dropped, else the last segment. Without a hyphenated segment, a path ending in an ID or a
- * page-type word has no slug, so the title is chosen by source priority instead of against a word
- * that names no session.
+ * The path segment most likely to carry the title: the last hyphenated one with letters that only IDs
+ * follow (file extension dropped), else the last segment. A hyphenated segment followed by a page-type
+ * word names a container (`/events/summer-conf-2025/sessions/123`: the event, not the session). Without a
+ * title segment, a path ending in an ID or a page-type word has no slug, so the title is chosen by source
+ * priority instead of against words that name no session.
  */
 export function genericSlug(url: URL): string | undefined {
 	const segments = url.pathname.split('/').filter(Boolean).map(s => {
@@ -126,7 +130,7 @@ export function genericSlug(url: URL): string | undefined {
 	}).map(s => s.replace(/\.(?:html?|php|aspx?|jsp)$/i, '')).filter(Boolean);
 	for (let i = segments.length - 1; i >= 0; i--) {
 		if (/[-_]/.test(segments[i]) && /[A-Za-z]{2}/.test(segments[i])) {
-			return segments[i];
+			return segments.slice(i + 1).every(isId) ? segments[i] : undefined;
 		}
 	}
 	const last = segments[segments.length - 1];

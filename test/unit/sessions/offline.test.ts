@@ -32,6 +32,9 @@ suite('sessions.classify', () => {
 			['https://conf.example.org/schedule/event/ke3a', { platform: 'generic', slug: undefined }],
 			['https://conf.example.org/2025/talks/', { platform: 'generic', slug: undefined }],
 			['https://conf.example.org/talks/keynote', { platform: 'generic', slug: 'keynote' }],
+			// A hyphenated segment before a page-type word names the event, not the session.
+			['https://conf.example.org/events/summer-conf-2025/sessions/123', { platform: 'generic', slug: undefined }],
+			['https://conf.example.org/events/summer-conf-2025/sessions/', { platform: 'generic', slug: undefined }],
 		];
 		for (const [url, expected] of cases) {
 			const c = classifySessionUrl(url);

@@ -58,6 +58,7 @@ suite('sessions.providers', () => {
 			'summit.example.org/agenda/zero-trust-networking-a-primer.html': { body: fixture('generic-title-only.html') },
 			'evil.example/talks/exploit': { body: fixture('hostile.html') },
 			'conf.example.org/indico/event/12/contributions/34/': { body: fixture('indico-contribution.html') },
+			'conf.example.org/events/summer-conf-2025/sessions/123': { body: fixture('indico-contribution.html') },
 			'conf.example.org/program/session/4567': { body: fixture('generic-numeric-id.html') },
 			'conf.example.org/ld/4567': { body: fixture('generic-numeric-id.html') },
 			'conf.example.com/2025/talks/huge-talk': { body: `<script type="application/ld+json">${JSON.stringify({
@@ -276,7 +277,8 @@ suite('sessions.providers', () => {
 	});
 
 	test('Should read the page title when the URL ends in a numeric ID', async () => {
-		for (const url of ['http://conf.example.org/program/session/4567', 'http://conf.example.org/ld/4567']) {
+		for (const url of ['http://conf.example.org/program/session/4567', 'http://conf.example.org/ld/4567',
+			'http://conf.example.org/events/summer-conf-2025/sessions/123']) {
 			const info = await resolveSession(url, { fetcher, fallback: false });
 			assert.equal(info.title, 'Measuring eBPF Overhead', url);
 			assert.equal(info.source, 'og', url);
