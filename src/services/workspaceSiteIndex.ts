@@ -259,7 +259,10 @@ export class WorkspaceSiteIndex extends Disposable {
 	async #addTree(files: WorkspaceFileReader, index: StaticFileIndex, path: string): Promise<boolean> {
 		const kind = await files.stat(path);
 		if (kind === 'file') {
-			return index.add(path);
+			const added = index.add(path);
+			// A new leaf bundle page: its front matter decides where its resources are published.
+			const moved = await index.update(path);
+			return added || moved;
 		}
 		if (kind !== 'directory') {
 			return false;
@@ -300,6 +303,13 @@ export class WorkspaceSiteIndex extends Disposable {
 				entry.stale = true;
 			} else if (this.#isConfiguration(entry, uri)) {
 				this.#invalidate(entry);
+			} else if (entry.loaded?.index.covers(uri.path)) {
+				// A leaf bundle page's `slug`, `url` or `draft` may have moved or withheld its resources.
+				void entry.loaded.index.update(uri.path).then(changed => {
+					if (changed && !this.isDisposed) {
+						this.#onDidChange.fire();
+					}
+				}, () => undefined);
 			}
 		}
 	}

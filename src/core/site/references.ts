@@ -19,6 +19,16 @@ export interface PageAddress {
 	readonly url?: string;
 }
 
+/** What decides whether and where Hugo publishes a leaf bundle's resources. */
+export interface PagePublishing extends PageAddress {
+	/**
+	 * Hugo publishes none of the page's resources: `draft = true` (a plain `hugo` build leaves the page
+	 * out), or `_build.publishResources = false` (0.111.3 reads `_build`; templates asking for a resource's
+	 * permalink still publish it, which the index cannot know).
+	 */
+	readonly withholdsResources: boolean;
+}
+
 interface FrontMatter {
 	readonly format: 'toml' | 'yaml' | 'json';
 	/** Offsets of the block's content (between the delimiters; the braces included for JSON). */
@@ -61,15 +71,42 @@ export function findImageReferences(text: string): ImageReference[] {
 export function readPageAddress(text: string): PageAddress {
 	const frontMatter = findFrontMatter(text);
 	const data = frontMatter && parseFrontMatter(text, frontMatter);
-	if (!data) {
-		return {};
-	}
+	return data ? addressOf(data) : {};
+}
+
+function addressOf(data: Record<string, unknown>): PageAddress {
 	const slug = valueOf(data, 'slug');
 	const url = valueOf(data, 'url');
 	return {
 		...(typeof slug === 'string' && slug !== '' ? { slug } : {}),
 		...(typeof url === 'string' && url !== '' ? { url } : {}),
 	};
+}
+
+/** The post's `slug`, `url`, `draft` and `_build.publishResources`, read from its front matter. */
+export function readPagePublishing(text: string): PagePublishing {
+	const frontMatter = findFrontMatter(text);
+	const data = frontMatter && parseFrontMatter(text, frontMatter);
+	if (!data) {
+		return { withholdsResources: false };
+	}
+	const build = topLevelValue(data, '_build');
+	const publishResources = typeof build === 'object' && build !== null && !Array.isArray(build)
+		? topLevelValue(build as Record<string, unknown>, 'publishresources')
+		: undefined;
+	return {
+		...addressOf(data),
+		withholdsResources: isTrue(topLevelValue(data, 'draft')) || isFalse(publishResources),
+	};
+}
+
+/** Go's `strconv.ParseBool`, which Hugo applies to string values; other types count only as real booleans. */
+function isTrue(value: unknown): boolean {
+	return value === true || (typeof value === 'string' && ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value));
+}
+
+function isFalse(value: unknown): boolean {
+	return value === false || (typeof value === 'string' && ['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value));
 }
 
 // ---- Front matter ------------------------------------------------------------------------------------
@@ -114,6 +151,11 @@ function parseFrontMatter(text: string, frontMatter: FrontMatter): Record<string
 		// An unparsable front matter is reported by the front matter checker; it holds no usable paths.
 		return undefined;
 	}
+}
+
+/** A key read case-insensitively, as Hugo reads front matter. */
+function topLevelValue(data: Record<string, unknown>, key: string): unknown {
+	return Object.entries(data).find(([name]) => name.toLowerCase() === key)?.[1];
 }
 
 /** A key read case-insensitively, as Hugo reads front matter; also looked up under `params`. */

@@ -1,8 +1,10 @@
-import { basename, dirname, extname, join, normalize, relativeInside } from '../fs/posixPath';
-import { configAt, isRecord } from './config';
-import type { HugoSite } from './hugoSite';
+import { basename, dirname, join, normalize, relativeInside } from '../fs/posixPath';
+import { bundleKind, pageBaseUrl } from './pages';
 import type { PageAddress } from './references';
-import { bundleKind, type StaticFileIndex } from './staticIndex';
+import type { HugoSite } from './hugoSite';
+import type { StaticFileIndex } from './staticIndex';
+
+export { pageBaseUrl };
 
 export interface ResolvedImage {
 	/** The path as written. */
@@ -122,61 +124,4 @@ function decodePath(path: string): string {
 	} catch {
 		return path;
 	}
-}
-
-/**
- * The folder URL a page is published at (`/post/my-post/`), from its place in the content tree, `slug`
- * and `url`; `undefined` for a file outside the content tree or in a section with a `permalinks` pattern,
- * whose address cannot be known without rendering the site.
- */
-export function pageBaseUrl(site: HugoSite, documentPath: string, page: PageAddress = {}): string | undefined {
-	if (page.url !== undefined) {
-		const url = normalize(`/${page.url}`);
-		// `url = "/a/b.html"` publishes a file, whose relative paths resolve in its folder.
-		return page.url.endsWith('/') || extname(url) === '' ? withSlash(url) : withSlash(dirname(url));
-	}
-	let rel: string | undefined;
-	for (const mount of site.contentMounts) {
-		const inside = relativeInside(mount.source, documentPath);
-		if (inside !== undefined) {
-			rel = join(mount.target, inside);
-			break;
-		}
-	}
-	if (rel === undefined) {
-		return undefined;
-	}
-	const segments = rel.split('/');
-	const file = segments.pop() ?? '';
-	const section = segments[0];
-	const permalinks = configAt(site.config, 'permalinks');
-	if (section !== undefined && isRecord(permalinks) && permalinks[section.toLowerCase()] !== undefined) {
-		return undefined;
-	}
-	const kind = bundleKind(file);
-	if (kind === 'branch') {
-		return urlize(site, segments);
-	}
-	if (kind === 'leaf') {
-		if (page.slug !== undefined && segments.length > 0) {
-			segments[segments.length - 1] = page.slug;
-		}
-		return urlize(site, segments);
-	}
-	if (site.uglyUrls) {
-		return urlize(site, segments);
-	}
-	const name = page.slug ?? file.slice(0, file.length - extname(file).length);
-	return urlize(site, [...segments, name]);
-}
-
-/** Hugo lowercases page paths (unless `disablePathToLower`) and turns spaces into hyphens. */
-function urlize(site: HugoSite, segments: readonly string[]): string {
-	const path = segments.map(s => s.trim().replace(/\s+/g, '-')).filter(s => s !== '').join('/');
-	const cased = site.config.disablepathtolower === true ? path : path.toLowerCase();
-	return cased === '' ? '/' : `/${cased}/`;
-}
-
-function withSlash(path: string): string {
-	return path.endsWith('/') ? path : `${path}/`;
 }

@@ -1,26 +1,27 @@
 import type { IFileReader } from '../fs/fileReader';
-import { basename, dirname, extname, join, normalize, relativeInside } from '../fs/posixPath';
+import { dirname, join, normalize, relativeInside } from '../fs/posixPath';
 import type { HugoSite, StaticMount } from './hugoSite';
+import { bundleKind, CONTENT_EXTENSIONS, isContentFile, pageBaseUrl } from './pages';
+import { readPagePublishing, type PagePublishing } from './references';
 
-/** Extensions Hugo renders as pages; any other file in the content tree is a resource. */
-export const CONTENT_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mkdn', '.html', '.htm', '.org', '.adoc', '.asciidoc', '.pdc', '.pandoc', '.rst']);
+export { bundleKind, CONTENT_EXTENSIONS, isContentFile };
 
 /** Bounds a walk so that a symlink loop or a vast folder cannot hang the index. */
 const MAX_DEPTH = 32;
 const MAX_FILES = 200_000;
 
-export function isContentFile(path: string): boolean {
-	return CONTENT_EXTENSIONS.has(extname(path).toLowerCase());
-}
-
-/** `'leaf'` for `index.md` (a leaf bundle), `'branch'` for `_index.md` (home and sections), else `undefined`. */
-export function bundleKind(documentPath: string): 'leaf' | 'branch' | undefined {
-	const name = basename(documentPath);
-	if (!isContentFile(name)) {
-		return undefined;
-	}
-	const stem = name.slice(0, name.length - extname(name).length);
-	return stem === 'index' ? 'leaf' : stem === '_index' ? 'branch' : undefined;
+/** A leaf bundle: a folder whose `index.*` page owns every other file in it and below. */
+interface LeafBundle {
+	/** The bundle's page. */
+	readonly page: string;
+	/**
+	 * Where Hugo publishes the page's resources (`post/renamed`, no slashes at either end; `''` for the
+	 * site root), following its `slug` and `url`; `undefined` when it publishes none (a draft) or the
+	 * address cannot be known (a section with a `permalinks` pattern).
+	 */
+	published: string | undefined;
+	/** Counts front matter reads, so that a slower, older read cannot overwrite a newer one. */
+	reads: number;
 }
 
 interface IndexedMount extends StaticMount {
@@ -38,8 +39,13 @@ interface IndexedMount extends StaticMount {
 export class StaticFileIndex {
 	readonly #static: IndexedMount[];
 	readonly #content: IndexedMount[];
+	readonly #site: HugoSite;
+	/** Reads leaf bundle pages, whose front matter decides where their resources are published. */
+	readonly #files: IFileReader;
 	/** Absolute folders holding an `index.*` page: their files are resources of that page only. */
-	readonly #leafBundles = new Set<string>();
+	readonly #leafBundles = new Map<string, LeafBundle>();
+	/** Published folder → bundle folder, rebuilt on first use after a change. */
+	#bundlesByAddress: Map<string, string> | undefined;
 	#list: string[] | undefined;
 	#generation = 0;
 	/**
@@ -48,7 +54,9 @@ export class StaticFileIndex {
 	 */
 	readonly #lookups = new Map<string, { resolved: string | undefined; candidates?: readonly string[] }>();
 
-	private constructor(staticMounts: IndexedMount[], contentMounts: IndexedMount[]) {
+	private constructor(site: HugoSite, files: IFileReader, staticMounts: IndexedMount[], contentMounts: IndexedMount[]) {
+		this.#site = site;
+		this.#files = files;
 		this.#static = staticMounts;
 		this.#content = contentMounts;
 		for (const mount of contentMounts) {
@@ -74,7 +82,9 @@ export class StaticFileIndex {
 			source: m.source, target: m.target, files: await walk(m.source), exists: await files.stat(m.source) === 'directory',
 		})));
 		const [staticMounts, contentMounts] = await Promise.all([indexMounts(site.staticMounts), indexMounts(site.contentMounts)]);
-		return new StaticFileIndex(staticMounts, contentMounts);
+		const index = new StaticFileIndex(site, files, staticMounts, contentMounts);
+		await Promise.all([...index.#leafBundles.values()].map(bundle => index.update(bundle.page)));
+		return index;
 	}
 
 	/** Grows by one on every change, so that callers can tell a stale result. */
@@ -95,6 +105,11 @@ export class StaticFileIndex {
 
 	#resolveUncached(sitePath: string): string | undefined {
 		const path = toRelativeSitePath(sitePath);
+		// Measured on 0.111.3: a bundle resource wins over a static file at the same address.
+		const resource = this.#bundleResourceAt(path);
+		if (resource !== undefined && this.has(resource)) {
+			return resource;
+		}
 		for (const mount of this.#static) {
 			const rel = insideTarget(mount.target, path);
 			if (rel !== undefined && mount.files.has(rel)) {
@@ -119,6 +134,10 @@ export class StaticFileIndex {
 		if (!known.candidates) {
 			const path = toRelativeSitePath(sitePath);
 			const result: string[] = [];
+			const resource = this.#bundleResourceAt(path);
+			if (resource !== undefined) {
+				result.push(resource);
+			}
 			const mounts = [...this.#static, ...this.#content].filter(m => m.exists);
 			for (const mount of mounts.length > 0 ? mounts : this.#static) {
 				const rel = insideTarget(mount.target, path);
@@ -134,11 +153,16 @@ export class StaticFileIndex {
 	}
 
 	/**
-	 * The site path Hugo publishes `absPath` at (`/images/x.jpg`), when it is a static file or a content
-	 * resource outside leaf bundles and no folder of higher precedence hides it; else `undefined`.
+	 * The site path Hugo publishes `absPath` at (`/images/x.jpg`), when it is a static file, a content
+	 * resource or a resource of a leaf bundle that publishes its resources, and no file of higher precedence
+	 * hides it; else `undefined`.
 	 */
 	sitePathOf(absPath: string): string | undefined {
 		const path = normalize(absPath);
+		const bundled = this.#bundleSitePathOf(path);
+		if (bundled !== undefined) {
+			return this.has(path) && this.resolve(bundled) === path ? bundled : undefined;
+		}
 		for (const [mount, rel] of this.#mountsOf(path)) {
 			if (rel === '' || !mount.files.has(rel)) {
 				continue;
@@ -179,7 +203,7 @@ export class StaticFileIndex {
 		return this.#leafBundleOf(absPath) === undefined;
 	}
 
-	/** Every site path the static folders and content resources publish (`/images/x.jpg`), sorted. */
+	/** Every site path the static folders, content resources and leaf bundles publish (`/images/x.jpg`), sorted. */
 	list(): string[] {
 		if (!this.#list) {
 			const paths = new Set<string>();
@@ -190,8 +214,10 @@ export class StaticFileIndex {
 			}
 			for (const mount of this.#content) {
 				for (const rel of mount.files) {
-					if (this.#isPublishedContentFile(join(mount.source, rel))) {
-						paths.add(`/${join(mount.target, rel)}`);
+					const file = join(mount.source, rel);
+					const sitePath = this.#isPublishedContentFile(file) ? `/${join(mount.target, rel)}` : this.#bundleSitePathOf(file);
+					if (sitePath !== undefined) {
+						paths.add(sitePath);
 					}
 				}
 			}
@@ -216,6 +242,32 @@ export class StaticFileIndex {
 			this.#changed();
 		}
 		return changed;
+	}
+
+	/**
+	 * Reads the front matter of a leaf bundle's page again after it changed on disk (its `slug`, `url` or
+	 * `draft` moves or withholds the bundle's resources). Returns whether what the index publishes changed;
+	 * any other file is ignored.
+	 */
+	async update(absPath: string): Promise<boolean> {
+		const path = normalize(absPath);
+		const bundle = this.#leafBundles.get(dirname(path));
+		if (!bundle || bundle.page !== path) {
+			return false;
+		}
+		const read = ++bundle.reads;
+		const text = await this.#files.readText(path);
+		// The page may have gone, or been read again, while this read was pending.
+		if (text === undefined || this.#leafBundles.get(dirname(path)) !== bundle || read !== bundle.reads) {
+			return false;
+		}
+		const published = publishedFolder(this.#site, path, readPagePublishing(text));
+		if (published === bundle.published) {
+			return false;
+		}
+		bundle.published = published;
+		this.#changed();
+		return true;
 	}
 
 	/** Forgets a deleted file, or everything below a deleted folder. Returns whether anything was indexed there. */
@@ -245,6 +297,7 @@ export class StaticFileIndex {
 
 	#changed(): void {
 		this.#list = undefined;
+		this.#bundlesByAddress = undefined;
 		this.#lookups.clear();
 		this.#generation++;
 	}
@@ -265,18 +318,69 @@ export class StaticFileIndex {
 			return;
 		}
 		const dir = dirname(absPath);
-		if (added && this.#content.some(m => relativeInside(m.source, absPath) !== undefined)) {
-			this.#leafBundles.add(dir);
-		} else if (!added && !this.#hasLeafPage(dir)) {
-			this.#leafBundles.delete(dir);
+		const bundle = this.#leafBundles.get(dir);
+		if (added) {
+			if (!bundle && this.#content.some(m => relativeInside(m.source, absPath) !== undefined)) {
+				// Published by its place in the content tree until `update` has read its front matter.
+				this.#leafBundles.set(dir, { page: absPath, published: publishedFolder(this.#site, absPath, { withholdsResources: false }), reads: 0 });
+			}
+		} else if (bundle?.page === absPath) {
+			const other = this.#leafPageIn(dir);
+			if (other === undefined) {
+				this.#leafBundles.delete(dir);
+			} else {
+				this.#leafBundles.set(dir, { page: other, published: publishedFolder(this.#site, other, { withholdsResources: false }), reads: 0 });
+			}
 		}
 	}
 
-	#hasLeafPage(dir: string): boolean {
-		return this.#content.some(mount => {
+	#leafPageIn(dir: string): string | undefined {
+		for (const mount of this.#content) {
 			const rel = relativeInside(mount.source, dir);
-			return rel !== undefined && [...mount.files].some(f => bundleKind(f) === 'leaf' && dirname(join(mount.source, f)) === dir);
-		});
+			if (rel === undefined) {
+				continue;
+			}
+			const page = [...mount.files].find(f => bundleKind(f) === 'leaf' && dirname(join(mount.source, f)) === dir);
+			if (page !== undefined) {
+				return join(mount.source, page);
+			}
+		}
+		return undefined;
+	}
+
+	/** The resource file a leaf bundle publishes at `path` (relative site path), whether or not it exists. */
+	#bundleResourceAt(path: string): string | undefined {
+		if (this.#leafBundles.size === 0) {
+			return undefined;
+		}
+		if (!this.#bundlesByAddress) {
+			this.#bundlesByAddress = new Map();
+			for (const [dir, bundle] of this.#leafBundles) {
+				if (bundle.published !== undefined && !this.#bundlesByAddress.has(bundle.published)) {
+					this.#bundlesByAddress.set(bundle.published, dir);
+				}
+			}
+		}
+		for (let slash = path.lastIndexOf('/'); ; slash = path.lastIndexOf('/', slash - 1)) {
+			const dir = this.#bundlesByAddress.get(slash < 0 ? '' : path.slice(0, slash));
+			if (dir !== undefined) {
+				const file = join(dir, path.slice(slash + 1));
+				return !isContentFile(file) && this.#leafBundleOf(file) === dir ? file : undefined;
+			}
+			if (slash <= 0) {
+				return undefined;
+			}
+		}
+	}
+
+	/** Where a leaf bundle publishes `absPath`, one of its resources; `undefined` outside bundles or when withheld. */
+	#bundleSitePathOf(absPath: string): string | undefined {
+		const dir = this.#leafBundleOf(absPath);
+		const published = dir === undefined ? undefined : this.#leafBundles.get(dir)?.published;
+		if (dir === undefined || published === undefined || isContentFile(absPath)) {
+			return undefined;
+		}
+		return `/${join(published, absPath.slice(dir.length + 1))}`;
 	}
 
 	#leafBundleOf(absPath: string): string | undefined {
@@ -295,6 +399,15 @@ export class StaticFileIndex {
 	#isPublishedContentFile(absPath: string): boolean {
 		return !isContentFile(absPath) && this.#leafBundleOf(absPath) === undefined;
 	}
+}
+
+/** The folder a leaf bundle's resources are published in, without slashes at either end. */
+function publishedFolder(site: HugoSite, page: string, publishing: PagePublishing): string | undefined {
+	if (publishing.withholdsResources) {
+		return undefined;
+	}
+	const base = pageBaseUrl(site, page, publishing);
+	return base === undefined ? undefined : base.replace(/^\/+|\/+$/g, '');
 }
 
 /** `/images/../x.jpg` → `x.jpg`: a site path cannot climb above the site root. */

@@ -27,35 +27,46 @@ export async function hugoAvailable(): Promise<boolean> {
 	}
 }
 
+export interface BuiltPage {
+	readonly permalink: string;
+	/** The `public/` folder of the build that rendered the page. */
+	readonly publicDir: string;
+}
+
 export interface BuiltSite {
 	/** The temp copy of the site, built into `public/`. */
 	readonly root: string;
-	/** Content path relative to the content folder (`post/leaf/index.md`) → permalink. */
-	readonly permalinks: Map<string, string>;
+	/** Content path relative to the content folder (`post/leaf/index.md`) → where the page is published. */
+	readonly pages: Map<string, BuiltPage>;
 	dispose(): Promise<void>;
 }
 
 /**
- * Copies a fixture site to a temp folder and builds it with `hugo`. The minimal layouts added to the copy
- * print each page's source file and permalink, which is how the test learns where Hugo put each page.
+ * Copies a fixture site to a temp folder and builds it with `hugo` as a site is published (drafts, future
+ * and expired pages left out) into `public/`, and with `-D -F -E` into `public-all/` for the pages the first
+ * build leaves out: a post being written is previewed whatever its state, while the pages it links to are
+ * published only when Hugo would. The minimal layouts added to the copy print each page's source file and
+ * permalink, which is how the test learns where Hugo put each page.
  */
 export async function buildWithHugo(siteDir: string): Promise<BuiltSite> {
 	const root = await fs.mkdtemp(path.join(os.tmpdir(), `event-writeup-site-${path.basename(siteDir)}-`));
 	await fs.cp(siteDir, root, { recursive: true });
 	await fs.cp(path.join(FIXTURES, '_layouts'), path.join(root, 'layouts'), { recursive: true, force: false });
 	const options = { cwd: root, timeout: 60_000, env: { ...process.env, HUGO_CACHEDIR: path.join(root, '.cache') } };
-	await run('hugo', ['--quiet', '-D', '-F', '-E'], options);
-	// `hugo list all` leaves out sections, so the permalinks come from the pages themselves.
-	const permalinks = new Map<string, string>();
-	for (const page of await htmlFiles(path.join(root, 'public'))) {
-		const html = await fs.readFile(page, 'utf8');
-		const source = /<meta name="source" content="([^"]*)">/.exec(html)?.[1];
-		const permalink = /<link rel="canonical" href="([^"]*)">/.exec(html)?.[1];
-		if (source && permalink) {
-			permalinks.set(source.split(path.sep).join('/'), permalink);
+	const pages = new Map<string, BuiltPage>();
+	for (const [publicDir, flags] of [['public', []], ['public-all', ['-D', '-F', '-E']]] as const) {
+		await run('hugo', ['--quiet', '--destination', publicDir, ...flags], options);
+		// `hugo list all` leaves out sections, so the permalinks come from the pages themselves.
+		for (const page of await htmlFiles(path.join(root, publicDir))) {
+			const html = await fs.readFile(page, 'utf8');
+			const source = /<meta name="source" content="([^"]*)">/.exec(html)?.[1]?.split(path.sep).join('/');
+			const permalink = /<link rel="canonical" href="([^"]*)">/.exec(html)?.[1];
+			if (source && permalink && !pages.has(source)) {
+				pages.set(source, { permalink, publicDir: path.join(root, publicDir) });
+			}
 		}
 	}
-	return { root, permalinks, dispose: () => fs.rm(root, { recursive: true, force: true }) };
+	return { root, pages, dispose: () => fs.rm(root, { recursive: true, force: true }) };
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {

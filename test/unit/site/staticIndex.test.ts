@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { MemoryFileReader } from '../../../src/core/fs/memoryFileReader';
+import { joinLines } from '../../../src/core/text';
 import { findHugoSite } from '../../../src/core/site/hugoSite';
 import { StaticFileIndex, bundleKind } from '../../../src/core/site/staticIndex';
 
@@ -10,7 +11,7 @@ async function indexOf(files: MemoryFileReader): Promise<StaticFileIndex> {
 }
 
 suite('site.staticIndex', () => {
-	test('Should list every published site path once, sorted, without pages or leaf bundle files (#4)', async () => {
+	test('Should list every published site path once, sorted, without pages, leaf bundle files at their page\'s address (#4)', async () => {
 		const index = await indexOf(new MemoryFileReader({
 			'/s/hugo.toml': 'theme = "t"',
 			'/s/static/images/a.jpg': '',
@@ -21,7 +22,7 @@ suite('site.staticIndex', () => {
 			'/s/content/post/leaf/index.md': '',
 			'/s/content/post/leaf/in-bundle.jpg': '',
 		}));
-		assert.deepEqual(index.list(), ['/css/t.css', '/images/a.jpg', '/images/c.jpg']);
+		assert.deepEqual(index.list(), ['/css/t.css', '/images/a.jpg', '/images/c.jpg', '/post/leaf/in-bundle.jpg']);
 		assert.equal(index.has('/s/content/post/leaf/in-bundle.jpg'), true);
 		assert.equal(index.isOutsideLeafBundle('/s/content/post/leaf/in-bundle.jpg'), false);
 	});
@@ -40,14 +41,66 @@ suite('site.staticIndex', () => {
 		assert.ok(index.generation > before);
 	});
 
-	test('Should stop publishing a content file at its content path once its folder becomes a leaf bundle (#4)', async () => {
+	test('Should publish a content file at its page\'s address once its folder becomes a leaf bundle (#4)', async () => {
 		const files = new MemoryFileReader({ '/s/hugo.toml': '', '/s/content/post/trip/photo.jpg': '' });
 		const index = await indexOf(files);
 		assert.equal(index.resolve('/post/trip/photo.jpg'), '/s/content/post/trip/photo.jpg');
-		index.add('/s/content/post/trip/index.md');
+		files.write('/s/content/post/trip/index.md', joinLines('+++', 'slug = "renamed"', '+++'));
+		assert.equal(index.add('/s/content/post/trip/index.md'), true);
+		assert.equal(await index.update('/s/content/post/trip/index.md'), true, 'the slug moves the resources');
 		assert.equal(index.resolve('/post/trip/photo.jpg'), undefined);
+		assert.equal(index.resolve('/post/renamed/photo.jpg'), '/s/content/post/trip/photo.jpg');
 		index.remove('/s/content/post/trip/index.md');
 		assert.equal(index.resolve('/post/trip/photo.jpg'), '/s/content/post/trip/photo.jpg');
+		assert.equal(index.resolve('/post/renamed/photo.jpg'), undefined);
+	});
+
+	test('Should publish leaf bundle resources where Hugo 0.111.3 does: under the page\'s slug or url, none for drafts (#4)', async () => {
+		const files = new MemoryFileReader({
+			'/s/hugo.toml': '',
+			'/s/static/post/plain/b.jpg': '',
+			'/s/content/post/plain/index.md': '',
+			'/s/content/post/plain/b.jpg': '',
+			'/s/content/post/plain/sub/c.jpg': '',
+			'/s/content/post/plain/notes.md': '',
+			'/s/content/post/slugged/index.md': joinLines('+++', 'Slug = "renamed"', '+++'),
+			'/s/content/post/slugged/a.jpg': '',
+			'/s/content/post/moved/index.md': joinLines('---', 'url: /elsewhere/leaf/', '---'),
+			'/s/content/post/moved/a.jpg': '',
+			'/s/content/post/headless/index.md': joinLines('+++', 'headless = true', '+++'),
+			'/s/content/post/headless/a.jpg': '',
+			'/s/content/post/drafty/index.md': joinLines('+++', 'draft = true', '+++'),
+			'/s/content/post/drafty/a.jpg': '',
+			'/s/content/post/quoted/index.md': joinLines('+++', 'draft = "true"', '+++'),
+			'/s/content/post/quoted/a.jpg': '',
+			'/s/content/post/withheld/index.md': joinLines('+++', '[_build]', 'publishResources = false', '+++'),
+			'/s/content/post/withheld/a.jpg': '',
+			'/s/content/post/newkey/index.md': joinLines('+++', '[build]', 'publishResources = false', '+++'),
+			'/s/content/post/newkey/a.jpg': '',
+		});
+		const index = await indexOf(files);
+		assert.equal(index.resolve('/post/plain/b.jpg'), '/s/content/post/plain/b.jpg', 'a bundle resource wins over a static file');
+		assert.equal(index.resolve('/post/plain/sub/c.jpg'), '/s/content/post/plain/sub/c.jpg');
+		assert.equal(index.resolve('/post/plain/notes.md'), undefined, 'a page is not copied');
+		assert.equal(index.resolve('/post/plain/missing.jpg'), undefined);
+		assert.equal(index.resolve('/post/renamed/a.jpg'), '/s/content/post/slugged/a.jpg');
+		assert.equal(index.resolve('/post/slugged/a.jpg'), undefined);
+		assert.equal(index.resolve('/elsewhere/leaf/a.jpg'), '/s/content/post/moved/a.jpg');
+		assert.equal(index.resolve('/post/headless/a.jpg'), '/s/content/post/headless/a.jpg', 'headless pages still publish their resources');
+		assert.equal(index.resolve('/post/drafty/a.jpg'), undefined);
+		assert.equal(index.resolve('/post/quoted/a.jpg'), undefined, 'Hugo reads "true" as true');
+		assert.equal(index.resolve('/post/withheld/a.jpg'), undefined);
+		assert.equal(index.resolve('/post/newkey/a.jpg'), '/s/content/post/newkey/a.jpg', '0.111.3 reads `_build`, not `build`');
+		assert.deepEqual(index.candidates('/post/renamed/a.jpg')[0], '/s/content/post/slugged/a.jpg');
+		assert.equal(index.sitePathOf('/s/content/post/slugged/a.jpg'), '/post/renamed/a.jpg');
+		assert.equal(index.sitePathOf('/s/content/post/drafty/a.jpg'), undefined);
+		assert.equal(index.sitePathOf('/s/static/post/plain/b.jpg'), undefined, 'hidden by the bundle resource');
+
+		files.write('/s/content/post/drafty/index.md', joinLines('+++', 'draft = false', '+++'));
+		assert.equal(await index.update('/s/content/post/drafty/index.md'), true, 'publishing the draft publishes its resources');
+		assert.equal(index.resolve('/post/drafty/a.jpg'), '/s/content/post/drafty/a.jpg');
+		assert.equal(await index.update('/s/content/post/drafty/index.md'), false, 'an unchanged page changes nothing');
+		assert.equal(await index.update('/s/content/post/drafty/a.jpg'), false, 'only bundle pages are read');
 	});
 
 	test('Should answer repeated lookups alike, and afresh once the index changes (#4)', async () => {
@@ -82,7 +135,7 @@ suite('site.staticIndex', () => {
 		assert.equal(index.sitePathOf('/s/static/a.jpg'), undefined, 'hidden by the later staticDir');
 		assert.equal(index.sitePathOf('/s/static/b.jpg'), '/b.jpg');
 		assert.equal(index.sitePathOf('/s/content/images/c.jpg'), '/images/c.jpg');
-		assert.equal(index.sitePathOf('/s/content/post/leaf/sub/d.jpg'), undefined, 'a bundle resource follows its page');
+		assert.equal(index.sitePathOf('/s/content/post/leaf/sub/d.jpg'), '/post/leaf/sub/d.jpg', 'a bundle resource follows its page');
 		assert.deepEqual(index.filesUnder('/s/content/post/leaf'), ['/s/content/post/leaf/index.md', '/s/content/post/leaf/sub/d.jpg']);
 	});
 
