@@ -105,7 +105,8 @@ export class StaticFileIndex {
 
 	#resolveUncached(sitePath: string): string | undefined {
 		const path = toRelativeSitePath(sitePath);
-		// Measured on 0.111.3: a bundle resource wins over a static file at the same address.
+		// When a static file and a bundle resource share an address, 0.111.3 copies both at once and the
+		// last write wins: measured, the bundle resource won 7 builds out of 8, so it is the better guess.
 		const resource = this.#bundleResourceAt(path);
 		if (resource !== undefined && this.has(resource)) {
 			return resource;
