@@ -8,6 +8,10 @@ export interface StaticMount {
 	readonly source: string;
 	/** Publish sub-path without slashes at either end; `''` for the site root. */
 	readonly target: string;
+	/** A mount's `includeFiles` glob patterns (Hugo's glob syntax, relative to `source`); absent or empty: every file. */
+	readonly includeFiles?: readonly string[];
+	/** A mount's `excludeFiles` glob patterns. */
+	readonly excludeFiles?: readonly string[];
 }
 
 /** What Event Write-up needs to know about a Hugo site to resolve paths as Hugo publishes them. */
@@ -103,10 +107,8 @@ interface ModuleMounts {
 	readonly contentMounts: StaticMount[];
 }
 
-interface ConfiguredMount {
-	readonly source: string;
+interface ConfiguredMount extends StaticMount {
 	readonly component: string;
-	readonly target: string;
 }
 
 /** `[[module.mounts]]` entries, in the order they are written. */
@@ -126,14 +128,31 @@ function configuredMounts(moduleDir: string, config: ConfigMap): ConfiguredMount
 			continue;
 		}
 		const [component, ...rest] = normalize(target).replace(/^\/+/, '').split('/');
-		result.push({ source: resolve(moduleDir, source), component, target: rest.join('/') });
+		const includeFiles = patternList(mount.includefiles);
+		const excludeFiles = patternList(mount.excludefiles);
+		result.push({
+			source: resolve(moduleDir, source), component, target: rest.join('/'),
+			...(includeFiles.length > 0 ? { includeFiles } : {}),
+			...(excludeFiles.length > 0 ? { excludeFiles } : {}),
+		});
 	}
 	return result;
 }
 
+/**
+ * `includeFiles`/`excludeFiles`: one pattern or a list. Unlike other lists an empty string counts: on
+ * 0.111.3 `excludeFiles = ""` matches the mount's own folder and so publishes nothing from it.
+ */
+function patternList(value: unknown): string[] {
+	if (typeof value === 'string') {
+		return [value];
+	}
+	return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
 /** Reverses a list of mounts into precedence order: with Hugo, the last of two mounts for one path wins. */
 function byPrecedence(mounts: ConfiguredMount[], component: string): StaticMount[] {
-	return mounts.filter(m => m.component === component).map(({ source, target }) => ({ source, target })).reverse();
+	return mounts.filter(m => m.component === component).map(({ component: _component, ...mount }) => mount).reverse();
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { IFileReader } from '../fs/fileReader';
 import { dirname, join, normalize, relativeInside } from '../fs/posixPath';
+import { mountFileFilter, type MountFileFilter } from './glob';
 import type { HugoSite, StaticMount } from './hugoSite';
 import { bundleKind, CONTENT_EXTENSIONS, isContentFile, pageBaseUrl } from './pages';
 import { readPagePublishing, type PagePublishing } from './references';
@@ -25,8 +26,10 @@ interface LeafBundle {
 }
 
 interface IndexedMount extends StaticMount {
-	/** Paths relative to `source`. */
+	/** Paths relative to `source`, only those the mount's `includeFiles`/`excludeFiles` let through. */
 	readonly files: Set<string>;
+	/** The mount's `includeFiles`/`excludeFiles`, compiled; absent when it has none. */
+	readonly filter?: MountFileFilter;
 	/** Whether the folder exists: messages name only the folders that do. */
 	exists: boolean;
 }
@@ -78,9 +81,14 @@ export class StaticFileIndex {
 			}
 			return result;
 		};
-		const indexMounts = (mounts: readonly StaticMount[]) => Promise.all(mounts.map(async m => ({
-			source: m.source, target: m.target, files: await walk(m.source), exists: await files.stat(m.source) === 'directory',
-		})));
+		const indexMounts = (mounts: readonly StaticMount[]) => Promise.all(mounts.map(async (m): Promise<IndexedMount> => {
+			const filter = mountFileFilter(m.includeFiles ?? [], m.excludeFiles ?? []);
+			const walked = await walk(m.source);
+			return {
+				...m, files: filter ? new Set([...walked].filter(filter)) : walked, exists: await files.stat(m.source) === 'directory',
+				...(filter ? { filter } : {}),
+			};
+		}));
 		const [staticMounts, contentMounts] = await Promise.all([indexMounts(site.staticMounts), indexMounts(site.contentMounts)]);
 		const index = new StaticFileIndex(site, files, staticMounts, contentMounts);
 		await Promise.all([...index.#leafBundles.values()].map(bundle => index.update(bundle.page)));
@@ -232,7 +240,7 @@ export class StaticFileIndex {
 		const path = normalize(absPath);
 		let changed = false;
 		for (const [mount, rel] of this.#mountsOf(path)) {
-			if (rel !== '' && !mount.files.has(rel)) {
+			if (rel !== '' && !mount.files.has(rel) && (!mount.filter || mount.filter(rel))) {
 				mount.files.add(rel);
 				mount.exists = true;
 				changed = true;

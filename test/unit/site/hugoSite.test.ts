@@ -23,6 +23,24 @@ suite('site.hugoSite', () => {
 		assert.equal(await findHugoSite('/nosite/content/z.md', files), undefined);
 	});
 
+	test('Should keep a mount\'s includeFiles and excludeFiles, one pattern or a list (#4)', async () => {
+		const files = new MemoryFileReader({
+			'/s/hugo.yaml': joinLines(
+				'module:',
+				'  mounts:',
+				'    - { source: a, target: static, excludeFiles: "*.png" }',
+				'    - { source: b, target: static/b, includeFiles: ["/keep/**", "*.JPG"], excludeFiles: [] }',
+				'    - { source: content, target: content }',
+			),
+		});
+		const site = await findHugoSite('/s/content/x.md', files);
+		assert.deepEqual(site?.staticMounts, [
+			{ source: '/s/b', target: 'b', includeFiles: ['/keep/**', '*.JPG'] },
+			{ source: '/s/a', target: '', excludeFiles: ['*.png'] },
+		]);
+		assert.deepEqual(site?.contentMounts, [{ source: '/s/content', target: '' }]);
+	});
+
 	test('Should read hugo.toml, not config.toml, when both exist (#4)', async () => {
 		const site = await findHugoSite(fixture('hugo-over-config', 'content', 'post', 'precedence.md'), new NodeFileReader());
 		assert.equal(site?.configFile, fixture('hugo-over-config', 'hugo.toml'));
@@ -82,6 +100,10 @@ suite('site.hugoSite', () => {
 	test('Should let static mounts replace the project static folder, the last mount first, themes kept (#4)', async () => {
 		const site = await findHugoSite(fixture('mounts', 'content', 'post', 'mounted.md'), new NodeFileReader());
 		assert.deepEqual(site?.staticMounts, [
+			{ source: fixture('mounts', 'layer2'), target: 'layered', excludeFiles: ['x.jpg'] },
+			{ source: fixture('mounts', 'layer1'), target: 'layered' },
+			{ source: fixture('mounts', 'picked'), target: 'picked', includeFiles: ['/keep/**', '*.JPG'], excludeFiles: ['**/skip-*'] },
+			{ source: fixture('mounts', 'filtered'), target: 'filtered', excludeFiles: ['*.png'] },
 			{ source: fixture('mounts', 'more'), target: 'pics' },
 			{ source: fixture('mounts', 'extra', 'images'), target: 'pics' },
 			{ source: fixture('mounts', 'themes', 'base', 'static'), target: '' },

@@ -139,6 +139,31 @@ suite('site.staticIndex', () => {
 		assert.deepEqual(index.filesUnder('/s/content/post/leaf'), ['/s/content/post/leaf/index.md', '/s/content/post/leaf/sub/d.jpg']);
 	});
 
+	test('Should leave out the files a mount\'s includeFiles and excludeFiles filter, also when they are created (#4)', async () => {
+		const files = new MemoryFileReader({
+			'/s/hugo.toml': joinLines(
+				'[[module.mounts]]', 'source = "layer1"', 'target = "static"',
+				'[[module.mounts]]', 'source = "layer2"', 'target = "static"', 'excludeFiles = "*.png"',
+				'[[module.mounts]]', 'source = "content"', 'target = "content"', 'includeFiles = ["images/**"]',
+			),
+			'/s/layer1/x.png': '',
+			'/s/layer2/x.png': '',
+			'/s/layer2/x.jpg': '',
+			'/s/layer2/sub/y.png': '',
+			'/s/content/images/c.jpg': '',
+			'/s/content/other/d.jpg': '',
+		});
+		const index = await indexOf(files);
+		assert.equal(index.resolve('/x.png'), '/s/layer1/x.png', 'an excluded file does not hide an earlier mount\'s');
+		assert.equal(index.resolve('/x.jpg'), '/s/layer2/x.jpg');
+		assert.equal(index.resolve('/sub/y.png'), '/s/layer2/sub/y.png', '* stops at a folder');
+		assert.equal(index.resolve('/images/c.jpg'), '/s/content/images/c.jpg');
+		assert.equal(index.resolve('/other/d.jpg'), undefined);
+		assert.equal(index.add('/s/layer2/new.png'), false, 'an excluded file created later stays out');
+		assert.equal(index.add('/s/layer2/new.jpg'), true);
+		assert.deepEqual(index.list(), ['/images/c.jpg', '/new.jpg', '/sub/y.png', '/x.jpg', '/x.png']);
+	});
+
 	test('Should tell leaf and branch bundle pages by name (#4)', () => {
 		assert.equal(bundleKind('/s/content/post/x/index.md'), 'leaf');
 		assert.equal(bundleKind('/s/content/post/_index.markdown'), 'branch');
