@@ -52,7 +52,7 @@ export function findImageReferences(text: string): ImageReference[] {
 	}
 	const bodyStart = frontMatter?.bodyStart ?? 0;
 	const body = maskNonMarkdown(text, bodyStart);
-	references.push(...markdownImages(body), ...htmlImages(body), ...figureImages(body));
+	references.push(...markdownImages(body.markdown), ...htmlImages(body.markdown), ...figureImages(body.shortcodes));
 	references.sort((a, b) => a.start - b.start || a.end - b.end);
 	const seen = new Set<string>();
 	const result: ImageReference[] = [];
@@ -216,43 +216,155 @@ function frontMatterImages(text: string, frontMatter: FrontMatter): Array<{ src:
 
 // ---- Markdown body -----------------------------------------------------------------------------------
 
-/**
- * The text with code fences, inline code, HTML comments and commented-out shortcodes (Hugo's escape
- * that opens with a slash and a star inside the shortcode delimiters) blanked out (same length, newlines kept), so that later scans see only what renders as Markdown.
- * Everything before `from` (the front matter) is blanked too.
- */
-function maskNonMarkdown(text: string, from: number): string {
-	const hidden: Array<[number, number]> = [[0, from]];
-	// Fenced code blocks, line by line: a fence closes with the same character, at least as long.
-	let fence: { char: string; length: number } | undefined;
-	let fenceStart = 0;
-	for (let lineStart = from; lineStart < text.length;) {
-		const lineEnd = nextLine(text, lineStart);
-		const line = text.slice(lineStart, lineEnd);
-		const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-		if (fence) {
-			if (marker && marker[1][0] === fence.char && marker[1].length >= fence.length && line.slice(marker[0].length).trim() === '') {
-				hidden.push([fenceStart, lineEnd]);
-				fence = undefined;
-			}
-		} else if (marker && !(marker[1][0] === '`' && line.slice(marker[0].length).includes('`'))) {
-			fence = { char: marker[1][0], length: marker[1].length };
-			fenceStart = lineStart;
-		}
-		lineStart = lineEnd;
-	}
-	if (fence) {
-		// An unclosed fence runs to the end of the document.
-		hidden.push([fenceStart, text.length]);
-	}
-	const withoutFences = blankRanges(text, hidden);
+/** Two views of a post's text, each blanked (same length, newlines kept) where nothing of that kind renders. */
+interface MaskedBody {
+	/** For Markdown images and raw HTML: code (fenced, indented, inline), comments and shortcode tags blanked. */
+	readonly markdown: string;
+	/**
+	 * For shortcodes: only comments and commented-out shortcodes (Hugo's escape that opens with a slash and
+	 * a star inside the delimiters) blanked. Hugo expands shortcodes before it renders Markdown, so measured
+	 * on 0.111.3 a figure inside a code block or inline code still renders its image.
+	 */
+	readonly shortcodes: string;
+}
+
+/** Blanks everything before `from` (the front matter) and what does not render, as described on `MaskedBody`. */
+function maskNonMarkdown(text: string, from: number): MaskedBody {
+	const code = codeBlocks(text, from);
+	const withoutCode = blankRanges(text, [[0, from], ...code]);
+	const comments: Array<[number, number]> = [[0, from]];
 	for (const pattern of [/<!--[\s\S]*?-->/g, /\{\{<\s*\/\*[\s\S]*?\*\/\s*>\}\}/g, /\{\{%\s*\/\*[\s\S]*?\*\/\s*%\}\}/g]) {
-		for (const match of withoutFences.matchAll(pattern)) {
-			hidden.push([match.index, match.index + match[0].length]);
+		for (const match of withoutCode.matchAll(pattern)) {
+			comments.push([match.index, match.index + match[0].length]);
 		}
+	}
+	// Hugo takes shortcode tags out before Markdown sees the text: backticks in their arguments open no code span.
+	const hidden = [...comments, ...code];
+	for (const match of blankRanges(text, hidden).matchAll(/\{\{[<%][\s\S]*?[>%]\}\}/g)) {
+		hidden.push([match.index, match.index + match[0].length]);
 	}
 	hidden.push(...inlineCodeSpans(blankRanges(text, hidden)));
-	return blankRanges(text, hidden);
+	return { markdown: blankRanges(text, hidden), shortcodes: blankRanges(text, comments) };
+}
+
+const LIST_MARKER = /^([-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+/**
+ * Fenced and indented code blocks, line by line. A fence closes with the same character, at least as
+ * long; an unclosed fence runs to the end. A line indented four columns past its container (the list
+ * item it belongs to, inside any blockquote) opens an indented block unless it continues a paragraph.
+ */
+function codeBlocks(text: string, from: number): Array<[number, number]> {
+	const ranges: Array<[number, number]> = [];
+	let fence: { char: string; length: number; start: number } | undefined;
+	let indented: { start: number; end: number } | undefined;
+	/** Whether the previous line is paragraph text, which an indented line continues. */
+	let paragraph = false;
+	let blankBefore = true;
+	let quoteDepth = 0;
+	/** Content columns of the open list items, innermost last. */
+	let lists: number[] = [];
+	for (let lineStart = from; lineStart < text.length;) {
+		const start = lineStart;
+		const lineEnd = nextLine(text, start);
+		const line = text.slice(start, lineEnd).replace(/\r?\n$/, '');
+		const quote = /^(?: {0,3}> ?)*/.exec(line)?.[0] ?? '';
+		const depth = quote.split('>').length - 1;
+		const content = line.slice(quote.length);
+		const { width: indent, length: indentLength } = leadingIndent(content);
+		const rest = content.slice(indentLength);
+		const blank = rest.trim() === '';
+		if (depth !== quoteDepth && !(depth < quoteDepth && paragraph && !blank)) {
+			// Entering or leaving a blockquote starts a new container (unless the line continues a paragraph lazily).
+			if (indented) {
+				ranges.push([indented.start, indented.end]);
+				indented = undefined;
+			}
+			if (fence && depth < quoteDepth) {
+				ranges.push([fence.start, start]);
+				fence = undefined;
+			}
+			lists = [];
+			paragraph = false;
+			blankBefore = true;
+		}
+		quoteDepth = depth;
+		lineStart = lineEnd;
+		if (fence) {
+			const marker = /^(`{3,}|~{3,})[ \t]*$/.exec(rest);
+			if (marker && indent - (lists.at(-1) ?? 0) < 4 && marker[1][0] === fence.char && marker[1].length >= fence.length) {
+				ranges.push([fence.start, lineEnd]);
+				fence = undefined;
+			}
+			continue;
+		}
+		if (blank) {
+			paragraph = false;
+			blankBefore = true;
+			continue;
+		}
+		while (lists.length > 0 && indent < lists[lists.length - 1] && (blankBefore || !paragraph || LIST_MARKER.test(rest))) {
+			lists.pop();
+		}
+		const relative = indent - (lists.at(-1) ?? 0);
+		blankBefore = false;
+		if (indented) {
+			if (relative >= 4) {
+				indented.end = lineEnd;
+				continue;
+			}
+			ranges.push([indented.start, indented.end]);
+			indented = undefined;
+		}
+		if (relative >= 4) {
+			if (!paragraph) {
+				indented = { start, end: lineEnd };
+			}
+			continue;
+		}
+		const fenceMarker = /^(`{3,}|~{3,})/.exec(rest);
+		if (fenceMarker && !(fenceMarker[1][0] === '`' && rest.slice(fenceMarker[0].length).includes('`'))) {
+			fence = { char: fenceMarker[1][0], length: fenceMarker[1].length, start };
+			paragraph = false;
+		} else if (/^#{1,6}(?:[ \t]|$)/.test(rest) || THEMATIC_BREAK.test(rest) || (paragraph && /^(?:=+|-+)[ \t]*$/.test(rest))) {
+			paragraph = false;
+		} else {
+			const marker = LIST_MARKER.exec(rest);
+			if (marker) {
+				const after = leadingIndent(rest.slice(marker[0].length));
+				// One to four spaces after the marker set the item's content column; more count as one.
+				const spacing = after.width >= 1 && after.width <= 4 && after.length < rest.length - marker[0].length ? after.width : 1;
+				lists.push(indent + marker[0].length + spacing);
+				paragraph = rest.slice(marker[0].length).trim() !== '';
+			} else {
+				paragraph = true;
+			}
+		}
+	}
+	if (fence) {
+		ranges.push([fence.start, text.length]);
+	}
+	if (indented) {
+		ranges.push([indented.start, indented.end]);
+	}
+	return ranges;
+}
+
+/** The leading spaces and tabs of `text`: their width in columns (a tab reaches the next multiple of four) and length. */
+function leadingIndent(text: string): { width: number; length: number } {
+	let width = 0;
+	let length = 0;
+	for (; length < text.length; length++) {
+		if (text[length] === ' ') {
+			width++;
+		} else if (text[length] === '\t') {
+			width += 4 - (width % 4);
+		} else {
+			break;
+		}
+	}
+	return { width, length };
 }
 
 /** `text` with every character in `ranges` but line breaks replaced by a space: offsets are kept. */

@@ -110,6 +110,32 @@ suite('site.oracle', function () {
 		assert.ok(unpublished >= 8, `checked ${unpublished} unpublished references`);
 	});
 
+	test('Should find an image reference for every image Hugo renders in a post, and none for code (#4)', async () => {
+		const decode = (src: string) => {
+			const text = src.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+				.replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
+				.replace(/&quot;/g, '"').replace(/&#39;/g, '\'').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+			try {
+				return decodeURI(text);
+			} catch {
+				return text;
+			}
+		};
+		let checked = 0;
+		for (const { where, text, permalink, publicDir, context } of posts) {
+			const pagePath = new URL(permalink).pathname;
+			const page = await fs.readFile(path.join(publicDir, pagePath.endsWith('/') ? `${pagePath}index.html` : pagePath), 'utf8');
+			const body = page.slice(page.indexOf('</h1>'));
+			const rendered = new Set([...body.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/g)].map(m => decode(m[1])));
+			const found = new Set(findImageReferences(text)
+				.filter(r => r.kind !== 'frontMatter' && (r.kind !== 'html' || context.site.unsafeHtml))
+				.map(r => decode(r.src)));
+			assert.deepEqual([...found].sort(), [...rendered].sort(), `${where}: the images found are the images Hugo renders`);
+			checked += rendered.size;
+		}
+		assert.ok(checked >= 40, `checked ${checked} rendered images`);
+	});
+
 	test('Should warn about a raw <img> exactly when Hugo leaves it out of the page (#4)', async () => {
 		let checked = 0;
 		for (const { where, file, text, permalink, publicDir, context } of posts) {

@@ -77,6 +77,60 @@ suite('site.references', () => {
 		)), ['markdown /real.jpg @11:8']);
 	});
 
+	test('Should skip indented code blocks, but not indented lines that continue a paragraph or a list item, as Hugo 0.111.3 renders them (#4)', () => {
+		assert.deepEqual(describe(joinLines(
+			'    ![first body line](/a1.jpg)',
+			'',
+			'Para',
+			'    ![lazy continuation](/a2.jpg)',
+			'',
+			'# Heading',
+			'    ![after a heading](/a3.jpg)',
+			'',
+			'- item',
+			'',
+			'      ![six spaces in an item](/a4.jpg)',
+			'',
+			'- item',
+			'',
+			'    ![four spaces in an item](/a5.jpg)',
+			'',
+			'text',
+			'',
+			'\t![tab](/a6.jpg)',
+			'',
+			'1. ordered',
+			'',
+			'       ![seven spaces in an ordered item](/a8.jpg)',
+			'',
+			'> quote',
+			'>',
+			'>     ![in a quote](/a10.jpg)',
+			'',
+			'---',
+			'    ![after a thematic break](/a13.jpg)',
+		)), ['markdown /a2.jpg @3:25', 'markdown /a5.jpg @14:30']);
+	});
+
+	test('Should find figure shortcodes inside code, which Hugo expands before Markdown, and not raw HTML there (#4)', () => {
+		assert.deepEqual(describe(joinLines(
+			'```',
+			'{{< figure src="/fence.jpg" >}}',
+			'```',
+			'',
+			'    {{< figure src="/indented.jpg" >}}',
+			'    <img src="/html.jpg">',
+			'',
+			'`{{< figure src="/inline.jpg" >}}`',
+		)), ['figure /fence.jpg @1:16', 'figure /indented.jpg @4:20', 'figure /inline.jpg @7:17']);
+	});
+
+	test('Should read a figure src written as a Go raw string, whose backticks open no code span (#4)', () => {
+		assert.deepEqual(describe(joinLines(
+			'{{< figure src=`/raw.jpg` >}} and `![code](/code.jpg)` then ![after](/after.jpg)',
+		)), ['figure /raw.jpg @0:16', 'markdown /after.jpg @0:69']);
+	});
+
 	test('Should treat an unclosed fence as running to the end, as CommonMark does (#4)', () => {
 		assert.deepEqual(describe(joinLines('![before](/before.jpg)', '```', '![after](/after.jpg)')), ['markdown /before.jpg @0:10']);
 	});
