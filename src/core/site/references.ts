@@ -52,7 +52,7 @@ export function findImageReferences(text: string): ImageReference[] {
 	}
 	const bodyStart = frontMatter?.bodyStart ?? 0;
 	const body = maskNonMarkdown(text, bodyStart);
-	references.push(...markdownImages(body.markdown), ...htmlImages(body.markdown), ...figureImages(body.shortcodes));
+	references.push(...markdownImages(body.markdown, body.definitions), ...htmlImages(body.markdown), ...figureImages(body.shortcodes));
 	references.sort((a, b) => a.start - b.start || a.end - b.end);
 	const seen = new Set<string>();
 	const result: ImageReference[] = [];
@@ -226,11 +226,13 @@ interface MaskedBody {
 	 * on 0.111.3 a figure inside a code block or inline code still renders its image.
 	 */
 	readonly shortcodes: string;
+	/** Offsets where a link reference definition starts (`[label]: destination`), in document order. */
+	readonly definitions: readonly number[];
 }
 
 /** Blanks everything before `from` (the front matter) and what does not render, as described on `MaskedBody`. */
 function maskNonMarkdown(text: string, from: number): MaskedBody {
-	const code = codeBlocks(text, from);
+	const { code, definitions } = scanBlocks(text, from);
 	const withoutCode = blankRanges(text, [[0, from], ...code]);
 	const comments: Array<[number, number]> = [[0, from]];
 	for (const pattern of [/<!--[\s\S]*?-->/g, /\{\{<\s*\/\*[\s\S]*?\*\/\s*>\}\}/g, /\{\{%\s*\/\*[\s\S]*?\*\/\s*%\}\}/g]) {
@@ -244,19 +246,25 @@ function maskNonMarkdown(text: string, from: number): MaskedBody {
 		hidden.push([match.index, match.index + match[0].length]);
 	}
 	hidden.push(...inlineCodeSpans(blankRanges(text, hidden)));
-	return { markdown: blankRanges(text, hidden), shortcodes: blankRanges(text, comments) };
+	return { markdown: blankRanges(text, hidden), shortcodes: blankRanges(text, comments), definitions };
 }
 
 const LIST_MARKER = /^([-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
+/** A link reference definition from its `[`; the destination may be on the next line, after the container's `>`s. */
+const DEFINITION = /\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*(?:\r?\n(?: {0,3}> ?)*[ \t]*)?(<[^>\n]*>|[^\s<]\S*)/y;
+
 /**
- * Fenced and indented code blocks, line by line. A fence closes with the same character, at least as
- * long; an unclosed fence runs to the end. A line indented four columns past its container (the list
- * item it belongs to, inside any blockquote) opens an indented block unless it continues a paragraph.
+ * Fenced and indented code blocks and link reference definitions, line by line. A fence closes with the
+ * same character, at least as long; an unclosed fence runs to the end. A line indented four columns past
+ * its container (the list item it belongs to, inside any blockquote) opens an indented block unless it
+ * continues a paragraph. A definition may start any block, inside a blockquote or list item too, but
+ * cannot interrupt a paragraph (measured on 0.111.3: `> ![a][b]` then `> [b]: /x.jpg` renders as text).
  */
-function codeBlocks(text: string, from: number): Array<[number, number]> {
+function scanBlocks(text: string, from: number): { code: Array<[number, number]>; definitions: number[] } {
 	const ranges: Array<[number, number]> = [];
+	const definitions: number[] = [];
 	let fence: { char: string; length: number; start: number } | undefined;
 	let indented: { start: number; end: number } | undefined;
 	/** Whether the previous line is paragraph text, which an indented line continues. */
@@ -330,15 +338,23 @@ function codeBlocks(text: string, from: number): Array<[number, number]> {
 		} else if (/^#{1,6}(?:[ \t]|$)/.test(rest) || THEMATIC_BREAK.test(rest) || (paragraph && /^(?:=+|-+)[ \t]*$/.test(rest))) {
 			paragraph = false;
 		} else {
+			let contentStart = start + quote.length + indentLength;
 			const marker = LIST_MARKER.exec(rest);
 			if (marker) {
 				const after = leadingIndent(rest.slice(marker[0].length));
 				// One to four spaces after the marker set the item's content column; more count as one.
-				const spacing = after.width >= 1 && after.width <= 4 && after.length < rest.length - marker[0].length ? after.width : 1;
-				lists.push(indent + marker[0].length + spacing);
-				paragraph = rest.slice(marker[0].length).trim() !== '';
+				const fits = after.width >= 1 && after.width <= 4 && after.length < rest.length - marker[0].length;
+				lists.push(indent + marker[0].length + (fits ? after.width : 1));
+				contentStart += marker[0].length + (fits ? after.length : Math.min(after.length, 1));
+				paragraph = false;
+			}
+			DEFINITION.lastIndex = contentStart;
+			if (!paragraph && text[contentStart] === '[' && DEFINITION.test(text)) {
+				definitions.push(contentStart);
+				// The next line may hold another definition; a definition is no paragraph.
+				paragraph = false;
 			} else {
-				paragraph = true;
+				paragraph = text.slice(contentStart, lineEnd).trim() !== '';
 			}
 		}
 	}
@@ -348,7 +364,7 @@ function codeBlocks(text: string, from: number): Array<[number, number]> {
 	if (indented) {
 		ranges.push([indented.start, indented.end]);
 	}
-	return ranges;
+	return { code: ranges, definitions };
 }
 
 /** The leading spaces and tabs of `text`: their width in columns (a tab reaches the next multiple of four) and length. */
@@ -415,8 +431,8 @@ function inlineCodeSpans(text: string): Array<[number, number]> {
 type Found = { src: string; start: number; end: number; kind: ImageReferenceKind };
 
 /** Inline and reference-style Markdown images. `body` is the masked whole text, so offsets carry over. */
-function markdownImages(body: string): Found[] {
-	const definitions = linkDefinitions(body);
+function markdownImages(body: string, definitionStarts: readonly number[]): Found[] {
+	const definitions = linkDefinitions(body, definitionStarts);
 	const usedDefinitions = new Set<string>();
 	const result: Found[] = [];
 	for (let at = body.indexOf('!['); at >= 0; at = body.indexOf('![', at + 2)) {
@@ -456,11 +472,16 @@ function markdownImages(body: string): Found[] {
 	return result;
 }
 
-/** `[label]: destination` definitions; the first definition of a label wins, as in CommonMark. */
-function linkDefinitions(body: string): Map<string, { src: string; start: number; end: number }> {
+/** `[label]: destination` definitions at `starts`; the first definition of a label wins, as in CommonMark. */
+function linkDefinitions(body: string, starts: readonly number[]): Map<string, { src: string; start: number; end: number }> {
 	const result = new Map<string, { src: string; start: number; end: number }>();
-	const pattern = /^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*\n?[ \t]*(<[^>\n]*>|\S+)/gm;
-	for (const match of body.matchAll(pattern)) {
+	for (const at of starts) {
+		DEFINITION.lastIndex = at;
+		// A comment may hide a definition that the block scan saw.
+		const match = DEFINITION.exec(body);
+		if (!match) {
+			continue;
+		}
 		const key = normalizeLabel(match[1]);
 		if (result.has(key)) {
 			continue;

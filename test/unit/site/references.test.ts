@@ -42,6 +42,41 @@ suite('site.references', () => {
 		]);
 	});
 
+	test('Should find definitions inside blockquotes and list items, but not one that would interrupt a paragraph, as Hugo 0.111.3 renders them (#4)', () => {
+		assert.deepEqual(describe(joinLines(
+			'> ![continues the paragraph][qr]',
+			'> [qr]: /images/both.jpg',
+			'',
+			'![outside, defined in a quote][q2]',
+			'',
+			'> [q2]: /images/q2.jpg',
+			'',
+			'- ![in an item][li]',
+			'- [li]: /images/li.jpg',
+			'',
+			'1. item',
+			'',
+			'   [li2]: <images/li 2.jpg>',
+			'   [li3]: /images/li3.jpg',
+			'',
+			'![defined in an item][li2] ![second definition in a row][li3]',
+			'',
+			'Para ![p][pp]',
+			'[pp]: /images/para.jpg',
+			'',
+			'> [q3]:',
+			'> /images/q3.jpg',
+			'',
+			'![destination on the next line][q3]',
+		)), [
+			'reference /images/q2.jpg @5:8',
+			'reference /images/li.jpg @8:8',
+			'reference images/li 2.jpg @12:11',
+			'reference /images/li3.jpg @13:10',
+			'reference /images/q3.jpg @21:2',
+		]);
+	});
+
 	test('Should find raw <img src> and figure shortcodes, also over several lines (#4)', () => {
 		assert.deepEqual(describe(joinLines(
 			'<img alt="x" src="/content/images/a.jpg"> <IMG SRC=\'/b.jpg\'> <img src=/c.jpg?x=1&amp;y=2>',
