@@ -117,11 +117,17 @@ function siteRootNearMiss({ site, index }: SiteContext, sitePath: string): Resol
 		: undefined;
 }
 
-/** Decodes percent-escapes (`my%20photo.jpg`), keeping the text as written when they are malformed. */
+/**
+ * Decodes percent-escapes (`my%20photo.jpg`, `h%23x.jpg` for a file named `h#x.jpg`, `%2F` for a `/`, as
+ * servers decode the request path) one path segment at a time, so that a malformed escape keeps only its
+ * own segment as written.
+ */
 function decodePath(path: string): string {
-	try {
-		return decodeURI(path);
-	} catch {
-		return path;
-	}
+	return path.split('/').map(segment => {
+		try {
+			return decodeURIComponent(segment);
+		} catch {
+			return segment;
+		}
+	}).join('/');
 }

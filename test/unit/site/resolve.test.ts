@@ -63,6 +63,25 @@ suite('site.resolve', () => {
 		assert.equal(escaping.resolved, fixture('bundles', 'content', 'post', 'next.jpg'));
 	});
 
+	test('Should decode percent-escapes of reserved characters per path segment, a malformed one kept as written (#4)', async () => {
+		const memory = new MemoryFileReader({
+			'/s/hugo.toml': '',
+			'/s/static/a/h#x.jpg': '',
+			'/s/static/a/q?x.jpg': '',
+			'/s/static/a/100%.jpg': '',
+			'/s/static/a/bad%E0%A4%A.jpg': '',
+			'/s/static/a/bad%E0%A4%A/ok x.jpg': '',
+		});
+		const post = '/s/content/post/x.md';
+		const context = await contextFor(post, memory);
+		assert.equal(resolveImage(context, post, '/a/h%23x.jpg').resolved, '/s/static/a/h#x.jpg');
+		assert.equal(resolveImage(context, post, '/a%2Fq%3Fx.jpg').resolved, '/s/static/a/q?x.jpg', 'servers decode %2F too');
+		assert.equal(resolveImage(context, post, '/a/100%25.jpg').resolved, '/s/static/a/100%.jpg');
+		assert.equal(resolveImage(context, post, '/a/bad%E0%A4%A.jpg').resolved, '/s/static/a/bad%E0%A4%A.jpg');
+		assert.equal(resolveImage(context, post, '/a/bad%E0%A4%A/ok%20x.jpg').resolved, '/s/static/a/bad%E0%A4%A/ok x.jpg');
+		assert.equal(resolveImage(context, post, '/a/%').resolved, undefined);
+	});
+
 	test('Should resolve only direct files of a branch bundle as its resources (#4)', async () => {
 		const section = fixture('bundles', 'content', 'post', '_index.md');
 		const context = await contextFor(section, files);
