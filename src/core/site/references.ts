@@ -592,8 +592,22 @@ function htmlImages(body: string): Found[] {
 	return result;
 }
 
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', apos: '\'', quot: '"', lt: '<', gt: '>' };
+
+/**
+ * Character references in an attribute value, as a browser reads them: the common named ones and every
+ * numeric one (`&#47;`, `&#x2F;`, the `;` optional); a code point that cannot be a character becomes U+FFFD.
+ */
 function decodeHtmlEntities(value: string): string {
-	return value.replace(/&amp;/g, '&').replace(/&#39;|&apos;/g, '\'').replace(/&quot;/g, '"');
+	return value.replace(/&(?:#(\d+)|#[xX]([0-9a-fA-F]+)|(amp|apos|quot|lt|gt)(?=;));?/g, (_whole, decimal?: string, hex?: string, name?: string) => {
+		if (name !== undefined) {
+			return NAMED_ENTITIES[name];
+		}
+		const codePoint = decimal !== undefined ? Number(decimal) : parseInt(hex ?? '', 16);
+		return codePoint === 0 || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff) || !Number.isFinite(codePoint)
+			? '\ufffd'
+			: String.fromCodePoint(codePoint);
+	});
 }
 
 /** `{{< figure src="…" >}}` and `{{% figure src="…" %}}`, arguments possibly over several lines. */

@@ -42,6 +42,19 @@ suite('site.references', () => {
 		]);
 	});
 
+	test('Should decode numeric character references in <img src>, an impossible code point as U+FFFD (#4)', () => {
+		const text = joinLines(
+			'<img src="&#47;images&#47;a.jpg">',
+			'<img src=\'&#x2F;images&#X2f;b.jpg\'>',
+			'<img src="/c&#35x.jpg?&#0;&#x110000;&#xD800;&#99999999999;">',
+		);
+		assert.deepEqual(findImageReferences(text).map(r => `${r.src} @${r.range.start.line}:${r.range.start.character}-${r.range.end.character}`), [
+			'/images/a.jpg @0:10-31',
+			'/images/b.jpg @1:10-33',
+			'/c#x.jpg?\ufffd\ufffd\ufffd\ufffd @2:10-58',
+		]);
+	});
+
 	test('Should find definitions inside blockquotes and list items, but not one that would interrupt a paragraph, as Hugo 0.111.3 renders them (#4)', () => {
 		assert.deepEqual(describe(joinLines(
 			'> ![continues the paragraph][qr]',
