@@ -6,7 +6,10 @@ import { LineIndex, type Range } from '../text';
 export type ImageReferenceKind = 'markdown' | 'reference' | 'html' | 'figure' | 'frontMatter';
 
 export interface ImageReference {
-	/** The path as written, with Markdown backslash escapes removed (still percent-encoded, query kept). */
+	/**
+	 * The path as written, with Markdown backslash escapes removed and, in raw HTML, character references
+	 * decoded (still percent-encoded, query kept).
+	 */
 	readonly src: string;
 	/** The range of the path's text in the whole document, 0-based. */
 	readonly range: Range;
@@ -41,7 +44,8 @@ interface FrontMatter {
 /**
  * Every image path in a post, in document order: Markdown images (inline and reference-style, with the
  * range of the definition's destination), raw `<img src>`, `{{< figure src=… >}}`, and the front matter's
- * `cover` (or `cover.image`) and `images`. Code fences, inline code and comments are skipped.
+ * `cover` (or `cover.image`) and `images`. Images in code (fenced, indented, inline) and comments are
+ * skipped; figure shortcodes count inside code too, since Hugo expands them before Markdown.
  */
 export function findImageReferences(text: string): ImageReference[] {
 	const lines = new LineIndex(text);
