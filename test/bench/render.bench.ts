@@ -30,6 +30,74 @@ function megabytePost(sample: string): string {
 	return parts.join('');
 }
 
+/** A small deterministic generator (mulberry32), so every run renders the same write-up. */
+function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6D2B79F5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const SPEAKERS = ['Ana Lopes', 'Michał Jastrzębski', 'Jean-Luc O\'Brien', 'Priya Raman', 'Tomás Øster', 'Kate Smith'];
+const TOPICS = ['Kubernetes', 'Kolla', 'service meshes', 'observability', 'SRE practices', 'edge computing', 'Rust in production'];
+const HOSTS = ['example.org', 'conf.example.com', 'docs.openstack.org', 'github.com/acme/tools', 'speakerdeck.com/ana'];
+
+/** One prose paragraph as people write them up: quotes, contractions, dashes, ellipses, bare links. */
+function proseParagraph(random: () => number, note: () => string): string {
+	const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+	const sentences = [
+		() => `${pick(SPEAKERS)} opened with "${pick(TOPICS)} isn't magic -- it's plumbing", and the room laughed.`,
+		() => `The slides are at https://${pick(HOSTS)}/slides/${Math.floor(random() * 1000)}.html (mirror: www.${pick(HOSTS)}/talks/${Math.floor(random() * 100)}).`,
+		() => `She called it 'the boring part' --- then spent twenty minutes on it... and nobody minded.`,
+		() => `Questions went to ${pick(['ana', 'priya', 'kate', 'talks'])}@${pick(['example.org', 'conf.example.com'])}; I'll forward mine${note()}.`,
+		() => `"We've rewritten the scheduler twice," he said, "and we'd do it again."`,
+		() => `It's the '90s all over again: the speakers' demos didn't work, the Wi-Fi didn't either...`,
+		() => `Pages 10--12 of the report${note()} cover the 2016--2017 numbers; the rest is "future work".`,
+		() => `See www.${pick(HOSTS)} for the schedule and https://${pick(HOSTS)}/?q=${pick(TOPICS).replace(/ /g, '+')}&page=2 for the recordings.`,
+		() => `I asked about ${pick(TOPICS)}; the answer was 'it depends' -- as always.`,
+	];
+	const count = 3 + Math.floor(random() * 4);
+	const parts: string[] = [];
+	for (let i = 0; i < count; i++) {
+		parts.push(pick(sentences)());
+	}
+	return parts.join(' ');
+}
+
+/**
+ * A prose-heavy conference write-up of about `size` characters: sessions under headings, paragraphs full
+ * of quotes, apostrophes, dashes, ellipses, bare URLs, `www.` links, e-mail addresses and footnotes.
+ */
+export function proseWriteUp(size: number): string {
+	const random = seededRandom(2017);
+	const parts = ['+++\ntitle = "KubeCon 2019: notes"\ndate = 2019-05-24\ncover = "/images/2017/05/boston-hynes.jpg"\n+++\n\n'];
+	const notes: string[] = [];
+	let length = parts[0].length;
+	const note = () => {
+		if (random() < 0.5) {
+			return '';
+		}
+		const definition = `[^${notes.length + 1}]: As "${TOPICS[notes.length % TOPICS.length]}" folks say -- see https://example.org/notes/${notes.length + 1}.`;
+		notes.push(definition);
+		length += definition.length + 2;
+		return `[^${notes.length}]`;
+	};
+	let session = 0;
+	while (length < size) {
+		const paragraph = session % 4 === 0 ? `## Session ${session + 1}: "${TOPICS[session % TOPICS.length]}" -- what's new\n\n` : '';
+		const text = paragraph + proseParagraph(random, note) + '\n\n';
+		parts.push(text);
+		length += text.length;
+		session++;
+	}
+	parts.push(notes.join('\n\n'), '\n');
+	return parts.join('');
+}
+
 /**
  * Times subject and baseline in alternating batches and takes the median of each, so a load spike on a
  * shared machine hits both sides instead of whichever happened to run during it.
@@ -74,7 +142,13 @@ export const benchmarks: Benchmark[] = [{
 		const renderer = new PostRenderer();
 		const bare = markdownIt();
 		const results: BenchResult[] = [];
-		for (const [name, text, budgetMs] of [['typical post', sample, 4_000], ['1 MB post', megabytePost(sample), 12_000]] as const) {
+		const inputs: Array<[string, string, number]> = [
+			['typical post', sample, 4_000],
+			['1 MB post', megabytePost(sample), 12_000],
+			['prose write-up', proseWriteUp(12_000), 4_000],
+			['1 MB prose write-up', proseWriteUp(1_000_000), 12_000],
+		];
+		for (const [name, text, budgetMs] of inputs) {
 			// As the preview renders while someone types in the body: images resolved through the site index on
 			// every render, the page address read only for relative paths, the unchanged front matter cached.
 			const render = () => {
