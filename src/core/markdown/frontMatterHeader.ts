@@ -75,6 +75,19 @@ function field(data: Record<string, unknown>, name: string): unknown {
 	return undefined;
 }
 
+/**
+ * A field, or else the same key under `params`: themes read `cover` from either place (the site index
+ * looks both up the same way when it lists a post's images).
+ */
+function fieldOrParam(data: Record<string, unknown>, name: string): unknown {
+	const value = field(data, name);
+	if (value !== undefined) {
+		return value;
+	}
+	const params = field(data, 'params');
+	return typeof params === 'object' && params !== null && !Array.isArray(params) ? field(params as Record<string, unknown>, name) : undefined;
+}
+
 function textOf(value: unknown): string | undefined {
 	if (typeof value === 'string') {
 		return value;
@@ -97,8 +110,8 @@ export function postHeader(info: FrontMatterInfo): PostHeader {
 	const draftValue = field(data, 'draft');
 	// Hugo reads `"true"` as a draft too, but not `"yes"` or `1` (hugo.md §2).
 	const draft = draftValue === true || draftValue === 'true';
-	const coverValue = field(data, 'cover');
-	const cover = textOf(coverValue) ?? (coverValue && typeof coverValue === 'object' ? textOf((coverValue as Record<string, unknown>).image) : undefined);
+	const coverValue = fieldOrParam(data, 'cover');
+	const cover = textOf(coverValue) ?? (coverValue && typeof coverValue === 'object' ? textOf(field(coverValue as Record<string, unknown>, 'image')) : undefined);
 	return {
 		title: textOf(field(data, 'title')),
 		...formatDate(info.dateText ?? field(data, 'date')),

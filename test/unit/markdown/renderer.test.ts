@@ -195,6 +195,14 @@ suite('core.markdown.renderer', () => {
 				/<img class="hugo-cover" src="\/images\/cover\.jpg" alt="" data-unresolved="\/images\/cover\.jpg">/);
 		});
 
+		test('Should show a cover set under params, in TOML and in JSON', () => {
+			const expected = /<img class="hugo-cover" src="resolved:\/images\/x\.jpg" alt="">/;
+			const options = { unsafeHtml: false, resolveImage: (src: string) => `resolved:${src}` };
+			assert.match(renderPost(joinLines('+++', 'title = "T"', '[params]', 'cover = "/images/x.jpg"', '+++', '', 'x'), options).html, expected);
+			assert.match(renderPost(joinLines('{', '  "title": "T",', '  "params": {"cover": "/images/x.jpg"}', '}', '', 'x'), options).html, expected);
+			assert.match(renderPost(joinLines('---', 'Params:', '  Cover:', '    Image: /images/x.jpg', '---', 'x'), options).html, expected);
+		});
+
 		test('Should read YAML and JSON front matter too (#4)', () => {
 			assert.match(renderPost(joinLines('---', 'title: YAML post', 'date: 2022-06-10', '---', 'x'), { unsafeHtml: false }).html, /<h1 class="hugo-post-title">YAML post<\/h1>[\s\S]*June 10, 2022/);
 			assert.match(renderPost(joinLines('{', '  "title": "JSON post",', '  "draft": false', '}', '', 'x'), { unsafeHtml: false }).html, /<h1 class="hugo-post-title">JSON post<\/h1>/);
