@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { createHugoMarkdownIt } from '../../../src/core/markdown/hugoMarkdown';
 import { githubHeadingId } from '../../../src/core/markdown/headingIds';
 import { PostRenderer, renderPost, standalonePage, type RenderOptions } from '../../../src/core/markdown/renderer';
@@ -260,5 +262,20 @@ suite('core.markdown.renderer', () => {
 		const text = '<b>x</b> ![a](/a.jpg)';
 		assert.match(renderer.render(text, { unsafeHtml: true, resolveImage: () => 'one' }).html, /<b>x<\/b> <img src="one"/);
 		assert.match(renderer.render(text, { unsafeHtml: false }).html, /<!-- raw HTML omitted -->x<!-- raw HTML omitted --> <img src="\/a\.jpg"/);
+	});
+
+	suite('preview stylesheet', () => {
+		test('Should align table columns from the style attribute the panel\'s CSP does not apply', () => {
+			const css = readFileSync(path.resolve(__dirname, '..', '..', '..', '..', 'media', 'preview.css'), 'utf8');
+			const html = body('| L | C | R |\n|:--|:-:|--:|\n| a | b | c |');
+			for (const align of ['left', 'center', 'right']) {
+				const styles = [...html.matchAll(/<(th|td) style="([^"]*)"/g)].filter(([, , style]) => style.includes(align));
+				assert.equal(styles.length, 2, `a ${align} header and cell in ${html}`);
+				for (const [, tag, style] of styles) {
+					const rule = new RegExp(`(?:^|[,}]\\s*)${tag}\\[style\\*="${style}"\\][^{]*\\{[^}]*text-align: ${align};`, 'm');
+					assert.match(css, rule, `${tag}[style*="${style}"]`);
+				}
+			}
+		});
 	});
 });
