@@ -27,6 +27,26 @@ export function goldmarkOutputPlugin(md: MarkdownIt): void {
 		return `<div class="highlight"><pre tabindex="0"><code class="language-${lang}" data-lang="${lang}">${code}</code></pre></div>\n`;
 	};
 	wwwLinks(md);
+	plainUrlsAsWritten(md);
+}
+
+// A URL that markdown-it's link normalization gives back unchanged: an ASCII host (no punycode to convert),
+// only characters that need no percent-encoding and no `%` escape to decode.
+const PLAIN_URL = /^(?:https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~!$&'()*+,;=:@/?#]*)?|mailto:[A-Za-z0-9._+-]+@[A-Za-z0-9.-]+)$/;
+
+function isPlainUrl(url: string): boolean {
+	return PLAIN_URL.test(url) && !/xn--/i.test(url);
+}
+
+/**
+ * markdown-it normalizes every link's URL and text by parsing, re-encoding and formatting it, which costs
+ * more than parsing the paragraph around it; most URLs in a write-up come back exactly as written.
+ */
+function plainUrlsAsWritten(md: MarkdownIt): void {
+	const normalizeLink = md.normalizeLink.bind(md);
+	const normalizeLinkText = md.normalizeLinkText.bind(md);
+	md.normalizeLink = (url: string) => isPlainUrl(url) ? url : normalizeLink(url);
+	md.normalizeLinkText = (url: string) => isPlainUrl(url) ? url : normalizeLinkText(url);
 }
 
 interface FootnoteEnv {
@@ -151,6 +171,11 @@ const WWW_TAIL = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.[a-z0-9_-]+(?:[/?#][^\s<]*)?/i
 // `www.` right after `//` is part of a URL with a scheme, which the inline rule has taken already.
 const LINK_CANDIDATE = /@|(?:^|[^/])www\./i;
 
+/** Whether the linkify pass could find a link in a text token (it passes over all others). */
+export function mayLinkify(text: string): boolean {
+	return LINK_CANDIDATE.test(text);
+}
+
 function wwwLinks(md: MarkdownIt): void {
 	// While a link label is only being skipped over (silent mode, to find its closing `]`), a URL in it is
 	// validated for nothing: the label is tokenized again with linking disabled. Skip that costly regex.
@@ -160,9 +185,13 @@ function wwwLinks(md: MarkdownIt): void {
 	}
 	// linkify-it scans every text token with large Unicode regexes. Links with a scheme (`https:`, `ftp:`)
 	// are already taken while parsing (markdown-it's inline linkify rule); what is left for this pass are
-	// `www.` links and e-mail addresses, so text without `www.` or `@` is ruled out cheaply.
-	const test = md.linkify.test.bind(md.linkify);
-	md.linkify.test = (text: string) => LINK_CANDIDATE.test(text) && test(text);
+	// `www.` links and e-mail addresses, so text without `www.` or `@` is ruled out cheaply. The pass tests
+	// each paragraph, then each text token in it, then matches the token: the full test would scan the same
+	// text (and validate its first URL) twice over, where matching once finds the same links. A candidate
+	// without links becomes a match of none, which the pass writes back as the same text.
+	const match = md.linkify.match.bind(md.linkify);
+	md.linkify.test = mayLinkify;
+	md.linkify.match = (text: string) => match(text) ?? [];
 	md.linkify.add('www.', {
 		validate: (text: string, pos: number) => {
 			const match = WWW_TAIL.exec(text.slice(pos, pos + 2048));

@@ -1,4 +1,4 @@
-import type { MarkdownIt, StateInline } from 'markdown-it';
+import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
 
 /**
  * Goldmark's typographer extension (v1.5, Hugo 0.111.3), as an inline rule so it sees the same source
@@ -6,11 +6,103 @@ import type { MarkdownIt, StateInline } from 'markdown-it';
  * one from the characters around them (Goldmark does not pair quotes as markdown-it's smartquotes does).
  * markdown-it's own `replacements` (`(c)` → ©, `+-` → ±) are not Goldmark's and stay off.
  */
-export function typographerPlugin(md: MarkdownIt): void {
+export function typographerPlugin(md: MarkdownIt, options: TypographerOptions = {}): void {
 	md.disable(['replacements', 'smartquotes'], true);
 	// The default text rule swallows `.`, `'`, `"` and `>`; stop there too so the typographer gets a look.
 	md.inline.ruler.at('text', textUntilTypographerTrigger);
 	md.inline.ruler.after('html_inline', 'hugo_typographer', typographer);
+	const mayLinkify = options.mayLinkify ?? (() => true);
+	md.core.ruler.before('linkify', 'hugo_typographer_marks', state => resolveMarks(state, mayLinkify));
+}
+
+export interface TypographerOptions {
+	/**
+	 * Whether the linkify pass could find a link in a text token; only then are the substitutions in it
+	 * split back into tokens of their own (which is where that pass sees token boundaries).
+	 */
+	readonly mayLinkify?: (text: string) => boolean;
+}
+
+/*
+ * A substitution is a token of its own (`text_special`, as markdown-it's escapes and entities are): the
+ * linkify pass treats text on either side of it as separate text. Two tokens per quote or dash are most of
+ * the cost of rendering prose, though, and most text holds nothing to link. So a substitution goes into the
+ * pending text between two private-use marks, and once inline parsing is done the marks are either dropped
+ * or, in text the linkify pass could touch, turned back into the tokens they stand for.
+ */
+const MARK_OPEN = '\uE000', MARK_CLOSE = '\uE001';
+const MARKS = /[\uE000\uE001]/;
+const MARKS_GLOBAL = /[\uE000\uE001]/g;
+// Whether the inline source is free of the marks (then they can stand for substitutions), per source.
+const MARKS_USABLE = Symbol('hugoTypographerMarksUsable');
+
+function marksUsable(state: StateInline): boolean {
+	const cached = state as unknown as { [MARKS_USABLE]?: boolean };
+	return cached[MARKS_USABLE] ??= !MARKS.test(state.src);
+}
+
+function resolveMarks(state: StateCore, mayLinkify: (text: string) => boolean): void {
+	const linkify = state.md.options.linkify;
+	for (const token of state.tokens) {
+		// An inline token's content is the source its children were parsed from: marks there are the text's own.
+		if (token.children && !MARKS.test(token.content)) {
+			resolveMarksIn(state, token, linkify ? mayLinkify : () => false);
+		}
+	}
+}
+
+function resolveMarksIn(state: StateCore, parent: Token, mayLinkify: (text: string) => boolean): void {
+	const children = parent.children!;
+	let expanded: Token[] | undefined;
+	for (let i = 0; i < children.length; i++) {
+		const token = children[i];
+		if (token.children) {
+			// Image descriptions: rendered as text, never linkified.
+			resolveMarksIn(state, token, () => false);
+		}
+		const marked = token.type === 'text' && token.content.includes(MARK_OPEN);
+		if (marked && mayLinkify(token.content)) {
+			expanded ??= children.slice(0, i);
+			for (const part of unmarkedTokens(state, token)) {
+				expanded.push(part);
+			}
+			continue;
+		}
+		if (marked) {
+			token.content = token.content.replace(MARKS_GLOBAL, '');
+		}
+		expanded?.push(token);
+	}
+	if (expanded) {
+		parent.children = expanded;
+	}
+}
+
+/** The `text` and `text_special` tokens a marked text stands for. */
+function unmarkedTokens(state: StateCore, token: Token): Token[] {
+	const tokens: Token[] = [];
+	const content = token.content;
+	let pos = 0;
+	while (pos < content.length) {
+		const open = content.indexOf(MARK_OPEN, pos);
+		const textEnd = open < 0 ? content.length : open;
+		if (textEnd > pos) {
+			const text = new state.Token('text', '', 0);
+			text.content = content.slice(pos, textEnd);
+			text.level = token.level;
+			tokens.push(text);
+		}
+		if (open < 0) {
+			break;
+		}
+		const close = content.indexOf(MARK_CLOSE, open + 1);
+		const special = new state.Token('text_special', '', 0);
+		special.content = content.slice(open + 1, close);
+		special.level = token.level;
+		tokens.push(special);
+		pos = close + 1;
+	}
+	return tokens;
 }
 
 const LEFT_DOUBLE = '\u201C', RIGHT_DOUBLE = '\u201D', LEFT_SINGLE = '\u2018', RIGHT_SINGLE = '\u2019';
@@ -110,7 +202,11 @@ function typographer(state: StateInline, silent: boolean): boolean {
 	const line = src.slice(pos, Math.min(lineLimit, runLimit + 4));
 	const emit = (text: string, length: number) => {
 		if (!silent) {
-			state.push('text_special', '', 0).content = text;
+			if (marksUsable(state)) {
+				state.pending += MARK_OPEN + text + MARK_CLOSE;
+			} else {
+				state.push('text_special', '', 0).content = text;
+			}
 		}
 		state.pos += length;
 		return true;

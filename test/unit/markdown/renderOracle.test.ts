@@ -61,7 +61,7 @@ suite('core.markdown.renderOracle', function () {
 		await Promise.all(dirs.map(dir => fs.rm(dir, { recursive: true, force: true })));
 	});
 
-	const cases = ['typography.md', 'blocks.md', 'inline.md', 'headings.md', 'shortcodes.md', 'rawHtml.md', 'rawHtml.unsafe.md'];
+	const cases = ['typography.md', 'blocks.md', 'inline.md', 'linkify.md', 'headings.md', 'shortcodes.md', 'rawHtml.md', 'rawHtml.unsafe.md'];
 	for (const name of cases) {
 		test(`Should render ${name} as Hugo does (#4)`, async () => {
 			const source = await fs.readFile(path.join(FIXTURES, name), 'utf8');

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import markdownIt from 'markdown-it';
 import * as path from 'node:path';
 import { createHugoMarkdownIt } from '../../../src/core/markdown/hugoMarkdown';
 import { githubHeadingId } from '../../../src/core/markdown/headingIds';
@@ -262,6 +263,35 @@ suite('core.markdown.renderer', () => {
 		const text = '<b>x</b> ![a](/a.jpg)';
 		assert.match(renderer.render(text, { unsafeHtml: true, resolveImage: () => 'one' }).html, /<b>x<\/b> <img src="one"/);
 		assert.match(renderer.render(text, { unsafeHtml: false }).html, /<!-- raw HTML omitted -->x<!-- raw HTML omitted --> <img src="\/a\.jpg"/);
+	});
+
+	suite('typographer and linkify', () => {
+		test('Should keep the text around substitutions apart for linkify, in paragraphs, links and image descriptions', () => {
+			assert.equal(body('"Quoted" www.example.org -- \'x\' ana@example.org\'s ... "www.example.net" it\'s'),
+				'<p>\u201CQuoted\u201D <a href="https://www.example.org">www.example.org</a> \u2013 \u2018x\u2019 ' +
+				'<a href="mailto:ana@example.org">ana@example.org</a>\u2019s \u2026 \u201Cwww.example.net\u201D it\u2019s</p>\n');
+			assert.equal(body('![it\'s "alt"](/a.jpg) ["x" -- y](https://z.org)'),
+				'<p><img src="/a.jpg" alt="it\u2019s \u201Calt\u201D"> <a href="https://z.org">\u201Cx\u201D \u2013 y</a></p>\n');
+		});
+
+		test('Should keep private-use characters written in the text', () => {
+			assert.equal(body('a\uE000b "c" \uE001 www.x.org -- d'),
+				'<p>a\uE000b \u201Cc\u201D \uE001 <a href="https://www.x.org">www.x.org</a> \u2013 d</p>\n');
+			assert.equal(body('"c" -- d\n\n"e\uE000"'), '<p>\u201Cc\u201D \u2013 d</p>\n<p>\u201Ce\uE000\u201D</p>\n');
+		});
+
+		test('Should normalize link URLs and texts as markdown-it does', () => {
+			const ours = createHugoMarkdownIt();
+			const reference = markdownIt();
+			const urls = ['https://example.org/a/b.html?x=1&y=2#z', 'HTTP://Example.ORG/A', 'https://xn--e1afmkfd.xn--p1ai/',
+				'https://example.org/a%20b', 'https://example.org/a b', 'https://пример.рф/путь', 'mailto:ana@example.org',
+				'mailto:ana@xn--e1afmkfd.xn--p1ai', 'https://user@example.org/', 'https://example.org/[x]', 'https://example.org:8080/x',
+				'ftp://example.org/x', '/relative/path', 'javascript:alert(1)', 'https://example.org/%E2%80%9C'];
+			for (const url of urls) {
+				assert.equal(ours.normalizeLink(url), reference.normalizeLink(url), url);
+				assert.equal(ours.normalizeLinkText(url), reference.normalizeLinkText(url), url);
+			}
+		});
 	});
 
 	suite('preview stylesheet', () => {
