@@ -28,6 +28,71 @@ export function goldmarkOutputPlugin(md: MarkdownIt): void {
 	};
 	wwwLinks(md);
 	plainUrlsAsWritten(md);
+	plainWebUrlsAtStart(md);
+}
+
+// `http(s)://` or `ftp://`, then an ASCII host of at most ten labels (no punycode), then `/`, a space or the end.
+const PLAIN_WEB_HOST = /^(?:https?|ftp):\/\/((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){0,9}[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?=[/ \t\n]|$)/i;
+
+const isAsciiWordCode = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5A) || (code >= 0x61 && code <= 0x7A);
+const isLineSpaceCode = (code: number) => code === 0x20 || code === 0x09 || code === 0x0A;
+// `/ \ : % @ # & = _ ~ * -`: path characters linkify-it takes wherever they stand.
+const PATH_CODES = new Set([0x2F, 0x5C, 0x3A, 0x25, 0x40, 0x23, 0x26, 0x3D, 0x5F, 0x7E, 0x2A, 0x2D]);
+// Space, `) ] } < >`: where linkify-it's path ends.
+const PATH_END_CODES = new Set([0x20, 0x09, 0x0A, 0x29, 0x5D, 0x7D, 0x3C, 0x3E]);
+
+/**
+ * Where linkify-it's match of a web URL at the start of `text` ends, for URLs made of plain ASCII host
+ * labels and path characters; -1 for anything else (brackets, quotes, commas, `..`, ports, non-ASCII),
+ * which is left to linkify-it. Its validating regex is tens of kilobytes long and costs more per URL than
+ * parsing the paragraph around it; on these URLs it takes exactly the run computed here.
+ */
+function plainWebUrlEnd(text: string): number {
+	const host = PLAIN_WEB_HOST.exec(text);
+	if (!host || /xn--/i.test(host[1])) {
+		return -1;
+	}
+	let pos = host[0].length;
+	if (pos >= text.length || text.charCodeAt(pos) !== 0x2F) {
+		return pos;
+	}
+	pos++;
+	const limit = Math.min(text.length, pos + 2000);
+	while (pos < limit) {
+		const code = text.charCodeAt(pos);
+		if (isAsciiWordCode(code) || PATH_CODES.has(code)) {
+			pos++;
+		} else if (PATH_END_CODES.has(code)) {
+			return pos;
+		} else if (code === 0x2E || code === 0x3F) {
+			// `.` and `?` belong to the path unless a space, the end or (`?`) another `?` follows; `..` is left to linkify-it.
+			const next = pos + 1 < text.length ? text.charCodeAt(pos + 1) : -1;
+			if (next === -1 || isLineSpaceCode(next) || (next === code && code === 0x3F)) {
+				return pos;
+			}
+			if (next === code) {
+				return -1;
+			}
+			pos++;
+		} else {
+			return -1;
+		}
+	}
+	return pos < text.length ? -1 : pos;
+}
+
+/** markdown-it's inline linkify rule asks linkify-it for a URL at every `://`: plain URLs are measured directly. */
+function plainWebUrlsAtStart(md: MarkdownIt): void {
+	const linkify = md.linkify;
+	const matchAtStart = linkify.matchAtStart.bind(linkify);
+	linkify.matchAtStart = (text: string) => {
+		const end = plainWebUrlEnd(text);
+		if (end < 0) {
+			return matchAtStart(text);
+		}
+		const raw = text.slice(0, end);
+		return { schema: text.slice(0, text.indexOf(':') + 1).toLowerCase(), index: 0, lastIndex: end, raw, text: raw, url: raw };
+	};
 }
 
 // A URL that markdown-it's link normalization gives back unchanged: an ASCII host (no punycode to convert),

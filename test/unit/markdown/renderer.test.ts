@@ -292,6 +292,29 @@ suite('core.markdown.renderer', () => {
 				assert.equal(ours.normalizeLinkText(url), reference.normalizeLinkText(url), url);
 			}
 		});
+
+		test('Should find the same URLs as linkify-it at a scheme', () => {
+			const ours = createHugoMarkdownIt().linkify;
+			const reference = markdownIt().linkify;
+			const alphabet = [...'abcXYZ09-./:?#&=_~*%@\\ \n\t)]}<>."\',;!([{+$|`é…\u00A0'];
+			const starts = ['https://', 'http://', 'HTTPS://', 'ftp://', 'https://www.', 'https://example.org/', 'https://a.b.c.d.e.f.g.h.i.j.k.l/',
+				'https://-a.org/', 'https://a-.org/', 'https://a_b.org/', 'https://x.org:80/', 'https://xn--p1ai.org/', 'xhttps://', 'mailto:'];
+			// A fixed pseudo-random sequence, so a failure repeats.
+			let seed = 7;
+			const next = (n: number) => {
+				seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+				return (seed >>> 8) % n;
+			};
+			for (let i = 0; i < 20_000; i++) {
+				let text = starts[i % starts.length];
+				for (let k = next(24); k > 0; k--) {
+					text += alphabet[next(alphabet.length)];
+				}
+				const expected = reference.matchAtStart(text);
+				const actual = ours.matchAtStart(text);
+				assert.deepEqual(actual && [actual.url, actual.lastIndex, actual.schema], expected && [expected.url, expected.lastIndex, expected.schema], text);
+			}
+		});
 	});
 
 	suite('preview stylesheet', () => {
