@@ -1,5 +1,6 @@
 import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
 import { escapeHtml } from './html';
+import { isMarked, markedParts, marksStandForSubstitutions } from './typographer';
 
 /** What raw HTML in the Markdown becomes when the site does not set `markup.goldmark.renderer.unsafe`. */
 export const RAW_HTML_OMITTED = '<!-- raw HTML omitted -->';
@@ -257,6 +258,7 @@ function wwwLinks(md: MarkdownIt): void {
 	const match = md.linkify.match.bind(md.linkify);
 	md.linkify.test = mayLinkify;
 	md.linkify.match = (text: string) => match(text) ?? [];
+	md.core.ruler.at('linkify', linkifyPass);
 	md.linkify.add('www.', {
 		validate: (text: string, pos: number) => {
 			const match = WWW_TAIL.exec(text.slice(pos, pos + 2048));
@@ -283,4 +285,138 @@ function wwwLinks(md: MarkdownIt): void {
 
 function count(text: string, ch: string): number {
 	return text.split(ch).length - 1;
+}
+
+/**
+ * markdown-it's linkify pass, reading the typographer's marks (`typographerPlugin` with
+ * `linkifyReadsMarks`): a marked text is linked part by part, as the `text` and `text_special` tokens it
+ * stands for would be, without making those tokens. Same links, same text.
+ */
+function linkifyPass(state: StateCore): void {
+	const md = state.md;
+	if (!md.options.linkify) {
+		return;
+	}
+	for (const blockToken of state.tokens) {
+		if (blockToken.type !== 'inline' || !blockToken.children || !md.linkify.test(blockToken.content)) {
+			continue;
+		}
+		const marked = marksStandForSubstitutions(blockToken.content);
+		const tokens = blockToken.children;
+		const replacements: Array<{ index: number; nodes: Token[] }> = [];
+		let htmlLinkLevel = 0;
+		for (let i = tokens.length - 1; i >= 0; i--) {
+			const current = tokens[i];
+			if (current.type === 'link_close') {
+				i--;
+				while (tokens[i].level !== current.level && tokens[i].type !== 'link_open') {
+					i--;
+				}
+				continue;
+			}
+			if (current.type === 'html_inline') {
+				if (/^<a[>\s]/i.test(current.content) && htmlLinkLevel > 0) {
+					htmlLinkLevel--;
+				}
+				if (/^<\/a\s*>/i.test(current.content)) {
+					htmlLinkLevel++;
+				}
+			}
+			if (htmlLinkLevel > 0 || current.type !== 'text' || !md.linkify.test(current.content)) {
+				continue;
+			}
+			const previous = i > 0 ? tokens[i - 1] : undefined;
+			const afterSpecial = previous?.type === 'text_special' ||
+				(marked && previous?.type === 'text' && previous.content.endsWith(MARK_CLOSE_CHAR) && md.linkify.test(previous.content));
+			const parts = marked && isMarked(current.content) ? markedParts(current.content) : [current.content];
+			const nodes = linkifyParts(state, parts, current.level, afterSpecial);
+			if (nodes) {
+				replacements.push({ index: i, nodes });
+			}
+		}
+		if (replacements.length > 0) {
+			const children: Token[] = [];
+			let next = replacements.length - 1;
+			tokens.forEach((token, index) => {
+				if (next >= 0 && replacements[next].index === index) {
+					children.push(...replacements[next--].nodes);
+				} else {
+					children.push(token);
+				}
+			});
+			blockToken.children = children;
+		}
+	}
+}
+
+const MARK_CLOSE_CHAR = '\uE001';
+
+/**
+ * The tokens for text given as parts (plain text at even indices, substitutions at odd ones), or
+ * `undefined` when nothing in it is linked. Text between links is one token: markdown-it joins adjacent
+ * text anyway.
+ */
+function linkifyParts(state: StateCore, parts: string[], level: number, afterSpecial: boolean): Token[] | undefined {
+	const md = state.md;
+	const nodes: Token[] = [];
+	let text = '';
+	const flush = () => {
+		if (text !== '') {
+			const token = new state.Token('text', '', 0);
+			token.content = text;
+			token.level = level;
+			nodes.push(token);
+			text = '';
+		}
+	};
+	let linked = false;
+	parts.forEach((part, index) => {
+		if (index % 2 === 1 || part === '' || !md.linkify.test(part)) {
+			text += part;
+			return;
+		}
+		let links = md.linkify.match(part) ?? [];
+		// A link right after an escape, an entity or a substitution is not one (markdown-it's rule).
+		if (links.length > 0 && links[0].index === 0 && (index > 0 || afterSpecial)) {
+			links = links.slice(1);
+		}
+		let lastPos = 0;
+		for (const link of links) {
+			const fullUrl = md.normalizeLink(link.url);
+			if (!md.validateLink(fullUrl)) {
+				continue;
+			}
+			let urlText = link.text;
+			if (!link.schema) {
+				urlText = md.normalizeLinkText(`http://${urlText}`).replace(/^http:\/\//, '');
+			} else if (link.schema === 'mailto:' && !/^mailto:/i.test(urlText)) {
+				urlText = md.normalizeLinkText(`mailto:${urlText}`).replace(/^mailto:/, '');
+			} else {
+				urlText = md.normalizeLinkText(urlText);
+			}
+			text += part.slice(lastPos, link.index);
+			flush();
+			const open = new state.Token('link_open', 'a', 1);
+			open.attrs = [['href', fullUrl]];
+			open.level = level;
+			open.markup = 'linkify';
+			open.info = 'auto';
+			const linkText = new state.Token('text', '', 0);
+			linkText.content = urlText;
+			linkText.level = level + 1;
+			const close = new state.Token('link_close', 'a', -1);
+			close.level = level;
+			close.markup = 'linkify';
+			close.info = 'auto';
+			nodes.push(open, linkText, close);
+			linked = true;
+			lastPos = link.lastIndex;
+		}
+		text += part.slice(lastPos);
+	});
+	if (!linked) {
+		return undefined;
+	}
+	flush();
+	return nodes;
 }

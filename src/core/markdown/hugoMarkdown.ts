@@ -3,7 +3,7 @@ import type { MarkdownIt, RendererRule, StateBlock, StateInline, Token } from 'm
 import deflistPlugin from 'markdown-it-deflist';
 import footnotePlugin from 'markdown-it-footnote';
 import { cachedFrontMatterReader, frontMatterBlockRule, postHeader, readFrontMatter, renderPostHeader, type FrontMatterInfo, type FrontMatterReader } from './frontMatterHeader';
-import { goldmarkOutputPlugin, mayLinkify, RAW_HTML_OMITTED } from './goldmarkOutput';
+import { goldmarkOutputPlugin, RAW_HTML_OMITTED } from './goldmarkOutput';
 import { headingIdsPlugin } from './headingIds';
 import { escapeHtml, htmlAttributes } from './html';
 import { parseShortcodeAt, shortcodeArg, type ShortcodeCall } from './shortcodes';
@@ -125,7 +125,7 @@ export function createHugoMarkdownIt(options: HugoMarkdownOptions = {}): Markdow
 	const md = markdownIt({ html: true, linkify: true, typographer: true });
 	md.use(footnotePlugin).use(deflistPlugin);
 	headingIdsPlugin(md);
-	typographerPlugin(md, { mayLinkify });
+	typographerPlugin(md, { linkifyReadsMarks: true });
 	goldmarkOutputPlugin(md);
 	hugoPreviewPlugin(md, options);
 	return md;

@@ -11,16 +11,19 @@ export function typographerPlugin(md: MarkdownIt, options: TypographerOptions = 
 	// The default text rule swallows `.`, `'`, `"` and `>`; stop there too so the typographer gets a look.
 	md.inline.ruler.at('text', textUntilTypographerTrigger);
 	md.inline.ruler.after('html_inline', 'hugo_typographer', typographer);
-	const mayLinkify = options.mayLinkify ?? (() => true);
-	md.core.ruler.before('linkify', 'hugo_typographer_marks', state => resolveMarks(state, mayLinkify));
+	if (options.linkifyReadsMarks) {
+		md.core.ruler.after('linkify', 'hugo_typographer_marks', state => resolveMarks(state, () => false));
+	} else {
+		md.core.ruler.before('linkify', 'hugo_typographer_marks', state => resolveMarks(state, () => true));
+	}
 }
 
 export interface TypographerOptions {
 	/**
-	 * Whether the linkify pass could find a link in a text token; only then are the substitutions in it
-	 * split back into tokens of their own (which is where that pass sees token boundaries).
+	 * The linkify pass reads the marks itself (see `markedParts`); otherwise every marked text is split
+	 * back into tokens before that pass when linking is on.
 	 */
-	readonly mayLinkify?: (text: string) => boolean;
+	readonly linkifyReadsMarks?: boolean;
 }
 
 /*
@@ -36,6 +39,34 @@ const MARKS_GLOBAL = /[\uE000\uE001]/g;
 // Whether the inline source is free of the marks (then they can stand for substitutions), per source.
 const MARKS_USABLE = Symbol('hugoTypographerMarksUsable');
 
+/** Whether marks in the text of an inline token whose content (its source) is `source` stand for substitutions. */
+export function marksStandForSubstitutions(source: string): boolean {
+	return !MARKS.test(source);
+}
+
+/**
+ * The parts of a marked text: plain text at even indices (possibly empty), substitutions at odd ones, as
+ * the `text` and `text_special` tokens they stand for.
+ */
+export function markedParts(content: string): string[] {
+	const parts: string[] = [];
+	let pos = 0;
+	for (;;) {
+		const open = content.indexOf(MARK_OPEN, pos);
+		if (open < 0) {
+			parts.push(content.slice(pos));
+			return parts;
+		}
+		const close = content.indexOf(MARK_CLOSE, open + 1);
+		parts.push(content.slice(pos, open), content.slice(open + 1, close));
+		pos = close + 1;
+	}
+}
+
+export function isMarked(content: string): boolean {
+	return content.includes(MARK_OPEN);
+}
+
 function marksUsable(state: StateInline): boolean {
 	const cached = state as unknown as { [MARKS_USABLE]?: boolean };
 	return cached[MARKS_USABLE] ??= !MARKS.test(state.src);
@@ -45,7 +76,7 @@ function resolveMarks(state: StateCore, mayLinkify: (text: string) => boolean): 
 	const linkify = state.md.options.linkify;
 	for (const token of state.tokens) {
 		// An inline token's content is the source its children were parsed from: marks there are the text's own.
-		if (token.children && !MARKS.test(token.content)) {
+		if (token.children && marksStandForSubstitutions(token.content)) {
 			resolveMarksIn(state, token, linkify ? mayLinkify : () => false);
 		}
 	}
@@ -81,27 +112,14 @@ function resolveMarksIn(state: StateCore, parent: Token, mayLinkify: (text: stri
 /** The `text` and `text_special` tokens a marked text stands for. */
 function unmarkedTokens(state: StateCore, token: Token): Token[] {
 	const tokens: Token[] = [];
-	const content = token.content;
-	let pos = 0;
-	while (pos < content.length) {
-		const open = content.indexOf(MARK_OPEN, pos);
-		const textEnd = open < 0 ? content.length : open;
-		if (textEnd > pos) {
-			const text = new state.Token('text', '', 0);
-			text.content = content.slice(pos, textEnd);
-			text.level = token.level;
-			tokens.push(text);
+	markedParts(token.content).forEach((part, index) => {
+		if (part !== '' || index % 2 === 1) {
+			const partToken = new state.Token(index % 2 === 0 ? 'text' : 'text_special', '', 0);
+			partToken.content = part;
+			partToken.level = token.level;
+			tokens.push(partToken);
 		}
-		if (open < 0) {
-			break;
-		}
-		const close = content.indexOf(MARK_CLOSE, open + 1);
-		const special = new state.Token('text_special', '', 0);
-		special.content = content.slice(open + 1, close);
-		special.level = token.level;
-		tokens.push(special);
-		pos = close + 1;
-	}
+	});
 	return tokens;
 }
 
