@@ -186,11 +186,32 @@ function counters(state: StateInline): QuoteCounters {
 	return value;
 }
 
-const isSpaceRune = (ch: string) => /\s/u.test(ch);
-const isPunctRune = (ch: string) => /[\p{P}\p{S}]/u.test(ch);
-const isUnicodePunct = (ch: string) => /\p{P}/u.test(ch);
-const isLetter = (ch: string) => /\p{L}/u.test(ch);
-const isDigit = (ch: string) => /\p{Nd}/u.test(ch);
+// Every quote asks these of its neighbours, mostly ASCII: answered without a Unicode class test there.
+const SPACE = /\s/u, PUNCT_OR_SYMBOL = /[\p{P}\p{S}]/u, PUNCT = /\p{P}/u, LETTER = /\p{L}/u, DIGIT = /\p{Nd}/u;
+const isAsciiPunctCode = (code: number) => (code >= 0x21 && code <= 0x2F) || (code >= 0x3A && code <= 0x40) || (code >= 0x5B && code <= 0x60) || (code >= 0x7B && code <= 0x7E);
+const isAsciiLetterCode = (code: number) => (code >= 0x41 && code <= 0x5A) || (code >= 0x61 && code <= 0x7A);
+const isAsciiDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
+function isSpaceRune(ch: string): boolean {
+	const code = ch.charCodeAt(0);
+	return code < 0x80 ? code === 0x20 || (code >= 0x09 && code <= 0x0D) : SPACE.test(ch);
+}
+function isPunctRune(ch: string): boolean {
+	const code = ch.charCodeAt(0);
+	return code < 0x80 ? isAsciiPunctCode(code) : PUNCT_OR_SYMBOL.test(ch);
+}
+function isUnicodePunct(ch: string): boolean {
+	const code = ch.charCodeAt(0);
+	// ASCII symbols (`$ + < = > ^ \` | ~`) are not punctuation to Unicode.
+	return code < 0x80 ? isAsciiPunctCode(code) && !'$+<=>^`|~'.includes(ch) : PUNCT.test(ch);
+}
+function isLetter(ch: string): boolean {
+	const code = ch.charCodeAt(0);
+	return code < 0x80 ? isAsciiLetterCode(code) : LETTER.test(ch);
+}
+function isDigit(ch: string): boolean {
+	const code = ch.charCodeAt(0);
+	return code < 0x80 ? isAsciiDigitCode(code) : DIGIT.test(ch);
+}
 const isAsciiDigit = (ch: string) => ch >= '0' && ch <= '9';
 // Goldmark's byte tests (util.IsPunct, util.IsSpace) only know ASCII.
 const isAsciiPunct = (ch: string) => ch.length === 1 && /[!-/:-@[-`{-~]/.test(ch);

@@ -274,6 +274,12 @@ suite('core.markdown.renderer', () => {
 				'<p><img src="/a.jpg" alt="it\u2019s \u201Calt\u201D"> <a href="https://z.org">\u201Cx\u201D \u2013 y</a></p>\n');
 		});
 
+		test('Should decide quotes from ASCII and non-ASCII neighbours alike', () => {
+			assert.equal(body('\u00E9\'\u00E9 1\'a $"x"$ ~\'y\'~ ="z"= ("w") x\u00A0"v"\u00A0 \u0663"u"\u0663 \u{1D400}\'s \u00AB"q"\u00BB'),
+				'<p>\u00E9\u2019\u00E9 1\u2019a $\u201Cx\u201D$ ~\u2018y\u2019~ =\u201Cz\u201D= (\u201Cw\u201D) x\u00A0\u201Cv\u201D\u00A0 ' +
+				'\u0663&quot;u&quot;\u0663 \u{1D400}\u2019s \u00AB\u201Cq\u201D\u00BB</p>\n');
+		});
+
 		test('Should keep private-use characters written in the text', () => {
 			assert.equal(body('a\uE000b "c" \uE001 www.x.org -- d'),
 				'<p>a\uE000b \u201Cc\u201D \uE001 <a href="https://www.x.org">www.x.org</a> \u2013 d</p>\n');
