@@ -37,8 +37,8 @@ const PLAIN_WEB_HOST = /^(?:https?|ftp):\/\/((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-
 
 const isAsciiWordCode = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5A) || (code >= 0x61 && code <= 0x7A);
 const isLineSpaceCode = (code: number) => code === 0x20 || code === 0x09 || code === 0x0A;
-// `/ \ : % @ # & = _ ~ * -`: path characters linkify-it takes wherever they stand.
-const PATH_CODES = new Set([0x2F, 0x5C, 0x3A, 0x25, 0x40, 0x23, 0x26, 0x3D, 0x5F, 0x7E, 0x2A, 0x2D]);
+// `/ \ : % @ # & = _ ~ * - +`: path characters linkify-it takes wherever they stand.
+const PATH_CODES = new Set([0x2F, 0x5C, 0x3A, 0x25, 0x40, 0x23, 0x26, 0x3D, 0x5F, 0x7E, 0x2A, 0x2D, 0x2B]);
 // Space, `) ] } < >`: where linkify-it's path ends.
 const PATH_END_CODES = new Set([0x20, 0x09, 0x0A, 0x29, 0x5D, 0x7D, 0x3C, 0x3E]);
 
@@ -65,13 +65,14 @@ function plainWebUrlEnd(text: string): number {
 			pos++;
 		} else if (PATH_END_CODES.has(code)) {
 			return pos;
-		} else if (code === 0x2E || code === 0x3F) {
-			// `.` and `?` belong to the path unless a space, the end or (`?`) another `?` follows; `..` is left to linkify-it.
+		} else if (code === 0x2E || code === 0x3F || code === 0x2C || code === 0x3B) {
+			// `.`, `?`, `,` and `;` belong to the path unless a space or the end follows (or, for `?`, another
+			// `?`); `..` is left to linkify-it.
 			const next = pos + 1 < text.length ? text.charCodeAt(pos + 1) : -1;
 			if (next === -1 || isLineSpaceCode(next) || (next === code && code === 0x3F)) {
 				return pos;
 			}
-			if (next === code) {
+			if (next === code && code === 0x2E) {
 				return -1;
 			}
 			pos++;
