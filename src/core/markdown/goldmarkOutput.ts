@@ -98,8 +98,9 @@ function plainWebUrlsAtStart(md: MarkdownIt): void {
 }
 
 // A URL that markdown-it's link normalization gives back unchanged: an ASCII host (no punycode to convert),
-// only characters that need no percent-encoding and no `%` escape to decode.
-const PLAIN_URL = /^(?:https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~!$&'()*+,;=:@/?#]*)?|mailto:[A-Za-z0-9._+-]+@[A-Za-z0-9.-]+)$/;
+// only characters that need no percent-encoding and no `%` escape to decode. The text of a `www.` link is
+// normalized without its scheme.
+const PLAIN_URL = /^(?:https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~!$&'()*+,;=:@/?#]*)?|mailto:[A-Za-z0-9._+-]+@[A-Za-z0-9.-]+|www\.[A-Za-z0-9.-]+(?:[/?#][A-Za-z0-9\-._~!$&'()*+,;=@/?#]*)?)$/;
 
 function isPlainUrl(url: string): boolean {
 	return PLAIN_URL.test(url) && !/xn--/i.test(url);

@@ -292,7 +292,8 @@ suite('core.markdown.renderer', () => {
 			const urls = ['https://example.org/a/b.html?x=1&y=2#z', 'HTTP://Example.ORG/A', 'https://xn--e1afmkfd.xn--p1ai/',
 				'https://example.org/a%20b', 'https://example.org/a b', 'https://пример.рф/путь', 'mailto:ana@example.org',
 				'mailto:ana@xn--e1afmkfd.xn--p1ai', 'https://user@example.org/', 'https://example.org/[x]', 'https://example.org:8080/x',
-				'ftp://example.org/x', '/relative/path', 'javascript:alert(1)', 'https://example.org/%E2%80%9C'];
+				'ftp://example.org/x', '/relative/path', 'javascript:alert(1)', 'https://example.org/%E2%80%9C',
+				'www.example.org/a/b?c=d#e', 'www.xn--e1afmkfd.xn--p1ai/', 'www.example.org:8080/a', 'www.пример.рф', 'www.example.org/a%20b'];
 			for (const url of urls) {
 				assert.equal(ours.normalizeLink(url), reference.normalizeLink(url), url);
 				assert.equal(ours.normalizeLinkText(url), reference.normalizeLinkText(url), url);
