@@ -70,9 +70,10 @@ function proseParagraph(random: () => number, note: () => string): string {
 
 /**
  * A prose-heavy conference write-up of about `size` characters: sessions under headings, paragraphs full
- * of quotes, apostrophes, dashes, ellipses, bare URLs, `www.` links, e-mail addresses and footnotes.
+ * of quotes, apostrophes, dashes, ellipses, bare URLs, `www.` links, e-mail addresses and footnotes; or
+ * all of it as one paragraph on one line (`oneParagraph`).
  */
-export function proseWriteUp(size: number): string {
+export function proseWriteUp(size: number, oneParagraph = false): string {
 	const random = seededRandom(2017);
 	const parts = ['+++\ntitle = "KubeCon 2019: notes"\ndate = 2019-05-24\ncover = "/images/2017/05/boston-hynes.jpg"\n+++\n\n'];
 	const notes: string[] = [];
@@ -88,13 +89,13 @@ export function proseWriteUp(size: number): string {
 	};
 	let session = 0;
 	while (length < size) {
-		const paragraph = session % 4 === 0 ? `## Session ${session + 1}: "${TOPICS[session % TOPICS.length]}" -- what's new\n\n` : '';
-		const text = paragraph + proseParagraph(random, note) + '\n\n';
+		const heading = session % 4 === 0 && !oneParagraph ? `## Session ${session + 1}: "${TOPICS[session % TOPICS.length]}" -- what's new\n\n` : '';
+		const text = heading + proseParagraph(random, note) + (oneParagraph ? ' ' : '\n\n');
 		parts.push(text);
 		length += text.length;
 		session++;
 	}
-	parts.push(notes.join('\n\n'), '\n');
+	parts.push(oneParagraph ? '\n\n' : '', notes.join('\n\n'), '\n');
 	return parts.join('');
 }
 
@@ -147,6 +148,8 @@ export const benchmarks: Benchmark[] = [{
 			['1 MB post', megabytePost(sample), 12_000],
 			['prose write-up', proseWriteUp(12_000), 4_000],
 			['1 MB prose write-up', proseWriteUp(1_000_000), 12_000],
+			// Pasted notes can come as one long line: nothing may scan to the end of the line at every quote.
+			['1 MB prose write-up as one paragraph', proseWriteUp(1_000_000, true), 12_000],
 		];
 		for (const [name, text, budgetMs] of inputs) {
 			// As the preview renders while someone types in the body: images resolved through the site index on

@@ -230,15 +230,20 @@ function typographer(state: StateInline, silent: boolean): boolean {
 		return false;
 	}
 	// Goldmark looks at the rest of the current line (with its newline), but only the run of `c` and the
-	// few characters after it decide anything: slicing no further keeps long lines (URLs are full of dots)
-	// from being copied at every trigger.
-	const lineEnd = src.indexOf('\n', pos);
-	const lineLimit = lineEnd < 0 ? state.posMax : Math.min(lineEnd + 1, state.posMax);
+	// few characters after it decide anything: reading no further keeps long lines from being scanned (or
+	// copied) to their end at every quote, which made a long one-line paragraph quadratic.
+	const max = state.posMax;
 	let runLimit = pos + 1;
-	while (runLimit < lineLimit && src[runLimit] === c) {
+	while (runLimit < max && src[runLimit] === c) {
 		runLimit++;
 	}
-	const line = src.slice(pos, Math.min(lineLimit, runLimit + 4));
+	let lineLimit = Math.min(max, runLimit + 4);
+	for (let i = runLimit; i < lineLimit; i++) {
+		if (src[i] === '\n') {
+			lineLimit = i + 1;
+		}
+	}
+	const line = src.slice(pos, lineLimit);
 	const emit = (text: string, length: number) => {
 		if (!silent) {
 			if (marksUsable(state)) {
