@@ -75,6 +75,14 @@ function isPrivateHost(hostname: string): boolean {
 	return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
 }
 
+function parseUrlOrUndefined(text: string): URL | undefined {
+	try {
+		return new URL(text);
+	} catch {
+		return undefined;
+	}
+}
+
 /** The core's `HttpFetcher` over `node:http`/`node:https`, streaming so a huge body is never buffered. */
 export class NodeHttpFetcher implements HttpFetcher {
 	readonly #timeoutMs: number;
@@ -108,9 +116,15 @@ export class NodeHttpFetcher implements HttpFetcher {
 		const deadline = Date.now() + this.#totalTimeoutMs;
 		const seen = new Set<string>();
 		let current = parseHttpUrl(url);
+		// A URL a public page named on another host is that page's choice, not the writer's.
+		const namedBy = options.namedBy === undefined ? undefined : parseUrlOrUndefined(options.namedBy);
+		const fromPublicPage = namedBy !== undefined && namedBy.host !== current.host && !isPrivateHost(namedBy.hostname);
+		if (fromPublicPage && isPrivateHost(current.hostname)) {
+			throw new FetchError('protocol', `Refused a link from ${namedBy.host} to the local address ${current.host}`);
+		}
 		// The pasted URL is the writer's to fetch, wherever it points; when it is public, no redirect
 		// may reach a local address, by literal name or through DNS.
-		let publicStart = !isPrivateHost(current.hostname);
+		let publicStart = fromPublicPage || !isPrivateHost(current.hostname);
 		for (let hop = 0; ; hop++) {
 			if (seen.has(current.href)) {
 				throw new FetchError('redirects', `Redirect loop at ${current.href}`);
@@ -120,7 +134,7 @@ export class NodeHttpFetcher implements HttpFetcher {
 			if (remaining <= 0) {
 				throw new FetchError('timeout', `No answer from ${url} within ${this.#totalTimeoutMs} ms`);
 			}
-			const guard: AddressGuard = hop === 0
+			const guard: AddressGuard = hop === 0 && !fromPublicPage
 				? { refuseLocal: false, onLocal: () => { publicStart = false; } }
 				: { refuseLocal: publicStart, onLocal: () => { /* refused above */ } };
 			const result = await this.#request(current, options, accepted, Math.min(this.#timeoutMs, remaining), guard);
@@ -221,6 +235,8 @@ export class NodeHttpFetcher implements HttpFetcher {
 			const request = module.request({
 				...requestOptions,
 				lookup: this.#guardedLookup(url, guard, error => finish(error)),
+				// A pooled connection would skip the lookup, and with it the check of where a name resolves.
+				agent: false,
 				headers: {
 					...options.headers,
 					...requestOptions.headers,

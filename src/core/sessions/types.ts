@@ -45,6 +45,12 @@ export interface FetchOptions {
 	accept: string;
 	signal?: AbortSignal;
 	headers?: Record<string, string>;
+	/**
+	 * The page that named this URL (the pasted session page, whose links and API addresses a lookup
+	 * follows). A public page may not point the lookup at a local address on another host, just as it
+	 * may not redirect there.
+	 */
+	namedBy?: string;
 }
 
 /**

@@ -156,6 +156,23 @@ suite('util.NodeHttpFetcher', () => {
 		await assert.rejects(fetcher({ resolver }).get('http://nowhere.example/ok', PAGE), isKind('network', /ENOTFOUND/));
 	});
 
+	test('Should refuse a link a public page names on another host when it is local, by name or through DNS', async () => {
+		const resolver: AddressResolver = (hostname, callback) => {
+			if (hostname === 'intranet.example') {
+				callback(null, [{ address: '10.0.0.5', family: 4 }]);
+			} else {
+				callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), []);
+			}
+		};
+		const port = new URL(server.origin).port;
+		const namedByPublicPage = { ...PAGE, namedBy: 'https://conf.example.org/talk/ABC/' };
+		await assert.rejects(fetcher({ resolver }).get(`${server.origin}/ok`, namedByPublicPage), isKind('protocol', /link from conf\.example\.org to the local address 127\.0\.0\.1/));
+		await assert.rejects(fetcher({ resolver }).get(`http://intranet.example:${port}/ok`, namedByPublicPage), isKind('protocol', /resolves to the local address 10\.0\.0\.5/));
+		// Named by a local page, or on the naming page's own host, the link is as much the writer's as the page.
+		assert.equal((await fetcher({ resolver }).get(`${server.origin}/ok`, { ...PAGE, namedBy: `${server.origin}/talk` })).body, '<title>ok</title>');
+		assert.equal((await fetcher().get('https://mapped.example/ok', { ...PAGE, namedBy: 'https://mapped.example/talk' })).body, '<title>ok</title>');
+	});
+
 	test('Should refuse binary content, undeclared types and types the caller did not ask for (#5)', async () => {
 		await assert.rejects(fetcher().get('https://mapped.example/image', PAGE), isKind('content-type', /image\/png/));
 		await assert.rejects(fetcher().get('https://mapped.example/image', { accept: '*/*' }), isKind('content-type'));

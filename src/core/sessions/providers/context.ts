@@ -40,13 +40,13 @@ export class ProviderContext {
 
 	async html(url: string, headers?: Record<string, string>): Promise<HtmlPage> {
 		const response = await this.#fetcher.get(url, {
-			accept: 'text/html,application/xhtml+xml', signal: this.#signal, headers,
+			accept: 'text/html,application/xhtml+xml', signal: this.#signal, headers, namedBy: this.pasted,
 		});
 		return { url: response.url, doc: parseHtml(response.body) };
 	}
 
 	async json(url: string): Promise<unknown> {
-		const response = await this.#fetcher.get(url, { accept: 'application/json', signal: this.#signal });
+		const response = await this.#fetcher.get(url, { accept: 'application/json', signal: this.#signal, namedBy: this.pasted });
 		try {
 			return JSON.parse(response.body) as unknown;
 		} catch {
