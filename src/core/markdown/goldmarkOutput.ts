@@ -262,27 +262,166 @@ function wwwLinks(md: MarkdownIt): void {
 	md.linkify.match = (text: string) => match(text) ?? [];
 	md.core.ruler.at('linkify', linkifyPass);
 	md.linkify.add('www.', {
-		validate: (text: string, pos: number) => {
-			const match = WWW_TAIL.exec(text.slice(pos, pos + 2048));
-			if (!match) {
-				return 0;
-			}
-			let tail = match[0];
-			for (;;) {
-				const trimmed = tail.replace(/[?!.,:*_~'"]+$/, '');
-				const unbalanced = trimmed.endsWith(')') && count(trimmed, '(') < count(trimmed, ')');
-				const next = unbalanced ? trimmed.slice(0, -1) : trimmed;
-				if (next === tail) {
-					break;
-				}
-				tail = next;
-			}
-			return tail.length;
-		},
+		validate: wwwLinkLength,
 		normalize: (match: { url: string }) => {
 			match.url = `https://${match.url}`;
 		},
 	});
+}
+
+/** The length of the `www.` link whose host starts at `pos` (after `www.`), 0 for none. */
+function wwwLinkLength(text: string, pos: number): number {
+	const match = WWW_TAIL.exec(text.slice(pos, pos + 2048));
+	if (!match) {
+		return 0;
+	}
+	let tail = match[0];
+	for (;;) {
+		const trimmed = tail.replace(/[?!.,:*_~'"]+$/, '');
+		const unbalanced = trimmed.endsWith(')') && count(trimmed, '(') < count(trimmed, ')');
+		const next = unbalanced ? trimmed.slice(0, -1) : trimmed;
+		if (next === tail) {
+			break;
+		}
+		tail = next;
+	}
+	return tail.length;
+}
+
+/** A link as linkify-it's `match` reports it. */
+export interface LinkMatch {
+	readonly schema: string;
+	readonly index: number;
+	readonly lastIndex: number;
+	readonly text: string;
+	readonly url: string;
+}
+
+const isW = (code: number) => code === 0x77 || code === 0x57;
+const isMailHostCode = (code: number) => isAsciiWordCode(code) || code === 0x2E || code === 0x2D;
+const isMailNameCode = (code: number) => isAsciiWordCode(code) || code === 0x2E || code === 0x5F || code === 0x2B || code === 0x2D;
+// ASCII characters linkify-it also takes in an e-mail's name: with them the name is left to linkify-it.
+const OTHER_MAIL_NAME_CODES = new Set([...'!#$%&\'*/=?^`{|}~'].map(ch => ch.charCodeAt(0)));
+// What may stand before an e-mail's name: the start, a space, `"`, `(`, `<`, `>`.
+const isMailNameBoundary = (code: number) => code === -1 || code === 0x20 || code === 0x09 || code === 0x0A || code === 0x22 || code === 0x28 ||
+	code === 0x3C || code === 0x3E;
+// Punctuation that ends an e-mail's host for certain (anything else there is left to linkify-it).
+const MAIL_HOST_END_CODES = new Set([...'!"\'(),;?]}*'].map(ch => ch.charCodeAt(0)));
+const isMailHostEnd = (code: number) => code === -1 || code === 0x20 || code === 0x09 || code === 0x0A || MAIL_HOST_END_CODES.has(code);
+// After `@`, what no host can start with: then there is certainly no e-mail there.
+const NO_MAIL_HOST_CODES = new Set([...' \t\n!"#%&\'()*,./:;?@\\]_{}'].map(ch => ch.charCodeAt(0)));
+// ASCII punctuation to Unicode (what linkify-it accepts before a schema, with `<`, `>` and controls), minus
+// `:`, `/` and `.`: after those a schema search may have taken the character, and `_`, which it never takes.
+const SCHEMA_BOUNDARY_CODES = new Set([...'!"#%&\'()*,-;?@[\\]{}<>'].map(ch => ch.charCodeAt(0)));
+
+const codeAt = (text: string, index: number) => index >= 0 && index < text.length ? text.charCodeAt(index) : -1;
+
+/**
+ * Whether a schema may start at `index`: `true`, `false`, or `undefined` when it takes linkify-it to tell
+ * (a non-ASCII character before it, or one that ends another schema).
+ */
+function schemaMayStartAt(text: string, index: number): boolean | undefined {
+	const before = codeAt(text, index - 1);
+	if (before === -1 || before <= 0x20 || before === 0x7F || SCHEMA_BOUNDARY_CODES.has(before)) {
+		return true;
+	}
+	if (before >= 0x80 || before === 0x3A || before === 0x2F || before === 0x2E) {
+		return undefined;
+	}
+	return false;
+}
+
+/**
+ * The e-mail address linkify-it finds around the `@` at `at`: a match, `null` for certainly none, or
+ * `undefined` when the text around it is not plain enough to tell without linkify-it.
+ */
+function mailAt(text: string, at: number): LinkMatch | null | undefined {
+	let nameStart = at;
+	while (nameStart > 0 && isMailNameCode(text.charCodeAt(nameStart - 1))) {
+		nameStart--;
+	}
+	const before = codeAt(text, nameStart - 1);
+	if (before >= 0x80 || (before >= 0 && before < 0x20 && before !== 0x09 && before !== 0x0A) || before === 0x7F ||
+		OTHER_MAIL_NAME_CODES.has(before) || at - nameStart > 63) {
+		return undefined;
+	}
+	if (!isMailNameBoundary(before) || nameStart === at) {
+		// The name would have to run past a character that cannot be in it or stand before it.
+		return null;
+	}
+	const name = text.slice(nameStart, at);
+	if (name.startsWith('.') || name.endsWith('.') || name.includes('..')) {
+		return undefined;
+	}
+	let hostEnd = at + 1;
+	while (hostEnd < text.length && isMailHostCode(text.charCodeAt(hostEnd))) {
+		hostEnd++;
+	}
+	if (hostEnd === at + 1) {
+		const next = codeAt(text, at + 1);
+		return next === -1 || NO_MAIL_HOST_CODES.has(next) ? null : undefined;
+	}
+	let host = text.slice(at + 1, hostEnd);
+	if (!isMailHostEnd(codeAt(text, hostEnd)) || /xn--/i.test(host)) {
+		return undefined;
+	}
+	if (host.endsWith('.')) {
+		host = host.slice(0, -1);
+	}
+	const labels = host.split('.');
+	if (labels.length < 2 || labels.length > 5 || labels[labels.length - 1].includes('-') ||
+		labels.some(label => label === '' || label.length > 63 || label.startsWith('-') || label.endsWith('-'))) {
+		return undefined;
+	}
+	const raw = text.slice(nameStart, at + 1 + host.length);
+	return { schema: 'mailto:', index: nameStart, lastIndex: nameStart + raw.length, text: raw, url: `mailto:${raw}` };
+}
+
+/**
+ * The `www.` links and e-mail addresses linkify-it's `match` finds in text without `//` or `mailto:` (there
+ * the schema search takes part), found from each `@` and `www.` instead of with its large Unicode regexes;
+ * `undefined` when the text is not plain enough to be sure, which is left to linkify-it.
+ */
+export function quickLinks(text: string): LinkMatch[] | undefined {
+	if (text.includes('//') || (text.includes(':') && /mailto:/i.test(text))) {
+		return undefined;
+	}
+	const links: LinkMatch[] = [];
+	for (let dot = text.indexOf('.', 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
+		const start = dot - 3;
+		if (!isW(text.charCodeAt(start)) || !isW(text.charCodeAt(start + 1)) || !isW(text.charCodeAt(start + 2))) {
+			continue;
+		}
+		const mayStart = schemaMayStartAt(text, start);
+		if (mayStart === undefined) {
+			return undefined;
+		}
+		const length = mayStart ? wwwLinkLength(text, dot + 1) : 0;
+		if (length > 0) {
+			const raw = text.slice(start, dot + 1 + length);
+			links.push({ schema: 'www.', index: start, lastIndex: start + raw.length, text: raw, url: `https://${raw}` });
+		}
+	}
+	const wwwCount = links.length;
+	for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+		const mail = mailAt(text, at);
+		if (mail === undefined) {
+			return undefined;
+		}
+		if (mail) {
+			links.push(mail);
+		}
+	}
+	if (wwwCount > 0 && links.length > wwwCount) {
+		links.sort((a, b) => a.index - b.index);
+	}
+	// Links that overlap or touch are resolved by the order of linkify-it's searches: left to it.
+	for (let i = 1; i < links.length; i++) {
+		if (links[i].index <= links[i - 1].lastIndex) {
+			return undefined;
+		}
+	}
+	return links;
 }
 
 function count(text: string, ch: string): number {
@@ -377,7 +516,7 @@ function linkifyParts(state: StateCore, parts: string[], level: number, afterSpe
 			text += part;
 			return;
 		}
-		let links = md.linkify.match(part) ?? [];
+		let links: readonly LinkMatch[] = quickLinks(part) ?? md.linkify.match(part) ?? [];
 		// A link right after an escape, an entity or a substitution is not one (markdown-it's rule).
 		if (links.length > 0 && links[0].index === 0 && (index > 0 || afterSpecial)) {
 			links = links.slice(1);

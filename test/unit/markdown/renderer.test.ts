@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import markdownIt from 'markdown-it';
 import * as path from 'node:path';
 import { createHugoMarkdownIt } from '../../../src/core/markdown/hugoMarkdown';
+import { quickLinks } from '../../../src/core/markdown/goldmarkOutput';
 import { githubHeadingId } from '../../../src/core/markdown/headingIds';
 import { PostRenderer, renderPost, standalonePage, type RenderOptions } from '../../../src/core/markdown/renderer';
 import { parseShortcodeAt } from '../../../src/core/markdown/shortcodes';
@@ -321,6 +322,32 @@ suite('core.markdown.renderer', () => {
 				const actual = ours.matchAtStart(text);
 				assert.deepEqual(actual && [actual.url, actual.lastIndex, actual.schema], expected && [expected.url, expected.lastIndex, expected.schema], text);
 			}
+		});
+		test('Should find the same www. links and e-mail addresses as linkify-it', () => {
+			const linkify = createHugoMarkdownIt().linkify;
+			const alphabet = [...'wW.@abX09-_+/:()"\'<>;,!?]}*#&=$|~ \n\t\r\u00A0é\uFF5C', 'www.', 'www.', '@', 'ana', 'example.org', 'xn--', 'mailto:'];
+			const starts = ['', 'www.', 'ana@', 'Mail ana@example.org', '(www.example.org/a)', '"x.y@a.b.c.d.e.f"', ' _www.x.y', 'http:www.x.y'];
+			let seed = 11;
+			const next = (n: number) => {
+				seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+				return (seed >>> 8) % n;
+			};
+			let decided = 0, linked = 0;
+			for (let i = 0; i < 30_000; i++) {
+				let text = starts[i % starts.length];
+				for (let k = next(30); k > 0; k--) {
+					text += alphabet[next(alphabet.length)];
+				}
+				const quick = quickLinks(text);
+				if (quick === undefined) {
+					continue;
+				}
+				decided++;
+				linked += quick.length > 0 ? 1 : 0;
+				const expected = (linkify.match(text) ?? []).map(link => [link.schema, link.index, link.lastIndex, link.text, link.url]);
+				assert.deepEqual(quick.map(link => [link.schema, link.index, link.lastIndex, link.text, link.url]), expected, JSON.stringify(text));
+			}
+			assert.ok(decided > 5_000 && linked > 1_000, `${decided} texts decided without linkify-it, ${linked} with links`);
 		});
 	});
 
