@@ -6,6 +6,7 @@ import { cachedFrontMatterReader, frontMatterBlockRule, postHeader, readFrontMat
 import { goldmarkOutputPlugin, RAW_HTML_OMITTED } from './goldmarkOutput';
 import { headingIdsPlugin } from './headingIds';
 import { escapeHtml, htmlAttributes } from './html';
+import { quickTokensPlugin } from './quickTokens';
 import { parseShortcodeAt, shortcodeArg, type ShortcodeCall } from './shortcodes';
 import { typographerPlugin } from './typographer';
 
@@ -123,6 +124,7 @@ export function hugoPreviewPlugin(md: MarkdownIt, options: HugoMarkdownOptions =
 /** A markdown-it set up to render as Hugo 0.111.3's Goldmark does with its default configuration. */
 export function createHugoMarkdownIt(options: HugoMarkdownOptions = {}): MarkdownIt {
 	const md = markdownIt({ html: true, linkify: true, typographer: true });
+	quickTokensPlugin(md);
 	md.use(footnotePlugin).use(deflistPlugin);
 	headingIdsPlugin(md);
 	typographerPlugin(md, { linkifyReadsMarks: true });

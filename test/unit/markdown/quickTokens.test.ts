@@ -1,0 +1,33 @@
+import * as assert from 'node:assert/strict';
+import markdownIt from 'markdown-it';
+import { createHugoMarkdownIt } from '../../../src/core/markdown/hugoMarkdown';
+import { quickTokenClass } from '../../../src/core/markdown/quickTokens';
+
+suite('core.markdown.quickTokens', () => {
+	test('Should build tokens with the same fields, order and prototype as markdown-it', () => {
+		const md = markdownIt();
+		const Token = new md.core.State('', md, {}).Token;
+		const Quick = quickTokenClass(Token);
+		for (const [type, tag, nesting] of [['link_open', 'a', 1], ['text', '', 0], ['link_close', 'a', -1]] as const) {
+			const expected = new Token(type, tag, nesting);
+			const actual = new Quick(type, tag, nesting);
+			assert.deepEqual(Object.entries(actual), Object.entries(expected));
+			assert.ok(actual instanceof Token);
+			actual.attrSet('href', 'x');
+			assert.equal(actual.attrGet('href'), 'x');
+		}
+		assert.equal(quickTokenClass(Token), Quick);
+	});
+
+	test('Should give the same token stream as markdown-it\'s own push', () => {
+		const text = '# T\n\n*a* **b** [c](d) `e` ![f](g) <b>h</b> i\\*j &amp; www.x.org ana@x.org https://y.org\n\n> - k\n>   1. l\n\n| m |\n|---|\n| n |\n\n[^1]\n\n[^1]: o\n';
+		const quick = createHugoMarkdownIt();
+		const plain = createHugoMarkdownIt();
+		plain.core.State = markdownIt().core.State;
+		plain.block.State = markdownIt().block.State;
+		plain.inline.State = markdownIt().inline.State;
+		const strip = (tokens: unknown) => JSON.parse(JSON.stringify(tokens)) as unknown;
+		assert.deepEqual(strip(quick.parse(text, {})), strip(plain.parse(text, {})));
+		assert.equal(quick.render(text, {}), plain.render(text, {}));
+	});
+});
