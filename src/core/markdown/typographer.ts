@@ -10,7 +10,9 @@ export function typographerPlugin(md: MarkdownIt, options: TypographerOptions = 
 	md.disable(['replacements', 'smartquotes'], true);
 	// The default text rule swallows `.`, `'`, `"` and `>`; stop there too so the typographer gets a look.
 	md.inline.ruler.at('text', textUntilTypographerTrigger);
-	md.inline.ruler.after('html_inline', 'hugo_typographer', typographer);
+	// No other rule matches at the characters the typographer substitutes (`<<` is neither an autolink nor a
+	// tag), so it comes right after text: a quote then skips the rest of the chain.
+	md.inline.ruler.after('text', 'hugo_typographer', typographer);
 	if (options.linkifyReadsMarks) {
 		md.core.ruler.after('linkify', 'hugo_typographer_marks', state => resolveMarks(state, () => false));
 	} else {
@@ -244,17 +246,7 @@ function typographer(state: StateInline, silent: boolean): boolean {
 		}
 	}
 	const line = src.slice(pos, lineLimit);
-	const emit = (text: string, length: number) => {
-		if (!silent) {
-			if (marksUsable(state)) {
-				state.pending += MARK_OPEN + text + MARK_CLOSE;
-			} else {
-				state.push('text_special', '', 0).content = text;
-			}
-		}
-		state.pos += length;
-		return true;
-	};
+	const emit = (text: string, length: number) => emitSubstitution(state, silent, text, length);
 	if (line.length > 2) {
 		if (c === '-' && line[1] === '-' && line[2] === '-') {
 			return emit(EM_DASH, 3);
@@ -343,6 +335,18 @@ function typographer(state: StateInline, silent: boolean): boolean {
 		return emit(RIGHT_DOUBLE, 1);
 	}
 	return false;
+}
+
+function emitSubstitution(state: StateInline, silent: boolean, text: string, length: number): boolean {
+	if (!silent) {
+		if (marksUsable(state)) {
+			state.pending += MARK_OPEN + text + MARK_CLOSE;
+		} else {
+			state.push('text_special', '', 0).content = text;
+		}
+	}
+	state.pos += length;
+	return true;
 }
 
 function closes(canOpen: boolean, canClose: boolean, line: string, next: string): boolean {

@@ -275,6 +275,12 @@ suite('core.markdown.renderer', () => {
 				'<p><img src="/a.jpg" alt="it\u2019s \u201Calt\u201D"> <a href="https://z.org">\u201Cx\u201D \u2013 y</a></p>\n');
 		});
 
+		test('Should substitute next to autolinks, tags and link labels as Goldmark does', () => {
+			assert.equal(body('<<https://x.org>> <<b>x</b>>> --<i>-</i> \'<b>\' ["a" -- b](c)', { unsafeHtml: true }),
+				'<p>\u00AB<a href="https://x.org">https://x.org</a>\u00BB \u00ABb&gt;x</b>\u00BB \u2013<i>-</i> \u2018<b>\u2019 ' +
+				'<a href="c">\u201Ca\u201D \u2013 b</a></p>\n');
+		});
+
 		test('Should decide quotes from ASCII and non-ASCII neighbours alike', () => {
 			assert.equal(body('\u00E9\'\u00E9 1\'a $"x"$ ~\'y\'~ ="z"= ("w") x\u00A0"v"\u00A0 \u0663"u"\u0663 \u{1D400}\'s \u00AB"q"\u00BB'),
 				'<p>\u00E9\u2019\u00E9 1\u2019a $\u201Cx\u201D$ ~\u2018y\u2019~ =\u201Cz\u201D= (\u201Cw\u201D) x\u00A0\u201Cv\u201D\u00A0 ' +
