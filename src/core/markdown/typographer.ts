@@ -36,14 +36,14 @@ export interface TypographerOptions {
  * or, in text the linkify pass could touch, turned back into the tokens they stand for.
  */
 const MARK_OPEN = '\uE000', MARK_CLOSE = '\uE001';
-const MARKS = /[\uE000\uE001]/;
 const MARKS_GLOBAL = /[\uE000\uE001]/g;
-// Whether the inline source is free of the marks (then they can stand for substitutions), per source.
-const MARKS_USABLE = Symbol('hugoTypographerMarksUsable');
+// How substitutions are written in the text of an inline source (see `substitutionMode`), per source.
+const SUBSTITUTION_MODE = Symbol('hugoTypographerSubstitutionMode');
+const enum SubstitutionMode { Tokens, Marked, Plain }
 
 /** Whether marks in the text of an inline token whose content (its source) is `source` stand for substitutions. */
 export function marksStandForSubstitutions(source: string): boolean {
-	return !MARKS.test(source);
+	return !source.includes(MARK_OPEN) && !source.includes(MARK_CLOSE);
 }
 
 /**
@@ -69,9 +69,21 @@ export function isMarked(content: string): boolean {
 	return content.includes(MARK_OPEN);
 }
 
-function marksUsable(state: StateInline): boolean {
-	const cached = state as unknown as { [MARKS_USABLE]?: boolean };
-	return cached[MARKS_USABLE] ??= !MARKS.test(state.src);
+/**
+ * Substitutions go into the text between marks where the source is free of them; as plain characters where,
+ * besides, the linkify pass will not look at the source (it tests the whole source first), so no marks need
+ * dropping later; as `text_special` tokens where the source holds the marks itself.
+ */
+function substitutionMode(state: StateInline): SubstitutionMode {
+	const cached = state as unknown as { [SUBSTITUTION_MODE]?: SubstitutionMode };
+	let mode = cached[SUBSTITUTION_MODE];
+	if (mode === undefined) {
+		const src = state.src;
+		mode = !marksStandForSubstitutions(src) ? SubstitutionMode.Tokens :
+			state.md.options.linkify && state.md.linkify.test(src) ? SubstitutionMode.Marked : SubstitutionMode.Plain;
+		cached[SUBSTITUTION_MODE] = mode;
+	}
+	return mode;
 }
 
 function resolveMarks(state: StateCore, mayLinkify: (text: string) => boolean): void {
@@ -339,7 +351,10 @@ function typographer(state: StateInline, silent: boolean): boolean {
 
 function emitSubstitution(state: StateInline, silent: boolean, text: string, length: number): boolean {
 	if (!silent) {
-		if (marksUsable(state)) {
+		const mode = substitutionMode(state);
+		if (mode === SubstitutionMode.Plain) {
+			state.pending += text;
+		} else if (mode === SubstitutionMode.Marked) {
 			state.pending += MARK_OPEN + text + MARK_CLOSE;
 		} else {
 			state.push('text_special', '', 0).content = text;

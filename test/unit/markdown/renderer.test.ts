@@ -281,6 +281,14 @@ suite('core.markdown.renderer', () => {
 				'<a href="c">\u201Ca\u201D \u2013 b</a></p>\n');
 		});
 
+		test('Should write substitutions alike in text with and without links, and with linking off', () => {
+			assert.equal(body('"a" -- b\n\n"a" -- www.b.org\n\n![\'c\' -- d](/e.jpg) "f"'),
+				'<p>\u201Ca\u201D \u2013 b</p>\n<p>\u201Ca\u201D \u2013 <a href="https://www.b.org">www.b.org</a></p>\n' +
+				'<p><img src="/e.jpg" alt="\u2018c\u2019 \u2013 d"> \u201Cf\u201D</p>\n');
+			const unlinked = createHugoMarkdownIt().set({ linkify: false });
+			assert.equal(unlinked.render('"a" -- www.b.org ana@b.org'), '<p>\u201Ca\u201D \u2013 www.b.org ana@b.org</p>\n');
+		});
+
 		test('Should decide quotes from ASCII and non-ASCII neighbours alike', () => {
 			assert.equal(body('\u00E9\'\u00E9 1\'a $"x"$ ~\'y\'~ ="z"= ("w") x\u00A0"v"\u00A0 \u0663"u"\u0663 \u{1D400}\'s \u00AB"q"\u00BB'),
 				'<p>\u00E9\u2019\u00E9 1\u2019a $\u201Cx\u201D$ ~\u2018y\u2019~ =\u201Cz\u201D= (\u201Cw\u201D) x\u00A0\u201Cv\u201D\u00A0 ' +
