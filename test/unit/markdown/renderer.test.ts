@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import markdownIt from 'markdown-it';
 import * as path from 'node:path';
 import { createHugoMarkdownIt } from '../../../src/core/markdown/hugoMarkdown';
-import { quickLinks } from '../../../src/core/markdown/goldmarkOutput';
+import { mayLinkify, quickLinks } from '../../../src/core/markdown/goldmarkOutput';
 import { githubHeadingId } from '../../../src/core/markdown/headingIds';
 import { PostRenderer, renderPost, standalonePage, type RenderOptions } from '../../../src/core/markdown/renderer';
 import { parseShortcodeAt } from '../../../src/core/markdown/shortcodes';
@@ -340,7 +340,7 @@ suite('core.markdown.renderer', () => {
 		test('Should find the same www. links and e-mail addresses as linkify-it', () => {
 			const linkify = createHugoMarkdownIt().linkify;
 			const alphabet = [...'wW.@abX09-_+/:()"\'<>;,!?]}*#&=$|~ \n\t\r\u00A0é\uFF5C', 'www.', 'www.', '@', 'ana', 'example.org', 'xn--', 'mailto:'];
-			const starts = ['', 'www.', 'ana@', 'Mail ana@example.org', '(www.example.org/a)', '"x.y@a.b.c.d.e.f"', ' _www.x.y', 'http:www.x.y'];
+			const starts = ['', 'www.', '/www.', 'ana@', 'Mail ana@example.org', '(www.example.org/a)', '"x.y@a.b.c.d.e.f"', ' _www.x.y', 'http:www.x.y'];
 			let seed = 11;
 			const next = (n: number) => {
 				seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
@@ -352,6 +352,7 @@ suite('core.markdown.renderer', () => {
 				for (let k = next(30); k > 0; k--) {
 					text += alphabet[next(alphabet.length)];
 				}
+				assert.equal(mayLinkify(text), /@|(?:^|[^/])www\./i.test(text), JSON.stringify(text));
 				const quick = quickLinks(text);
 				if (quick === undefined) {
 					continue;
