@@ -168,21 +168,44 @@ function startsSubstitution(src: string, pos: number, max: number): boolean {
 	return true;
 }
 
+// `" ' - . >`: where no inline rule but the typographer's can match, so the text rule asks it in place.
+const isTypographerOnlyCode = (code: number) => code === 0x22 || code === 0x27 || code === 0x2D || code === 0x2E || code === 0x3E;
+
+/**
+ * markdown-it's text rule, stopping also where the typographer may substitute. Where nothing but the
+ * typographer can match, it is asked right here, and a character it leaves is text (as the tokenizer would
+ * make it after trying every other rule): prose full of quotes and dashes is read in one run.
+ */
 function textUntilTypographerTrigger(state: StateInline, silent: boolean): boolean {
 	const src = state.src;
 	const max = state.posMax;
-	let pos = state.pos;
-	while (pos < max && !(isTerminator(src.charCodeAt(pos)) && startsSubstitution(src, pos, max))) {
-		pos++;
+	const begin = state.pos;
+	let start = begin;
+	let pos = begin;
+	for (;;) {
+		while (pos < max && !(isTerminator(src.charCodeAt(pos)) && startsSubstitution(src, pos, max))) {
+			pos++;
+		}
+		if (pos >= max || !isTypographerOnlyCode(src.charCodeAt(pos))) {
+			break;
+		}
+		if (!silent && pos > start) {
+			state.pending += src.slice(start, pos);
+		}
+		state.pos = pos;
+		if (!typographer(state, silent)) {
+			if (!silent) {
+				state.pending += src[pos];
+			}
+			state.pos = pos + 1;
+		}
+		pos = start = state.pos;
 	}
-	if (pos === state.pos) {
-		return false;
-	}
-	if (!silent) {
-		state.pending += state.src.slice(state.pos, pos);
+	if (!silent && pos > start) {
+		state.pending += src.slice(start, pos);
 	}
 	state.pos = pos;
-	return true;
+	return pos !== begin;
 }
 
 // Goldmark counts unclosed quotes per block; markdown-it has no per-block inline state, so keep it in env.
