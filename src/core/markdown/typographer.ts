@@ -168,6 +168,26 @@ function startsSubstitution(src: string, pos: number, max: number): boolean {
 	return true;
 }
 
+/**
+ * Whether the text run stops at the terminator at `pos`. markdown-it's terminators include characters for
+ * rules this parser does not have (`# $ % + = @ }`), and `:`, `!` and `^` start something only before `//`
+ * (a URL with a scheme) or `[` (an image, an inline footnote): elsewhere no rule matches there and the
+ * tokenizer would only add the character to the text, after trying every rule. `[` and `]` always stop the
+ * run: link labels are found from token to token.
+ */
+function stopsText(src: string, pos: number, max: number): boolean {
+	switch (src.charCodeAt(pos)) {
+		case 0x23: case 0x24: case 0x25: case 0x2B: case 0x3D: case 0x40: case 0x7D:
+			return false;
+		case 0x3A:
+			return src.charCodeAt(pos + 1) === 0x2F && src.charCodeAt(pos + 2) === 0x2F;
+		case 0x21: case 0x5E:
+			return src.charCodeAt(pos + 1) === 0x5B;
+		default:
+			return startsSubstitution(src, pos, max);
+	}
+}
+
 // `" ' - . >`: where no inline rule but the typographer's can match, so the text rule asks it in place.
 const isTypographerOnlyCode = (code: number) => code === 0x22 || code === 0x27 || code === 0x2D || code === 0x2E || code === 0x3E;
 
@@ -183,7 +203,7 @@ function textUntilTypographerTrigger(state: StateInline, silent: boolean): boole
 	let start = begin;
 	let pos = begin;
 	for (;;) {
-		while (pos < max && !(isTerminator(src.charCodeAt(pos)) && startsSubstitution(src, pos, max))) {
+		while (pos < max && !(isTerminator(src.charCodeAt(pos)) && stopsText(src, pos, max))) {
 			pos++;
 		}
 		if (pos >= max || !isTypographerOnlyCode(src.charCodeAt(pos))) {

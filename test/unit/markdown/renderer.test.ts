@@ -289,6 +289,12 @@ suite('core.markdown.renderer', () => {
 			assert.equal(unlinked.render('"a" -- www.b.org ana@b.org'), '<p>\u201Ca\u201D \u2013 www.b.org ana@b.org</p>\n');
 		});
 
+		test('Should read characters no rule takes as text, and still find labels, images and URLs after them', () => {
+			assert.equal(body('[a: b ! c ^ d # e](f) ![g](h) z: https://y.org $5 50% a+b=c @me {x} see:www.q.org'),
+				'<p><a href="f">a: b ! c ^ d # e</a> <img src="h" alt="g"> z: <a href="https://y.org">https://y.org</a> ' +
+				'$5 50% a+b=c @me {x} see:<a href="https://www.q.org">www.q.org</a></p>\n');
+		});
+
 		test('Should decide quotes from ASCII and non-ASCII neighbours alike', () => {
 			assert.equal(body('\u00E9\'\u00E9 1\'a $"x"$ ~\'y\'~ ="z"= ("w") x\u00A0"v"\u00A0 \u0663"u"\u0663 \u{1D400}\'s \u00AB"q"\u00BB'),
 				'<p>\u00E9\u2019\u00E9 1\u2019a $\u201Cx\u201D$ ~\u2018y\u2019~ =\u201Cz\u201D= (\u201Cw\u201D) x\u00A0\u201Cv\u201D\u00A0 ' +
