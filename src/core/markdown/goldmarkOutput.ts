@@ -103,8 +103,15 @@ function plainWebUrlsAtStart(md: MarkdownIt): void {
 // normalized without its scheme.
 const PLAIN_URL = /^(?:https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?(?:[/?#][A-Za-z0-9\-._~!$&'()*+,;=:@/?#]*)?|mailto:[A-Za-z0-9._+-]+@[A-Za-z0-9.-]+|www\.[A-Za-z0-9.-]+(?:[/?#][A-Za-z0-9\-._~!$&'()*+,;=@/?#]*)?)$/;
 
+// A link's URL is normalized and then its text, mostly the same string: the last answer is kept.
+let lastUrl = '', lastUrlIsPlain = false;
+
 function isPlainUrl(url: string): boolean {
-	return PLAIN_URL.test(url) && !/xn--/i.test(url);
+	if (url !== lastUrl) {
+		lastUrlIsPlain = PLAIN_URL.test(url) && !/xn--/i.test(url);
+		lastUrl = url;
+	}
+	return lastUrlIsPlain;
 }
 
 /**
@@ -435,7 +442,11 @@ export function quickLinks(text: string): LinkMatch[] | undefined {
 }
 
 function count(text: string, ch: string): number {
-	return text.split(ch).length - 1;
+	let found = 0;
+	for (let index = text.indexOf(ch); index >= 0; index = text.indexOf(ch, index + 1)) {
+		found++;
+	}
+	return found;
 }
 
 /**
