@@ -140,17 +140,15 @@ function unmarkedTokens(state: StateCore, token: Token): Token[] {
 const LEFT_DOUBLE = '\u201C', RIGHT_DOUBLE = '\u201D', LEFT_SINGLE = '\u2018', RIGHT_SINGLE = '\u2019';
 const EN_DASH = '\u2013', EM_DASH = '\u2014', ELLIPSIS = '\u2026', LEFT_ANGLE = '\u00AB', RIGHT_ANGLE = '\u00BB';
 
+// markdown-it's terminators and the typographer's triggers (`" ' . >`), as a table: the text run tests
+// every character.
+const TERMINATORS = new Uint8Array(128);
+for (const ch of '\n!#$%&*+-:<=@[\\]^_`{}~"\'.>') {
+	TERMINATORS[ch.charCodeAt(0)] = 1;
+}
+
 function isTerminator(ch: number): boolean {
-	switch (ch) {
-		case 0x0A: case 0x21: case 0x23: case 0x24: case 0x25: case 0x26: case 0x2A: case 0x2B: case 0x2D:
-		case 0x3A: case 0x3C: case 0x3D: case 0x40: case 0x5B: case 0x5C: case 0x5D: case 0x5E: case 0x5F:
-		case 0x60: case 0x7B: case 0x7D: case 0x7E:
-		// markdown-it's terminators above; the typographer's triggers below.
-		case 0x22: case 0x27: case 0x2E: case 0x3E:
-			return true;
-		default:
-			return false;
-	}
+	return ch < 128 && TERMINATORS[ch] === 1;
 }
 
 /**
@@ -291,12 +289,13 @@ function typographer(state: StateInline, silent: boolean): boolean {
 	// copied) to their end at every quote, which made a long one-line paragraph quadratic.
 	const max = state.posMax;
 	let runLimit = pos + 1;
-	while (runLimit < max && src[runLimit] === c) {
+	const code = src.charCodeAt(pos);
+	while (runLimit < max && src.charCodeAt(runLimit) === code) {
 		runLimit++;
 	}
 	let lineLimit = Math.min(max, runLimit + 4);
 	for (let i = runLimit; i < lineLimit; i++) {
-		if (src[i] === '\n') {
+		if (src.charCodeAt(i) === 0x0A) {
 			lineLimit = i + 1;
 		}
 	}
