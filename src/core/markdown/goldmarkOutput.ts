@@ -123,6 +123,10 @@ function plainUrlsAsWritten(md: MarkdownIt): void {
 	const normalizeLinkText = md.normalizeLinkText.bind(md);
 	md.normalizeLink = (url: string) => isPlainUrl(url) ? url : normalizeLink(url);
 	md.normalizeLinkText = (url: string) => isPlainUrl(url) ? url : normalizeLinkText(url);
+	// A URL written with one of these schemes is never one of the schemes markdown-it refuses (`javascript:`,
+	// `vbscript:`, `file:`, `data:`), which it finds by trimming and lower-casing every URL.
+	const validateLink = md.validateLink.bind(md);
+	md.validateLink = (url: string) => url.startsWith('https://') || url.startsWith('http://') || url.startsWith('mailto:') || validateLink(url);
 }
 
 interface FootnoteEnv {

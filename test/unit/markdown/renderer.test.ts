@@ -307,7 +307,7 @@ suite('core.markdown.renderer', () => {
 			assert.equal(body('"c" -- d\n\n"e\uE000"'), '<p>\u201Cc\u201D \u2013 d</p>\n<p>\u201Ce\uE000\u201D</p>\n');
 		});
 
-		test('Should normalize link URLs and texts as markdown-it does', () => {
+		test('Should normalize and validate link URLs and texts as markdown-it does', () => {
 			const ours = createHugoMarkdownIt();
 			const reference = markdownIt();
 			const urls = ['https://example.org/a/b.html?x=1&y=2#z', 'HTTP://Example.ORG/A', 'https://xn--e1afmkfd.xn--p1ai/',
@@ -318,6 +318,9 @@ suite('core.markdown.renderer', () => {
 			for (const url of urls) {
 				assert.equal(ours.normalizeLink(url), reference.normalizeLink(url), url);
 				assert.equal(ours.normalizeLinkText(url), reference.normalizeLinkText(url), url);
+			}
+			for (const url of [...urls, ' javascript:x', 'JavaScript:x', 'data:image/png;base64,x', 'data:text/html,x', 'file:///etc', 'https://x.org/javascript:']) {
+				assert.equal(ours.validateLink(url), reference.validateLink(url), url);
 			}
 		});
 
