@@ -254,12 +254,13 @@ const WWW_TAIL = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.[a-z0-9_-]+(?:[/?#][^\s<]*)?/i
  * has taken already). Found with `indexOf`, which outruns a case-insensitive regex on long text.
  */
 export function mayLinkify(text: string): boolean {
-	if (text.includes('@')) {
-		return true;
-	}
-	for (let dot = text.indexOf('.', 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
-		if (isW(text.charCodeAt(dot - 1)) && isW(text.charCodeAt(dot - 2)) && isW(text.charCodeAt(dot - 3)) &&
-			(dot === 3 || text.charCodeAt(dot - 4) !== 0x2F)) {
+	return text.includes('@') || hasWwwAfter(text, 'w.') || hasWwwAfter(text, 'W.');
+}
+
+/** Whether `text` holds `www.` in any case, not right after `/`, where `ending` is its last `w` and the dot. */
+function hasWwwAfter(text: string, ending: string): boolean {
+	for (let last = text.indexOf(ending, 2); last >= 0; last = text.indexOf(ending, last + 1)) {
+		if (isW(text.charCodeAt(last - 1)) && isW(text.charCodeAt(last - 2)) && (last === 2 || text.charCodeAt(last - 3) !== 0x2F)) {
 			return true;
 		}
 	}
