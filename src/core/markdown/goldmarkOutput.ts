@@ -538,7 +538,8 @@ function linkifyParts(state: StateCore, parts: string[], level: number, afterSpe
 	};
 	let linked = false;
 	parts.forEach((part, index) => {
-		if (index % 2 === 1 || part === '' || !md.linkify.test(part)) {
+		// A lone part is the whole text, which the pass has tested already.
+		if (index % 2 === 1 || part === '' || (parts.length > 1 && !md.linkify.test(part))) {
 			text += part;
 			return;
 		}
