@@ -300,24 +300,23 @@ function typographer(state: StateInline, silent: boolean): boolean {
 		}
 	}
 	const line = src.slice(pos, lineLimit);
-	const emit = (text: string, length: number) => emitSubstitution(state, silent, text, length);
 	if (line.length > 2) {
 		if (c === '-' && line[1] === '-' && line[2] === '-') {
-			return emit(EM_DASH, 3);
+			return emitSubstitution(state, silent, EM_DASH, 3);
 		}
 		if (c === '.') {
-			return line[1] === '.' && line[2] === '.' ? emit(ELLIPSIS, 3) : false;
+			return line[1] === '.' && line[2] === '.' ? emitSubstitution(state, silent, ELLIPSIS, 3) : false;
 		}
 	}
 	if (line.length > 1) {
 		if (c === '<') {
-			return line[1] === '<' ? emit(LEFT_ANGLE, 2) : false;
+			return line[1] === '<' ? emitSubstitution(state, silent, LEFT_ANGLE, 2) : false;
 		}
 		if (c === '>') {
-			return line[1] === '>' ? emit(RIGHT_ANGLE, 2) : false;
+			return line[1] === '>' ? emitSubstitution(state, silent, RIGHT_ANGLE, 2) : false;
 		}
 		if (c === '-' && line[1] === '-') {
-			return emit(EN_DASH, 2);
+			return emitSubstitution(state, silent, EN_DASH, 2);
 		}
 	}
 	if (c !== '\'' && c !== '"') {
@@ -340,16 +339,16 @@ function typographer(state: StateInline, silent: boolean): boolean {
 		if (canOpen && !canClose && line.length > 3 && isAsciiDigit(line[1]) && isAsciiDigit(line[2]) && line[3] === 's') {
 			const afterDecade = line.length > 4 ? runeAt(line, 4) : ' ';
 			if (isSpaceRune(afterDecade) || isPunctRune(afterDecade)) {
-				return emit(RIGHT_SINGLE, 1);
+				return emitSubstitution(state, silent, RIGHT_SINGLE, 1);
 			}
 		}
 		// 'twas, 'em, 'net
 		if (line.length > 1 && (isUnicodePunct(before) || isSpaceRune(before)) && 'tenl'.includes(line[1])) {
-			return emit(RIGHT_SINGLE, 1);
+			return emitSubstitution(state, silent, RIGHT_SINGLE, 1);
 		}
 		// An apostrophe between two letters (or a digit and a letter).
 		if (line.length > 1 && (isDigit(before) || isLetter(before)) && isLetter(next)) {
-			return emit(RIGHT_SINGLE, 1);
+			return emitSubstitution(state, silent, RIGHT_SINGLE, 1);
 		}
 		if (canOpen && !canClose) {
 			let closing = false;
@@ -364,21 +363,21 @@ function typographer(state: StateInline, silent: boolean): boolean {
 			if (!closing) {
 				counter.single++;
 			}
-			return emit(closing ? RIGHT_SINGLE : LEFT_SINGLE, 1);
+			return emitSubstitution(state, silent, closing ? RIGHT_SINGLE : LEFT_SINGLE, 1);
 		}
 		// Plural possessives and abbreviations (Smiths', doin'); Goldmark's condition, operator precedence included.
 		if (line.length > 2 && !isDigit(next)) {
-			return emit(RIGHT_SINGLE, 1);
+			return emitSubstitution(state, silent, RIGHT_SINGLE, 1);
 		}
 		if (counter.single > 0 && closes(canOpen, canClose, line, next)) {
 			counter.single--;
-			return emit(RIGHT_SINGLE, 1);
+			return emitSubstitution(state, silent, RIGHT_SINGLE, 1);
 		}
 		return false;
 	}
 	if (canOpen && !canClose) {
 		counter.double++;
-		return emit(LEFT_DOUBLE, 1);
+		return emitSubstitution(state, silent, LEFT_DOUBLE, 1);
 	}
 	if (counter.double > 0 && closes(canOpen, canClose, line, next)) {
 		// "Monitor 21"": inches, not a closing quote.
@@ -386,7 +385,7 @@ function typographer(state: StateInline, silent: boolean): boolean {
 			return false;
 		}
 		counter.double--;
-		return emit(RIGHT_DOUBLE, 1);
+		return emitSubstitution(state, silent, RIGHT_DOUBLE, 1);
 	}
 	return false;
 }
