@@ -139,6 +139,9 @@ function unmarkedTokens(state: StateCore, token: Token): Token[] {
 
 const LEFT_DOUBLE = '\u201C', RIGHT_DOUBLE = '\u201D', LEFT_SINGLE = '\u2018', RIGHT_SINGLE = '\u2019';
 const EN_DASH = '\u2013', EM_DASH = '\u2014', ELLIPSIS = '\u2026', LEFT_ANGLE = '\u00AB', RIGHT_ANGLE = '\u00BB';
+// Each substitution between its marks, made once rather than at every quote.
+const MARKED_SUBSTITUTIONS = new Map([LEFT_DOUBLE, RIGHT_DOUBLE, LEFT_SINGLE, RIGHT_SINGLE, EN_DASH, EM_DASH, ELLIPSIS, LEFT_ANGLE, RIGHT_ANGLE]
+	.map(text => [text, MARK_OPEN + text + MARK_CLOSE]));
 
 // markdown-it's terminators and the typographer's triggers (`" ' . >`), as a table: the text run tests
 // every character.
@@ -211,13 +214,13 @@ function textUntilTypographerTrigger(state: StateInline, silent: boolean): boole
 			state.pending += src.slice(start, pos);
 		}
 		state.pos = pos;
-		if (!typographer(state, silent)) {
-			if (!silent) {
-				state.pending += src[pos];
-			}
-			state.pos = pos + 1;
+		if (typographer(state, silent)) {
+			pos = start = state.pos;
+		} else {
+			// Left as it is: the character starts the next stretch of text.
+			start = pos;
+			pos++;
 		}
-		pos = start = state.pos;
 	}
 	if (!silent && pos > start) {
 		state.pending += src.slice(start, pos);
@@ -396,7 +399,7 @@ function emitSubstitution(state: StateInline, silent: boolean, text: string, len
 		if (mode === SubstitutionMode.Plain) {
 			state.pending += text;
 		} else if (mode === SubstitutionMode.Marked) {
-			state.pending += MARK_OPEN + text + MARK_CLOSE;
+			state.pending += MARKED_SUBSTITUTIONS.get(text) ?? MARK_OPEN + text + MARK_CLOSE;
 		} else {
 			state.push('text_special', '', 0).content = text;
 		}
