@@ -40,6 +40,8 @@ const MARKS_GLOBAL = /[\uE000\uE001]/g;
 // How substitutions are written in the text of an inline source (see `substitutionMode`), per source.
 const SUBSTITUTION_MODE = Symbol('hugoTypographerSubstitutionMode');
 const enum SubstitutionMode { Tokens, Marked, Plain }
+// The same, per inline token's children (the tokens of the state that parsed its source).
+const SOURCE_MODES = new WeakMap<Token[], SubstitutionMode>();
 
 /** Whether marks in the text of an inline token whose content (its source) is `source` stand for substitutions. */
 export function marksStandForSubstitutions(source: string): boolean {
@@ -82,6 +84,7 @@ function substitutionMode(state: StateInline): SubstitutionMode {
 		mode = !marksStandForSubstitutions(src) ? SubstitutionMode.Tokens :
 			state.md.options.linkify && state.md.linkify.test(src) ? SubstitutionMode.Marked : SubstitutionMode.Plain;
 		cached[SUBSTITUTION_MODE] = mode;
+		SOURCE_MODES.set(state.tokens, mode);
 	}
 	return mode;
 }
@@ -89,8 +92,14 @@ function substitutionMode(state: StateInline): SubstitutionMode {
 function resolveMarks(state: StateCore, mayLinkify: (text: string) => boolean): void {
 	const linkify = state.md.options.linkify;
 	for (const token of state.tokens) {
-		// An inline token's content is the source its children were parsed from: marks there are the text's own.
-		if (token.children && marksStandForSubstitutions(token.content)) {
+		if (!token.children) {
+			continue;
+		}
+		// Text with its substitutions written plainly has no marks, nor have its image descriptions (parts of
+		// the same source); where the source holds marks itself, they are the text's own. The content of an
+		// inline token is the source its children were parsed from.
+		const mode = SOURCE_MODES.get(token.children);
+		if (mode === SubstitutionMode.Marked || (mode === undefined && marksStandForSubstitutions(token.content))) {
 			resolveMarksIn(state, token, linkify ? mayLinkify : () => false);
 		}
 	}
