@@ -43,6 +43,39 @@ export async function measure(fn: () => unknown, options: { budgetMs?: number; m
 	return { medianMs: samples[Math.floor(samples.length / 2)], iterations: samples.length };
 }
 
+/**
+ * Measures `subject` and `baseline` in alternating rounds until about `budgetMs` has passed for each, and
+ * returns both medians. Timing one after the other lets the machine's state drift between the two (a busy
+ * neighbour, the collector, code the JIT compiled for the other); alternating exposes both to the same.
+ */
+export async function measurePair(subject: () => unknown, baseline: () => unknown, options: { budgetMs?: number; warmup?: number; roundMs?: number } = {}): Promise<{ subject: Measurement; baseline: Measurement }> {
+	const budgetMs = options.budgetMs ?? 1_000;
+	const roundMs = options.roundMs ?? 50;
+	for (let i = 0; i < (options.warmup ?? 3); i++) {
+		await subject();
+		await baseline();
+	}
+	const samples: [number[], number[]] = [[], []];
+	const spent = [0, 0];
+	const fns = [subject, baseline];
+	while ((spent[0] < budgetMs || spent[1] < budgetMs) && samples[0].length < 10_000) {
+		for (const which of [0, 1]) {
+			const roundStart = performance.now();
+			do {
+				const t0 = performance.now();
+				await fns[which]();
+				samples[which].push(performance.now() - t0);
+			} while (performance.now() - roundStart < roundMs);
+			spent[which] += performance.now() - roundStart;
+		}
+	}
+	const median = (values: number[]): Measurement => {
+		const sorted = [...values].sort((a, b) => a - b);
+		return { medianMs: sorted[Math.floor(sorted.length / 2)], iterations: sorted.length };
+	};
+	return { subject: median(samples[0]), baseline: median(samples[1]) };
+}
+
 export function formatResult(result: BenchResult): string {
 	const ratio = result.subject.medianMs / result.baseline.medianMs;
 	const verdict = result.targetRatio === undefined ? '' : ratio <= result.targetRatio ? `  (target <= ${result.targetRatio}x: met)` : `  (target <= ${result.targetRatio}x: MISSED)`;

@@ -10,7 +10,7 @@ import { findHugoSite } from '../../src/core/site/hugoSite';
 import { readPageAddress, type PageAddress } from '../../src/core/site/references';
 import { resolveImage } from '../../src/core/site/resolve';
 import { StaticFileIndex } from '../../src/core/site/staticIndex';
-import type { BenchResult, Benchmark, Measurement } from './harness';
+import { measurePair, type BenchResult, type Benchmark } from './harness';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const SAMPLE_POST = path.join(REPO, 'sample-site', 'content', 'post', 'openstack-summit-boston-2017.md');
@@ -99,37 +99,6 @@ export function proseWriteUp(size: number, oneParagraph = false): string {
 	return parts.join('');
 }
 
-/**
- * Times subject and baseline in alternating batches and takes the median of each, so a load spike on a
- * shared machine hits both sides instead of whichever happened to run during it.
- */
-function measurePair(subject: () => unknown, baseline: () => unknown, budgetMs: number): [Measurement, Measurement] {
-	const batchOf = (fn: () => unknown) => {
-		const t0 = performance.now();
-		fn();
-		return performance.now() - t0;
-	};
-	// Warm both up, then size batches to about 20 ms so the timer's resolution does not matter.
-	for (let i = 0; i < 3; i++) {
-		subject();
-		baseline();
-	}
-	const perRun = Math.max(0.001, batchOf(baseline));
-	const batch = Math.max(1, Math.round(20 / perRun));
-	const subjectSamples: number[] = [];
-	const baselineSamples: number[] = [];
-	const start = performance.now();
-	while (subjectSamples.length < 5 || performance.now() - start < budgetMs) {
-		subjectSamples.push(batchOf(() => { for (let i = 0; i < batch; i++) { subject(); } }) / batch);
-		baselineSamples.push(batchOf(() => { for (let i = 0; i < batch; i++) { baseline(); } }) / batch);
-	}
-	const median = (samples: number[]): Measurement => {
-		const sorted = [...samples].sort((a, b) => a - b);
-		return { medianMs: sorted[Math.floor(sorted.length / 2)], iterations: samples.length * batch };
-	};
-	return [median(subjectSamples), median(baselineSamples)];
-}
-
 export const benchmarks: Benchmark[] = [{
 	name: 'render',
 	async run(): Promise<BenchResult[]> {
@@ -166,7 +135,7 @@ export const benchmarks: Benchmark[] = [{
 					},
 				});
 			};
-			const [subject, baseline] = measurePair(render, () => bare.render(text), budgetMs);
+			const { subject, baseline } = await measurePair(render, () => bare.render(text), { budgetMs: budgetMs / 2 });
 			results.push({
 				name: `render: ${name} (${Math.round(text.length / 1024)} KiB)`,
 				subject,
