@@ -365,14 +365,15 @@ class TomlScanner {
 	#string(quote: string): ScannedValue {
 		const src = this.#src;
 		const start = this.#i;
-		const triple = src.startsWith(quote.repeat(3), start);
+		const delimiter = quote === '"' ? '"""' : '\'\'\'';
+		const triple = src.startsWith(delimiter, start);
 		let end = -1;
 		if (triple) {
 			for (let j = start + 3; j < src.length; j++) {
 				if (quote === '"' && src[j] === '\\') {
 					this.#escape(j);
 					j++;
-				} else if (src.startsWith(quote.repeat(3), j)) {
+				} else if (src[j] === quote && src.startsWith(delimiter, j)) {
 					// Up to two quotes may sit right before the closing delimiter.
 					let close = j + 3;
 					while (close < j + 5 && src[close] === quote) {
