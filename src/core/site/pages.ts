@@ -4,7 +4,7 @@ import type { HugoSite } from './hugoSite';
 import type { PageAddress } from './references';
 
 /** Extensions Hugo renders as pages; any other file in the content tree is a resource. */
-export const CONTENT_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mkdn', '.html', '.htm', '.org', '.adoc', '.asciidoc', '.pdc', '.pandoc', '.rst']);
+const CONTENT_EXTENSIONS: ReadonlySet<string> = new Set(['.md', '.markdown', '.mdown', '.mkd', '.mkdn', '.html', '.htm', '.org', '.adoc', '.asciidoc', '.pdc', '.pandoc', '.rst']);
 
 export function isContentFile(path: string): boolean {
 	return CONTENT_EXTENSIONS.has(extname(path).toLowerCase());

@@ -4,8 +4,6 @@ import type { PageAddress } from './references';
 import type { HugoSite } from './hugoSite';
 import type { StaticFileIndex } from './staticIndex';
 
-export { pageBaseUrl };
-
 export interface ResolvedImage {
 	/** The path as written. */
 	readonly src: string;

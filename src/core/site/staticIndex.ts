@@ -2,10 +2,8 @@ import type { IFileReader } from '../fs/fileReader';
 import { dirname, join, normalize, relativeInside } from '../fs/posixPath';
 import { mountFileFilter, type MountFileFilter } from './glob';
 import type { HugoSite, StaticMount } from './hugoSite';
-import { bundleKind, CONTENT_EXTENSIONS, isContentFile, pageBaseUrl } from './pages';
+import { bundleKind, isContentFile, pageBaseUrl } from './pages';
 import { readPagePublishing, type PagePublishing } from './references';
-
-export { bundleKind, CONTENT_EXTENSIONS, isContentFile };
 
 /** Bounds a walk so that a symlink loop or a vast folder cannot hang the index. */
 const MAX_DEPTH = 32;

@@ -2,7 +2,7 @@ import { basename, dirname, relativeInside } from '../fs/posixPath';
 import type { Range, TextEdit } from '../text';
 import { LineIndex } from '../text';
 import type { ResolvedImage, SiteContext } from './resolve';
-import { bundleKind } from './staticIndex';
+import { bundleKind } from './pages';
 
 /** How many replacement paths a quick fix offers at most. */
 const MAX_SUGGESTIONS = 3;

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { NodeFileReader } from '../../../src/cli/nodeFileReader';
 import { MemoryFileReader } from '../../../src/core/fs/memoryFileReader';
 import { findHugoSite } from '../../../src/core/site/hugoSite';
-import { pageBaseUrl, resolveImage, type SiteContext } from '../../../src/core/site/resolve';
+import { pageBaseUrl } from '../../../src/core/site/pages';
+import { resolveImage, type SiteContext } from '../../../src/core/site/resolve';
 import { StaticFileIndex } from '../../../src/core/site/staticIndex';
 import { FIXTURES } from './siteOracle';
 

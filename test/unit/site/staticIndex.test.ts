@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { MemoryFileReader } from '../../../src/core/fs/memoryFileReader';
 import { joinLines } from '../../../src/core/text';
 import { findHugoSite } from '../../../src/core/site/hugoSite';
-import { StaticFileIndex, bundleKind } from '../../../src/core/site/staticIndex';
+import { bundleKind } from '../../../src/core/site/pages';
+import { StaticFileIndex } from '../../../src/core/site/staticIndex';
 
 async function indexOf(files: MemoryFileReader): Promise<StaticFileIndex> {
 	const site = await findHugoSite('/s/content/post/x.md', files);
