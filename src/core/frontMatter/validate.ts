@@ -1,5 +1,6 @@
 import { LineIndex, type Range, type TextEdit } from '../text';
 import { formatNow, formatRfc3339, parseHugoDateString, parseLenientDate, ZONE_ABBREVIATIONS, type LenientDate } from './dates';
+import { GO_FALSE, GO_TRUE } from './fields';
 import type { FrontMatterEntry, FrontMatterValue } from './model';
 import { parseFrontMatter, type ParsedFrontMatter } from './parse';
 import { findInvalidDelimiter, type FrontMatterFormat } from './split';
@@ -49,9 +50,6 @@ const IMAGE_FIELDS = new Set(['cover', 'images', 'image']);
 /** Values a writer plainly means as true or false. */
 const MEANT_TRUE = new Set(['true', 'yes', 'y', 'on', '1', 't']);
 const MEANT_FALSE = new Set(['false', 'no', 'n', 'off', '0', 'f']);
-/** Go's strconv.ParseBool: what Hugo's cast.ToBool accepts in a string. */
-const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True']);
-const GO_FALSE = new Set(['0', 'f', 'F', 'FALSE', 'false', 'False']);
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** A slug that needs no escaping in a URL. */
 const SAFE_SLUG = /^[\p{L}\p{N}._~-]+$/u;

@@ -1,4 +1,5 @@
 import type { StateBlock } from 'markdown-it';
+import { fieldOf, fieldOrParam } from '../frontMatter/fields';
 import { parseFrontMatter } from '../frontMatter/parse';
 import { splitFrontMatter } from '../frontMatter/split';
 import { escapeHtml, htmlAttributes } from './html';
@@ -65,28 +66,6 @@ export interface PostHeader {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Front matter keys are case-insensitive in Hugo (`Title`, `DRAFT`). */
-function field(data: Record<string, unknown>, name: string): unknown {
-	for (const key of Object.keys(data)) {
-		if (key.toLowerCase() === name) {
-			return data[key];
-		}
-	}
-	return undefined;
-}
-
-/**
- * A field, or else the same key under `params`: themes read `cover` from either place (the site index
- * looks both up the same way when it lists a post's images).
- */
-function fieldOrParam(data: Record<string, unknown>, name: string): unknown {
-	const value = field(data, name);
-	if (value !== undefined) {
-		return value;
-	}
-	const params = field(data, 'params');
-	return typeof params === 'object' && params !== null && !Array.isArray(params) ? field(params as Record<string, unknown>, name) : undefined;
-}
 
 function textOf(value: unknown): string | undefined {
 	if (typeof value === 'string') {
@@ -107,17 +86,17 @@ function listOf(value: unknown): string[] {
 /** The header of a post from its front matter fields. */
 export function postHeader(info: FrontMatterInfo): PostHeader {
 	const data = info.data ?? {};
-	const draftValue = field(data, 'draft');
+	const draftValue = fieldOf(data, 'draft');
 	// Hugo reads `"true"` as a draft too, but not `"yes"` or `1` (hugo.md §2).
 	const draft = draftValue === true || draftValue === 'true';
 	const coverValue = fieldOrParam(data, 'cover');
-	const cover = textOf(coverValue) ?? (coverValue && typeof coverValue === 'object' ? textOf(field(coverValue as Record<string, unknown>, 'image')) : undefined);
+	const cover = textOf(coverValue) ?? (coverValue && typeof coverValue === 'object' ? textOf(fieldOf(coverValue as Record<string, unknown>, 'image')) : undefined);
 	return {
-		title: textOf(field(data, 'title')),
-		...formatDate(info.dateText ?? field(data, 'date')),
+		title: textOf(fieldOf(data, 'title')),
+		...formatDate(info.dateText ?? fieldOf(data, 'date')),
 		draft,
-		tags: listOf(field(data, 'tags')),
-		categories: listOf(field(data, 'categories')),
+		tags: listOf(fieldOf(data, 'tags')),
+		categories: listOf(fieldOf(data, 'categories')),
 		...(cover ? { cover } : {}),
 	};
 }

@@ -1,5 +1,7 @@
 import * as TOML from '@iarna/toml';
 import { parse as parseYaml } from 'yaml';
+import { fieldOf, fieldOrParam, parseBoolField } from '../frontMatter/fields';
+import { isTable } from '../frontMatter/model';
 import { LineIndex, type Range } from '../text';
 
 /** Where an image path was written. */
@@ -79,8 +81,8 @@ export function readPageAddress(text: string): PageAddress {
 }
 
 function addressOf(data: Record<string, unknown>): PageAddress {
-	const slug = valueOf(data, 'slug');
-	const url = valueOf(data, 'url');
+	const slug = fieldOrParam(data, 'slug');
+	const url = fieldOrParam(data, 'url');
 	return {
 		...(typeof slug === 'string' && slug !== '' ? { slug } : {}),
 		...(typeof url === 'string' && url !== '' ? { url } : {}),
@@ -94,23 +96,12 @@ export function readPagePublishing(text: string): PagePublishing {
 	if (!data) {
 		return { withholdsResources: false };
 	}
-	const build = topLevelValue(data, '_build');
-	const publishResources = typeof build === 'object' && build !== null && !Array.isArray(build)
-		? topLevelValue(build as Record<string, unknown>, 'publishresources')
-		: undefined;
+	const build = fieldOf(data, '_build');
+	const publishResources = isTable(build) ? fieldOf(build, 'publishresources') : undefined;
 	return {
 		...addressOf(data),
-		withholdsResources: isTrue(topLevelValue(data, 'draft')) || isFalse(publishResources),
+		withholdsResources: parseBoolField(fieldOf(data, 'draft')) === true || parseBoolField(publishResources) === false,
 	};
-}
-
-/** Go's `strconv.ParseBool`, which Hugo applies to string values; other types count only as real booleans. */
-function isTrue(value: unknown): boolean {
-	return value === true || (typeof value === 'string' && ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value));
-}
-
-function isFalse(value: unknown): boolean {
-	return value === false || (typeof value === 'string' && ['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value));
 }
 
 // ---- Front matter ------------------------------------------------------------------------------------
@@ -157,39 +148,23 @@ function parseFrontMatter(text: string, frontMatter: FrontMatter): Record<string
 	}
 }
 
-/** A key read case-insensitively, as Hugo reads front matter. */
-function topLevelValue(data: Record<string, unknown>, key: string): unknown {
-	return Object.entries(data).find(([name]) => name.toLowerCase() === key)?.[1];
-}
-
-/** A key read case-insensitively, as Hugo reads front matter; also looked up under `params`. */
-function valueOf(data: Record<string, unknown>, key: string): unknown {
-	for (const [name, value] of Object.entries(data)) {
-		if (name.toLowerCase() === key) {
-			return value;
-		}
-	}
-	const params = Object.entries(data).find(([name]) => name.toLowerCase() === 'params')?.[1];
-	return typeof params === 'object' && params !== null && !Array.isArray(params) ? valueOf(params as Record<string, unknown>, key) : undefined;
-}
-
 function frontMatterImages(text: string, frontMatter: FrontMatter): Array<{ src: string; start: number; end: number; kind: ImageReferenceKind }> {
 	const data = parseFrontMatter(text, frontMatter);
 	if (!data) {
 		return [];
 	}
 	const wanted: Array<{ key: string; value: string }> = [];
-	const cover = valueOf(data, 'cover');
+	const cover = fieldOrParam(data, 'cover');
 	if (typeof cover === 'string') {
 		wanted.push({ key: 'cover', value: cover });
 	} else if (typeof cover === 'object' && cover !== null && !Array.isArray(cover)) {
 		// Themes such as PaperMod use a `[cover]` table with an `image` key.
-		const image = valueOf(cover as Record<string, unknown>, 'image');
+		const image = fieldOrParam(cover as Record<string, unknown>, 'image');
 		if (typeof image === 'string') {
 			wanted.push({ key: 'image', value: image });
 		}
 	}
-	const images = valueOf(data, 'images');
+	const images = fieldOrParam(data, 'images');
 	for (const image of typeof images === 'string' ? [images] : Array.isArray(images) ? images : []) {
 		if (typeof image === 'string') {
 			wanted.push({ key: 'images', value: image });
