@@ -193,7 +193,7 @@ export class NodeHttpFetcher implements HttpFetcher {
 				const local = addresses.find(a => isPrivateHost(net.isIPv6(a.address) ? `[${a.address}]` : a.address));
 				if (local) {
 					if (guard.refuseLocal) {
-						const refusal = new FetchError('protocol', `Refused a redirect to ${url.host}, which resolves to the local address ${local.address}`);
+						const refusal = new FetchError('protocol', `Refused ${url.host}, which resolves to the local address ${local.address}: a public page led here`);
 						refuse(refusal);
 						callback(refusal, '', 0);
 						return;
@@ -310,7 +310,7 @@ export class NodeHttpFetcher implements HttpFetcher {
 
 /** What a request may connect to, by the addresses its host name resolves to. */
 interface AddressGuard {
-	/** A redirect from a public page: local addresses are refused. */
+	/** Reached from a public page (by a redirect or a link it names): local addresses are refused. */
 	refuseLocal: boolean;
 	/** Called when the name resolves to a local address that is allowed. */
 	onLocal: () => void;
