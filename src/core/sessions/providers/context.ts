@@ -78,9 +78,7 @@ export async function firstOf(context: ProviderContext, steps: ReadonlyArray<() 
 				return result;
 			}
 		} catch (error) {
-			if (error instanceof FetchError && error.kind === 'cancelled') {
-				throw error;
-			}
+			throwIfCancelled(error);
 			errors.push(error);
 		}
 	}
@@ -88,6 +86,23 @@ export async function firstOf(context: ProviderContext, steps: ReadonlyArray<() 
 		throw errors[0];
 	}
 	return undefined;
+}
+
+/** A cancelled lookup ends at once; any other failure of a step leaves the next way to try. */
+function throwIfCancelled(error: unknown): void {
+	if (error instanceof FetchError && error.kind === 'cancelled') {
+		throw error;
+	}
+}
+
+/** Runs a step the lookup can do without: its failure gives `fallback`, but cancelling still ends the lookup. */
+export async function optionalStep<T>(step: () => Promise<T>, fallback: T): Promise<T> {
+	try {
+		return await step();
+	} catch (error) {
+		throwIfCancelled(error);
+		return fallback;
+	}
 }
 
 /** A JSON value as a record, or undefined. */

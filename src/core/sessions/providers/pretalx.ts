@@ -1,6 +1,5 @@
 import { all, attr, first, htmlToText, meta, PageSummary, text } from '../html';
-import { FetchError } from '../types';
-import { asArray, asRecord, asText, firstOf, uniqueNames, type ProviderContext, type ProviderResult } from './context';
+import { asArray, asRecord, asText, firstOf, optionalStep, uniqueNames, type ProviderContext, type ProviderResult } from './context';
 
 const EXPAND = 'expand=speakers,slots.room&lang=en';
 
@@ -55,16 +54,10 @@ async function readPretalxPage(context: ProviderContext, triedApi: string): Prom
 	const { doc, url } = await context.html(context.pasted);
 	const apiLink = pretalxApiLink(new PageSummary(doc), url);
 	if (apiLink && !apiLink.startsWith(`${triedApi}/`)) {
-		try {
-			const fromApi = await readPretalxApi(context, apiLink);
-			if (fromApi) {
-				return fromApi;
-			}
-		} catch (error) {
-			if (error instanceof FetchError && error.kind === 'cancelled') {
-				throw error;
-			}
-			// The page itself is still there to read.
+		// When the linked API fails, the page itself is still there to read.
+		const fromApi = await optionalStep(() => readPretalxApi(context, apiLink), undefined);
+		if (fromApi) {
+			return fromApi;
 		}
 	}
 	const pageTitle = text(first(doc, 'title')).split('::')[0].trim();

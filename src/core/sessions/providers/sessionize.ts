@@ -1,7 +1,6 @@
 import { all, attr, first, text, type Document } from '../html';
 import { HANDLE_SPEAKER_WARNING, SESSIONIZE_SLUG_LIMIT, speakerFromHandle } from '../offline';
-import { FetchError } from '../types';
-import { firstOf, uniqueNames, type ProviderContext, type ProviderResult } from './context';
+import { firstOf, optionalStep, uniqueNames, type ProviderContext, type ProviderResult } from './context';
 import { readGenericPage } from './generic';
 
 /** The session's card on the speaker's profile page (`.c-s-session` with a link to the session ID). */
@@ -21,15 +20,10 @@ export function readSessionizeProfile(doc: Document, sessionId: string): Provide
 
 /** The profile owner's name: the speaker who owns every session under `/s/{handle}/`. */
 async function profileSpeakers(context: ProviderContext, handle: string): Promise<string[]> {
-	try {
+	return optionalStep(async () => {
 		const { doc } = await context.html(`https://sessionize.com/${handle}`);
 		return uniqueNames(all(doc, '.c-s-speaker-info__name').map(e => text(e)).slice(0, 1));
-	} catch (error) {
-		if (error instanceof FetchError && error.kind === 'cancelled') {
-			throw error;
-		}
-		return [];
-	}
+	}, []);
 }
 
 /**
