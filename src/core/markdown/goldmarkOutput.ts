@@ -1,6 +1,6 @@
 import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
 import { escapeHtml } from './html';
-import { isMarked, markedParts, marksStandForSubstitutions } from './typographer';
+import { isMarked, MARK_CLOSE, markedParts, marksStandForSubstitutions } from './typographer';
 
 /** What raw HTML in the Markdown becomes when the site does not set `markup.goldmark.renderer.unsafe`. */
 export const RAW_HTML_OMITTED = '<!-- raw HTML omitted -->';
@@ -494,7 +494,7 @@ function linkifyPass(state: StateCore): void {
 			}
 			const previous = i > 0 ? tokens[i - 1] : undefined;
 			const afterSpecial = previous?.type === 'text_special' ||
-				(marked && previous?.type === 'text' && previous.content.endsWith(MARK_CLOSE_CHAR) && md.linkify.test(previous.content));
+				(marked && previous?.type === 'text' && previous.content.endsWith(MARK_CLOSE) && md.linkify.test(previous.content));
 			const parts = marked && isMarked(current.content) ? markedParts(current.content) : [current.content];
 			const nodes = linkifyParts(state, parts, current.level, afterSpecial);
 			if (nodes) {
@@ -515,8 +515,6 @@ function linkifyPass(state: StateCore): void {
 		}
 	}
 }
-
-const MARK_CLOSE_CHAR = '\uE001';
 
 /**
  * The tokens for text given as parts (plain text at even indices, substitutions at odd ones), or

@@ -35,7 +35,7 @@ export interface TypographerOptions {
  * pending text between two private-use marks, and once inline parsing is done the marks are either dropped
  * or, in text the linkify pass could touch, turned back into the tokens they stand for.
  */
-const MARK_OPEN = '\uE000', MARK_CLOSE = '\uE001';
+export const MARK_OPEN = '\uE000', MARK_CLOSE = '\uE001';
 const MARKS_GLOBAL = /[\uE000\uE001]/g;
 // How substitutions are written in the text of an inline source (see `substitutionMode`), per source.
 const SUBSTITUTION_MODE = Symbol('hugoTypographerSubstitutionMode');
@@ -279,9 +279,9 @@ function isDigit(ch: string): boolean {
 	const code = ch.charCodeAt(0);
 	return code < 0x80 ? isAsciiDigitCode(code) : DIGIT.test(ch);
 }
-const isAsciiDigit = (ch: string) => ch >= '0' && ch <= '9';
+const isAsciiDigit = (ch: string) => ch.length === 1 && isAsciiDigitCode(ch.charCodeAt(0));
 // Goldmark's byte tests (util.IsPunct, util.IsSpace) only know ASCII.
-const isAsciiPunct = (ch: string) => ch.length === 1 && /[!-/:-@[-`{-~]/.test(ch);
+const isAsciiPunct = (ch: string) => ch.length === 1 && isAsciiPunctCode(ch.charCodeAt(0));
 const isAsciiSpace = (ch: string) => ch.length === 1 && /[ \t\n\v\f\r]/.test(ch);
 
 function runeAt(text: string, index: number): string {
