@@ -7,20 +7,23 @@ import { registerNewPostCommand } from './features/newPost';
 import { registerImagePasting } from './features/pasteImages';
 import { BuiltInPreviewSupport, registerPostPreview } from './features/preview';
 import { registerSessionCommands } from './features/sessions';
+import { SiteTermsCache } from './services/siteTerms';
 import { WorkspaceSiteIndex } from './services/workspaceSiteIndex';
 
 export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(md: MarkdownIt): MarkdownIt } {
 	// Services
 	const sites = new WorkspaceSiteIndex();
+	const terms = new SiteTermsCache(sites);
 	// Features
 	context.subscriptions.push(
 		sites,
+		terms,
 		registerFrontMatterFeatures({ language: 'markdown' }, { docsUri: vscode.Uri.joinPath(context.extensionUri, 'README.md'), images: sites }),
 		registerImageFeatures({ language: 'markdown' }, sites, { docsUri: vscode.Uri.joinPath(context.extensionUri, 'README.md') }),
 		registerSessionCommands(),
-		registerNewPostCommand(),
+		registerNewPostCommand(terms),
 		registerPostPreview(context.extensionUri, sites, { exposeSnapshots: context.extensionMode === vscode.ExtensionMode.Test }),
-		registerWritingCompletions({ language: 'markdown' }, sites),
+		registerWritingCompletions({ language: 'markdown' }, sites, terms),
 		registerImagePasting({ language: 'markdown' }, sites),
 	);
 	// VS Code's built-in Markdown preview calls extendMarkdownIt (contributes.markdown.markdownItPlugins)

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { formatRfc3339 } from '../../core/posts/date';
 import { completionItems, findCompletionSite, TRIGGER_CHARACTERS, type CompletionData, type CompletionItemKind, type CompletionSite, type WritingCompletionItem } from '../../core/writing/completions';
 import { DEFAULT_TAXONOMIES } from '../../core/writing/taxonomyTerms';
+import type { SiteTermsCache, SiteTerms } from '../../services/siteTerms';
 import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 import { withTimeout } from '../../util/async';
-import { SiteTermsCache, type SiteTerms } from './siteTerms';
 
 /** Reading a large site for the first time may take a moment; a completion list must not wait longer. */
 const SITE_DATA_TIMEOUT_MS = 5_000;
@@ -23,10 +23,8 @@ const ITEM_KINDS: Readonly<Record<CompletionItemKind, vscode.CompletionItemKind>
  * the site's tags and categories by use), and site-root image paths. Markdown has quick suggestions
  * off, so they come with Ctrl+Space and on the trigger characters.
  */
-export function registerWritingCompletions(selector: vscode.DocumentSelector, sites: WorkspaceSiteIndex): vscode.Disposable {
-	const terms = new SiteTermsCache(sites);
-	return vscode.Disposable.from(terms,
-		vscode.languages.registerCompletionItemProvider(selector, new WritingCompletionProvider(sites, terms), ...TRIGGER_CHARACTERS));
+export function registerWritingCompletions(selector: vscode.DocumentSelector, sites: WorkspaceSiteIndex, terms: SiteTermsCache): vscode.Disposable {
+	return vscode.languages.registerCompletionItemProvider(selector, new WritingCompletionProvider(sites, terms), ...TRIGGER_CHARACTERS);
 }
 
 export class WritingCompletionProvider implements vscode.CompletionItemProvider {

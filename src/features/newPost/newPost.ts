@@ -5,14 +5,12 @@ import type { PostFormat } from '../../core/posts/frontMatter';
 import { planNewPost, type NewPostPlan } from '../../core/posts/newPost';
 import { suggestedCategories } from '../../core/posts/suggestCategories';
 import { findHugoSite, type HugoSite } from '../../core/site/hugoSite';
-import { readFrontMatterData } from '../../core/writing/taxonomyTerms';
+import type { SiteTermsCache } from '../../services/siteTerms';
 import { withTimeout } from '../../util/async';
 import { WorkspaceFileReader } from '../../util/workspaceFileReader';
 
-/** The categories prompt offers the site's usual categories when this many posts can be read in time. */
-const CATEGORY_SCAN_POSTS = 500;
+/** The categories prompt offers the site's usual categories when the site's posts are read by then. */
 const CATEGORY_SCAN_MS = 1_500;
-const READ_BATCH = 32;
 
 /** Arguments for running the command without its input boxes (keybindings, tests). */
 export interface NewPostArgs {
@@ -29,7 +27,7 @@ const FORMATS: ReadonlyArray<PostFormat | 'auto'> = ['auto', 'toml', 'yaml'];
  * of the active file (or of the workspace) from the site's archetype or a TOML/YAML front matter, never
  * over an existing file, and opens it with the cursor below the front matter.
  */
-export async function newPostCommand(args?: NewPostArgs): Promise<vscode.Uri | undefined> {
+export async function newPostCommand(terms: SiteTermsCache, args?: NewPostArgs): Promise<vscode.Uri | undefined> {
 	const located = await locateSite();
 	if (!located) {
 		void vscode.window.showErrorMessage('No Hugo site found: open a folder (or a file) of a site with hugo.toml, hugo.yaml, hugo.json or config.toml, then run "New Event Post" again.');
@@ -39,7 +37,7 @@ export async function newPostCommand(args?: NewPostArgs): Promise<vscode.Uri | u
 	// Arguments (a keybinding, a test) mean no input boxes at all.
 	const prompting = args?.title === undefined && args?.tags === undefined && args?.categories === undefined;
 	// Read while the writer types the title, so the categories box can open prefilled.
-	const usualCategories = prompting ? siteCategories(files, site).catch(() => []) : Promise.resolve([]);
+	const usualCategories = prompting ? terms.postsIn(files.toUri(site.contentDir)).then(posts => suggestedCategories(posts), () => []) : Promise.resolve([]);
 	const title = typeof args?.title === 'string' ? args.title.trim() : await vscode.window.showInputBox({
 		title: 'New Event Post',
 		prompt: 'Title of the post',
@@ -139,22 +137,6 @@ async function askTags(): Promise<string[] | undefined> {
 		ignoreFocusOut: true,
 	});
 	return text === undefined ? undefined : listOf(text);
-}
-
-/** The categories most of the site's posts use, from at most `CATEGORY_SCAN_POSTS` posts. */
-async function siteCategories(files: WorkspaceFileReader, site: HugoSite): Promise<string[]> {
-	const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(files.toUri(site.contentDir), '**/*.{md,markdown}'), undefined, CATEGORY_SCAN_POSTS);
-	const posts: Array<Record<string, unknown>> = [];
-	for (let i = 0; i < uris.length; i += READ_BATCH) {
-		const texts = await Promise.all(uris.slice(i, i + READ_BATCH).map(uri => new WorkspaceFileReader(uri).readText(uri.path)));
-		for (const text of texts) {
-			const data = text === undefined ? undefined : readFrontMatterData(text);
-			if (data) {
-				posts.push(data);
-			}
-		}
-	}
-	return suggestedCategories(posts);
 }
 
 /** Optional; prefilled with the site's usual categories when they are read in time, else empty. */

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import type { HugoSite } from '../../core/site/hugoSite';
-import { relativeInside } from '../../core/fs/posixPath';
-import { configuredTaxonomies, rankTerms, readFrontMatterData, type RankedTerm } from '../../core/writing/taxonomyTerms';
-import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
-import { Disposable } from '../../util/dispose';
-import { WorkspaceFileReader } from '../../util/workspaceFileReader';
+import { relativeInside } from '../core/fs/posixPath';
+import { configuredTaxonomies, rankTerms, readFrontMatterData, type RankedTerm } from '../core/writing/taxonomyTerms';
+import type { WorkspaceSiteIndex } from './workspaceSiteIndex';
+import { Disposable } from '../util/dispose';
+import { WorkspaceFileReader } from '../util/workspaceFileReader';
 
 /** Enough for any blog; beyond it the ranking uses the first posts found. */
 const MAX_POSTS = 10_000;
@@ -53,7 +52,7 @@ export class SiteTermsCache extends Disposable {
 		if (!context) {
 			return undefined;
 		}
-		const entry = this.#entryFor(document.uri, context.site);
+		const entry = this.#entryFor(this.#sites.toUri(document.uri, context.site.contentDir));
 		await entry.ready;
 		const self = document.uri.toString();
 		const others = [...entry.posts].filter(([uri, data]) => uri !== self && data !== undefined).map(([, data]) => data!);
@@ -61,8 +60,14 @@ export class SiteTermsCache extends Disposable {
 		return { taxonomies, terms: rankTerms(others, taxonomies) };
 	}
 
-	#entryFor(documentUri: vscode.Uri, site: HugoSite): SiteEntry {
-		const contentUri = this.#sites.toUri(documentUri, site.contentDir);
+	/** The front matter of every post under a site's content folder that has one. */
+	async postsIn(contentUri: vscode.Uri): Promise<Array<Record<string, unknown>>> {
+		const entry = this.#entryFor(contentUri);
+		await entry.ready;
+		return [...entry.posts.values()].filter((data): data is Record<string, unknown> => data !== undefined);
+	}
+
+	#entryFor(contentUri: vscode.Uri): SiteEntry {
 		const key = contentUri.toString();
 		let entry = this.#entries.get(key);
 		if (!entry) {
