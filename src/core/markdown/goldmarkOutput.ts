@@ -1,6 +1,6 @@
 import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
 import { escapeHtml } from './html';
-import { isMarked, MARK_CLOSE, markedParts, marksStandForSubstitutions } from './typographer';
+import { dropTextStart, endsWithSubstitution, substitutionsIn, textParts, textSinceSubstitution } from './typographer';
 
 /** What raw HTML in the Markdown becomes when the site does not set `markup.goldmark.renderer.unsafe`. */
 export const RAW_HTML_OMITTED = '<!-- raw HTML omitted -->';
@@ -231,7 +231,7 @@ function taskLists(state: StateCore): void {
 		if (!first || !marker) {
 			continue;
 		}
-		first.content = first.content.slice(marker[0].length);
+		dropTextStart(first, marker[0].length);
 		const checkbox = new state.Token('hugo_task_checkbox', 'input', 0);
 		checkbox.meta = { checked: marker[1] !== ' ' };
 		const space = new state.Token('text', '', 0);
@@ -268,12 +268,7 @@ function hasWwwAfter(text: string, ending: string): boolean {
 }
 
 function wwwLinks(md: MarkdownIt): void {
-	// While a link label is only being skipped over (silent mode, to find its closing `]`), a URL in it is
-	// validated for nothing: the label is tokenized again with linking disabled. Skip that costly regex.
-	const linkifyRule = md.inline.ruler.__rules__.find(rule => rule.name === 'linkify')?.fn;
-	if (linkifyRule) {
-		md.inline.ruler.at('linkify', (state: StateInline, silent: boolean) => !silent && linkifyRule(state, silent));
-	}
+	md.inline.ruler.at('linkify', schemeLink);
 	// linkify-it scans every text token with large Unicode regexes. Links with a scheme (`https:`, `ftp:`)
 	// are already taken while parsing (markdown-it's inline linkify rule); what is left for this pass are
 	// `www.` links and e-mail addresses, so text without `www.` or `@` is ruled out cheaply. The pass tests
@@ -290,6 +285,64 @@ function wwwLinks(md: MarkdownIt): void {
 			match.url = `https://${match.url}`;
 		},
 	});
+}
+
+const isSchemeCode = (code: number) => isAsciiWordCode(code) || code === 0x2E || code === 0x2B || code === 0x2D;
+const isAsciiLetterCode = (code: number) => (code >= 0x41 && code <= 0x5A) || (code >= 0x61 && code <= 0x7A);
+
+/**
+ * markdown-it's inline linkify rule (a URL with a scheme, found at its `://`), with two differences. The
+ * scheme is looked for only in the text since the typographer's last substitution, which markdown-it's
+ * typographer would have made a token of its own: `…https://x.org` is a link, as it is in Hugo. And while
+ * a link label is only being skipped over (silent mode, to find its closing `]`), no URL is validated:
+ * the label is tokenized again with linking disabled.
+ */
+function schemeLink(state: StateInline, silent: boolean): boolean {
+	if (silent || !state.md.options.linkify || state.linkLevel > 0) {
+		return false;
+	}
+	const src = state.src;
+	const pos = state.pos;
+	if (pos + 3 > state.posMax || src.charCodeAt(pos) !== 0x3A || src.charCodeAt(pos + 1) !== 0x2F || src.charCodeAt(pos + 2) !== 0x2F) {
+		return false;
+	}
+	const protoMin = pos - Math.min(10, textSinceSubstitution(state), pos);
+	let protoStart = pos;
+	while (protoStart > protoMin && isSchemeCode(src.charCodeAt(protoStart - 1))) {
+		protoStart--;
+	}
+	if (protoStart === pos || !isAsciiLetterCode(src.charCodeAt(protoStart))) {
+		return false;
+	}
+	const protoLength = pos - protoStart;
+	const link = state.md.linkify.matchAtStart(src.slice(protoStart));
+	if (!link) {
+		return false;
+	}
+	let url = link.url;
+	if (url.length <= protoLength) {
+		return false;
+	}
+	let urlEnd = url.length;
+	while (urlEnd > 0 && url.charCodeAt(urlEnd - 1) === 0x2A) {
+		urlEnd--;
+	}
+	url = url.slice(0, urlEnd);
+	const fullUrl = state.md.normalizeLink(url);
+	if (!state.md.validateLink(fullUrl)) {
+		return false;
+	}
+	state.pending = state.pending.slice(0, -protoLength);
+	const open = state.push('link_open', 'a', 1);
+	open.attrs = [['href', fullUrl]];
+	open.markup = 'linkify';
+	open.info = 'auto';
+	state.push('text', '', 0).content = state.md.normalizeLinkText(url);
+	const close = state.push('link_close', 'a', -1);
+	close.markup = 'linkify';
+	close.info = 'auto';
+	state.pos += url.length - protoLength;
+	return true;
 }
 
 /** The length of the `www.` link whose host starts at `pos` (after `www.`), 0 for none. */
@@ -455,9 +508,9 @@ function count(text: string, ch: string): number {
 }
 
 /**
- * markdown-it's linkify pass, reading the typographer's marks (`typographerPlugin` with
- * `linkifyReadsMarks`): a marked text is linked part by part, as the `text` and `text_special` tokens it
- * stands for would be, without making those tokens. Same links, same text.
+ * markdown-it's linkify pass, reading the typographer's substitutions (see `substitutionsIn`): a text with
+ * substitutions is linked part by part, as the `text` and `text_special` tokens markdown-it's typographer
+ * would have made, without making those tokens. Same links, same text.
  */
 function linkifyPass(state: StateCore): void {
 	const md = state.md;
@@ -468,7 +521,6 @@ function linkifyPass(state: StateCore): void {
 		if (blockToken.type !== 'inline' || !blockToken.children || !md.linkify.test(blockToken.content)) {
 			continue;
 		}
-		const marked = marksStandForSubstitutions(blockToken.content);
 		const tokens = blockToken.children;
 		const replacements: Array<{ index: number; nodes: Token[] }> = [];
 		let htmlLinkLevel = 0;
@@ -493,9 +545,9 @@ function linkifyPass(state: StateCore): void {
 				continue;
 			}
 			const previous = i > 0 ? tokens[i - 1] : undefined;
-			const afterSpecial = previous?.type === 'text_special' ||
-				(marked && previous?.type === 'text' && previous.content.endsWith(MARK_CLOSE) && md.linkify.test(previous.content));
-			const parts = marked && isMarked(current.content) ? markedParts(current.content) : [current.content];
+			const afterSpecial = previous !== undefined && (previous.type === 'text_special' || endsWithSubstitution(previous));
+			const substitutions = substitutionsIn(current);
+			const parts = substitutions ? textParts(current.content, substitutions) : [current.content];
 			const nodes = linkifyParts(state, parts, current.level, afterSpecial);
 			if (nodes) {
 				replacements.push({ index: i, nodes });

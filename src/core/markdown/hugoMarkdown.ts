@@ -127,7 +127,7 @@ export function createHugoMarkdownIt(options: HugoMarkdownOptions = {}): Markdow
 	quickTokensPlugin(md);
 	md.use(footnotePlugin).use(deflistPlugin);
 	headingIdsPlugin(md);
-	typographerPlugin(md, { linkifyReadsMarks: true });
+	typographerPlugin(md);
 	goldmarkOutputPlugin(md);
 	hugoPreviewPlugin(md, options);
 	return md;

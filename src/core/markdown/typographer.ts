@@ -1,4 +1,4 @@
-import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
+import type { MarkdownIt, StateInline, Token } from 'markdown-it';
 
 /**
  * Goldmark's typographer extension (v1.5, Hugo 0.111.3), as an inline rule so it sees the same source
@@ -6,152 +6,125 @@ import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
  * one from the characters around them (Goldmark does not pair quotes as markdown-it's smartquotes does).
  * markdown-it's own `replacements` (`(c)` → ©, `+-` → ±) are not Goldmark's and stay off.
  */
-export function typographerPlugin(md: MarkdownIt, options: TypographerOptions = {}): void {
+export function typographerPlugin(md: MarkdownIt): void {
 	md.disable(['replacements', 'smartquotes'], true);
 	// The default text rule swallows `.`, `'`, `"` and `>`; stop there too so the typographer gets a look.
 	md.inline.ruler.at('text', textUntilTypographerTrigger);
 	// No other rule matches at the characters the typographer substitutes (`<<` is neither an autolink nor a
 	// tag), so it comes right after text: a quote then skips the rest of the chain.
 	md.inline.ruler.after('text', 'hugo_typographer', typographer);
-	if (options.linkifyReadsMarks) {
-		md.core.ruler.after('linkify', 'hugo_typographer_marks', state => resolveMarks(state, () => false));
-	} else {
-		md.core.ruler.before('linkify', 'hugo_typographer_marks', state => resolveMarks(state, () => true));
-	}
-}
+	md.inline.ruler2.at('fragments_join', joinTextFragments);
+	const Inline = md.inline.State;
+	md.inline.State = class extends Inline {
+		/** Where the pending text holds substitutions, see `substitutionsIn`. */
+		substitutions: number[] | undefined;
 
-export interface TypographerOptions {
-	/**
-	 * The linkify pass reads the marks itself (see `markedParts`); otherwise every marked text is split
-	 * back into tokens before that pass when linking is on.
-	 */
-	readonly linkifyReadsMarks?: boolean;
+		constructor(...args: ConstructorParameters<typeof Inline>) {
+			super(...args);
+			this.substitutions = undefined;
+		}
+
+		override pushPending(): Token {
+			const token = super.pushPending();
+			if (this.substitutions) {
+				token.meta = this.substitutions as unknown as Token['meta'];
+				this.substitutions = undefined;
+			}
+			return token;
+		}
+	};
 }
 
 /*
- * A substitution is a token of its own (`text_special`, as markdown-it's escapes and entities are): the
- * linkify pass treats text on either side of it as separate text. Two tokens per quote or dash are most of
- * the cost of rendering prose, though, and most text holds nothing to link. So a substitution goes into the
- * pending text between two private-use marks, and once inline parsing is done the marks are either dropped
- * or, in text the linkify pass could touch, turned back into the tokens they stand for.
+ * markdown-it's typographer makes each substitution a token of its own (`text_special`, as escapes and
+ * entities are), and the linkify pass treats the text on either side of it as separate text. Two tokens
+ * per quote or dash are most of the cost of rendering prose, though, and most text holds nothing to link.
+ * So a substitution is written into the pending text like any other character, and the text token keeps,
+ * as its `meta`, the offsets of the substitutions in its content: the linkify pass splits the text there.
  */
-export const MARK_OPEN = '\uE000', MARK_CLOSE = '\uE001';
-const MARKS_GLOBAL = /[\uE000\uE001]/g;
-// How substitutions are written in the text of an inline source (see `substitutionMode`), per source.
-const SUBSTITUTION_MODE = Symbol('hugoTypographerSubstitutionMode');
-const enum SubstitutionMode { Tokens, Marked, Plain }
-// The same, per inline token's children (the tokens of the state that parsed its source).
-const SOURCE_MODES = new WeakMap<Token[], SubstitutionMode>();
+interface SubstitutingState extends StateInline {
+	substitutions: number[] | undefined;
+}
 
-/** Whether marks in the text of an inline token whose content (its source) is `source` stand for substitutions. */
-export function marksStandForSubstitutions(source: string): boolean {
-	return !source.includes(MARK_OPEN) && !source.includes(MARK_CLOSE);
+/** The offsets of the typographer's substitutions in a `text` token's content, in order. */
+export function substitutionsIn(token: Token): readonly number[] | undefined {
+	return token.type === 'text' && Array.isArray(token.meta) ? token.meta as number[] : undefined;
 }
 
 /**
- * The parts of a marked text: plain text at even indices (possibly empty), substitutions at odd ones, as
- * the `text` and `text_special` tokens they stand for.
+ * The parts of a text with substitutions at `offsets`: plain text at even indices (possibly empty),
+ * substitutions at odd ones, as the `text` and `text_special` tokens markdown-it's typographer would make.
  */
-export function markedParts(content: string): string[] {
+export function textParts(content: string, offsets: readonly number[]): string[] {
 	const parts: string[] = [];
 	let pos = 0;
-	for (;;) {
-		const open = content.indexOf(MARK_OPEN, pos);
-		if (open < 0) {
-			parts.push(content.slice(pos));
-			return parts;
-		}
-		const close = content.indexOf(MARK_CLOSE, open + 1);
-		parts.push(content.slice(pos, open), content.slice(open + 1, close));
-		pos = close + 1;
+	for (const offset of offsets) {
+		parts.push(content.slice(pos, offset), content[offset]);
+		pos = offset + 1;
+	}
+	parts.push(content.slice(pos));
+	return parts;
+}
+
+/** How many characters of the pending text follow the last substitution in it (all of them if none). */
+export function textSinceSubstitution(state: StateInline): number {
+	const offsets = (state as SubstitutingState).substitutions;
+	return offsets ? state.pending.length - offsets[offsets.length - 1] - 1 : state.pending.length;
+}
+
+/** Whether a `text` token ends with a substitution (markdown-it would end it with a `text_special`). */
+export function endsWithSubstitution(token: Token): boolean {
+	const offsets = substitutionsIn(token);
+	return offsets !== undefined && offsets[offsets.length - 1] === token.content.length - 1;
+}
+
+/** Drops the first `length` characters of a text token, keeping its substitutions' offsets right. */
+export function dropTextStart(token: Token, length: number): void {
+	token.content = token.content.slice(length);
+	const offsets = substitutionsIn(token);
+	if (offsets) {
+		token.meta = offsets.filter(offset => offset >= length).map(offset => offset - length) as unknown as Token['meta'];
 	}
 }
 
-export function isMarked(content: string): boolean {
-	return content.includes(MARK_OPEN);
-}
-
-/**
- * Substitutions go into the text between marks where the source is free of them; as plain characters where,
- * besides, the linkify pass will not look at the source (it tests the whole source first), so no marks need
- * dropping later; as `text_special` tokens where the source holds the marks itself.
- */
-function substitutionMode(state: StateInline): SubstitutionMode {
-	const cached = state as unknown as { [SUBSTITUTION_MODE]?: SubstitutionMode };
-	let mode = cached[SUBSTITUTION_MODE];
-	if (mode === undefined) {
-		const src = state.src;
-		mode = !marksStandForSubstitutions(src) ? SubstitutionMode.Tokens :
-			state.md.options.linkify && state.md.linkify.test(src) ? SubstitutionMode.Marked : SubstitutionMode.Plain;
-		cached[SUBSTITUTION_MODE] = mode;
-		SOURCE_MODES.set(state.tokens, mode);
-	}
-	return mode;
-}
-
-function resolveMarks(state: StateCore, mayLinkify: (text: string) => boolean): void {
-	const linkify = state.md.options.linkify;
-	for (const token of state.tokens) {
-		if (!token.children) {
-			continue;
+/** markdown-it's `fragments_join`: adjacent text tokens become one, their substitutions' offsets with them. */
+function joinTextFragments(state: StateInline): void {
+	const tokens = state.tokens;
+	const max = tokens.length;
+	let level = 0;
+	let last = 0;
+	let current = 0;
+	for (; current < max; current++) {
+		const token = tokens[current];
+		if (token.nesting < 0) {
+			level--;
 		}
-		// Text with its substitutions written plainly has no marks, nor have its image descriptions (parts of
-		// the same source); where the source holds marks itself, they are the text's own. The content of an
-		// inline token is the source its children were parsed from.
-		const mode = SOURCE_MODES.get(token.children);
-		if (mode === SubstitutionMode.Marked || (mode === undefined && marksStandForSubstitutions(token.content))) {
-			resolveMarksIn(state, token, linkify ? mayLinkify : () => false);
+		token.level = level;
+		if (token.nesting > 0) {
+			level++;
 		}
-	}
-}
-
-function resolveMarksIn(state: StateCore, parent: Token, mayLinkify: (text: string) => boolean): void {
-	const children = parent.children!;
-	let expanded: Token[] | undefined;
-	for (let i = 0; i < children.length; i++) {
-		const token = children[i];
-		if (token.children) {
-			// Image descriptions: rendered as text, never linkified.
-			resolveMarksIn(state, token, () => false);
-		}
-		const marked = token.type === 'text' && token.content.includes(MARK_OPEN);
-		if (marked && mayLinkify(token.content)) {
-			expanded ??= children.slice(0, i);
-			for (const part of unmarkedTokens(state, token)) {
-				expanded.push(part);
+		const next = current + 1 < max ? tokens[current + 1] : undefined;
+		if (token.type === 'text' && next?.type === 'text') {
+			const before = substitutionsIn(token), after = substitutionsIn(next);
+			if (before || after) {
+				const shift = token.content.length;
+				next.meta = [...before ?? [], ...(after ?? []).map(offset => offset + shift)] as unknown as Token['meta'];
 			}
-			continue;
+			next.content = token.content + next.content;
+		} else {
+			if (current !== last) {
+				tokens[last] = token;
+			}
+			last++;
 		}
-		if (marked) {
-			token.content = token.content.replace(MARKS_GLOBAL, '');
-		}
-		expanded?.push(token);
 	}
-	if (expanded) {
-		parent.children = expanded;
+	if (current !== last) {
+		tokens.length = last;
 	}
-}
-
-/** The `text` and `text_special` tokens a marked text stands for. */
-function unmarkedTokens(state: StateCore, token: Token): Token[] {
-	const tokens: Token[] = [];
-	markedParts(token.content).forEach((part, index) => {
-		if (part !== '' || index % 2 === 1) {
-			const partToken = new state.Token(index % 2 === 0 ? 'text' : 'text_special', '', 0);
-			partToken.content = part;
-			partToken.level = token.level;
-			tokens.push(partToken);
-		}
-	});
-	return tokens;
 }
 
 const LEFT_DOUBLE = '\u201C', RIGHT_DOUBLE = '\u201D', LEFT_SINGLE = '\u2018', RIGHT_SINGLE = '\u2019';
 const EN_DASH = '\u2013', EM_DASH = '\u2014', ELLIPSIS = '\u2026', LEFT_ANGLE = '\u00AB', RIGHT_ANGLE = '\u00BB';
-// Each substitution between its marks, made once rather than at every quote.
-const MARKED_SUBSTITUTIONS = new Map([LEFT_DOUBLE, RIGHT_DOUBLE, LEFT_SINGLE, RIGHT_SINGLE, EN_DASH, EM_DASH, ELLIPSIS, LEFT_ANGLE, RIGHT_ANGLE]
-	.map(text => [text, MARK_OPEN + text + MARK_CLOSE]));
-
 // markdown-it's terminators and the typographer's triggers (`" ' . >`), as a table: the text run tests
 // every character.
 const TERMINATORS = new Uint8Array(128);
@@ -404,14 +377,9 @@ function typographer(state: StateInline, silent: boolean): boolean {
 
 function emitSubstitution(state: StateInline, silent: boolean, text: string, length: number): boolean {
 	if (!silent) {
-		const mode = substitutionMode(state);
-		if (mode === SubstitutionMode.Plain) {
-			state.pending += text;
-		} else if (mode === SubstitutionMode.Marked) {
-			state.pending += MARKED_SUBSTITUTIONS.get(text) ?? MARK_OPEN + text + MARK_CLOSE;
-		} else {
-			state.push('text_special', '', 0).content = text;
-		}
+		const substituting = state as SubstitutingState;
+		(substituting.substitutions ??= []).push(state.pending.length);
+		state.pending += text;
 	}
 	state.pos += length;
 	return true;
