@@ -231,51 +231,62 @@ const SPACE = /\s/u, PUNCT_OR_SYMBOL = /[\p{P}\p{S}]/u, PUNCT = /\p{P}/u, LETTER
 const isAsciiPunctCode = (code: number) => (code >= 0x21 && code <= 0x2F) || (code >= 0x3A && code <= 0x40) || (code >= 0x5B && code <= 0x60) || (code >= 0x7B && code <= 0x7E);
 const isAsciiLetterCode = (code: number) => (code >= 0x41 && code <= 0x5A) || (code >= 0x61 && code <= 0x7A);
 const isAsciiDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
-function isSpaceRune(ch: string): boolean {
-	const code = ch.charCodeAt(0);
-	return code < 0x80 ? code === 0x20 || (code >= 0x09 && code <= 0x0D) : SPACE.test(ch);
+// Code points: a lone surrogate counts as itself, as Go reads invalid UTF-8 as one rune at a time.
+function isSpaceCode(code: number): boolean {
+	return code < 0x80 ? code === 0x20 || (code >= 0x09 && code <= 0x0D) : SPACE.test(String.fromCodePoint(code));
 }
-function isPunctRune(ch: string): boolean {
-	const code = ch.charCodeAt(0);
-	return code < 0x80 ? isAsciiPunctCode(code) : PUNCT_OR_SYMBOL.test(ch);
+function isPunctCode(code: number): boolean {
+	return code < 0x80 ? isAsciiPunctCode(code) : PUNCT_OR_SYMBOL.test(String.fromCodePoint(code));
 }
-function isUnicodePunct(ch: string): boolean {
-	const code = ch.charCodeAt(0);
-	// ASCII symbols (`$ + < = > ^ \` | ~`) are not punctuation to Unicode.
-	return code < 0x80 ? isAsciiPunctCode(code) && !'$+<=>^`|~'.includes(ch) : PUNCT.test(ch);
+// ASCII symbols (`$ + < = > ^ \` | ~`) are not punctuation to Unicode.
+const ASCII_SYMBOL_CODES = new Set([...'$+<=>^`|~'].map(ch => ch.charCodeAt(0)));
+function isUnicodePunctCode(code: number): boolean {
+	return code < 0x80 ? isAsciiPunctCode(code) && !ASCII_SYMBOL_CODES.has(code) : PUNCT.test(String.fromCodePoint(code));
 }
-function isLetter(ch: string): boolean {
-	const code = ch.charCodeAt(0);
-	return code < 0x80 ? isAsciiLetterCode(code) : LETTER.test(ch);
+function isLetterCode(code: number): boolean {
+	return code < 0x80 ? isAsciiLetterCode(code) : LETTER.test(String.fromCodePoint(code));
 }
-function isDigit(ch: string): boolean {
-	const code = ch.charCodeAt(0);
-	return code < 0x80 ? isAsciiDigitCode(code) : DIGIT.test(ch);
+function isDigitCode(code: number): boolean {
+	return code < 0x80 ? isAsciiDigitCode(code) : DIGIT.test(String.fromCodePoint(code));
 }
-const isAsciiDigit = (ch: string) => ch.length === 1 && isAsciiDigitCode(ch.charCodeAt(0));
 // Goldmark's byte tests (util.IsPunct, util.IsSpace) only know ASCII.
-const isAsciiPunct = (ch: string) => ch.length === 1 && isAsciiPunctCode(ch.charCodeAt(0));
-const isAsciiSpace = (ch: string) => ch.length === 1 && /[ \t\n\v\f\r]/.test(ch);
+const isAsciiSpaceCode = (code: number) => code === 0x20 || (code >= 0x09 && code <= 0x0D);
+const isAsciiPunctOrSpaceCode = (code: number) => isAsciiPunctCode(code) || isAsciiSpaceCode(code);
 
-function runeAt(text: string, index: number): string {
-	const code = text.codePointAt(index);
-	return code === undefined ? ' ' : String.fromCodePoint(code);
+/** The code point at `index` of `text`, a surrogate pair only when both halves are before `limit`. */
+function codePointWithin(text: string, index: number, limit: number): number {
+	const code = text.charCodeAt(index);
+	if (code >= 0xD800 && code <= 0xDBFF && index + 1 < limit) {
+		const low = text.charCodeAt(index + 1);
+		if (low >= 0xDC00 && low <= 0xDFFF) {
+			return (code - 0xD800) * 0x400 + low - 0xDC00 + 0x10000;
+		}
+	}
+	return code;
+}
+
+/** The code point that ends just before `index` (a newline at the start). */
+function codePointEndingAt(text: string, index: number): number {
+	if (index === 0) {
+		return 0x0A;
+	}
+	const low = text.charCodeAt(index - 1);
+	return low >= 0xDC00 && low <= 0xDFFF && index >= 2 ? text.codePointAt(index - 2)! : low;
 }
 
 function typographer(state: StateInline, silent: boolean): boolean {
 	const src = state.src;
 	const pos = state.pos;
-	const c = src[pos];
-	if (c !== '-' && c !== '.' && c !== '<' && c !== '>' && c !== '\'' && c !== '"') {
+	const c = src.charCodeAt(pos);
+	if (c !== 0x2D && c !== 0x2E && c !== 0x3C && c !== 0x3E && c !== 0x27 && c !== 0x22) {
 		return false;
 	}
 	// Goldmark looks at the rest of the current line (with its newline), but only the run of `c` and the
-	// few characters after it decide anything: reading no further keeps long lines from being scanned (or
-	// copied) to their end at every quote, which made a long one-line paragraph quadratic.
+	// few characters after it decide anything: reading no further keeps long lines from being scanned to
+	// their end at every quote, which made a long one-line paragraph quadratic. The line is read in place.
 	const max = state.posMax;
 	let runLimit = pos + 1;
-	const code = src.charCodeAt(pos);
-	while (runLimit < max && src.charCodeAt(runLimit) === code) {
+	while (runLimit < max && src.charCodeAt(runLimit) === c) {
 		runLimit++;
 	}
 	let lineLimit = Math.min(max, runLimit + 4);
@@ -284,65 +295,67 @@ function typographer(state: StateInline, silent: boolean): boolean {
 			lineLimit = i + 1;
 		}
 	}
-	const line = src.slice(pos, lineLimit);
-	if (line.length > 2) {
-		if (c === '-' && line[1] === '-' && line[2] === '-') {
+	const length = lineLimit - pos;
+	// The line's characters after the first, as codes; -1 past its end.
+	const c1 = length > 1 ? src.charCodeAt(pos + 1) : -1, c2 = length > 2 ? src.charCodeAt(pos + 2) : -1;
+	const c3 = length > 3 ? src.charCodeAt(pos + 3) : -1;
+	if (length > 2) {
+		if (c === 0x2D && c1 === 0x2D && c2 === 0x2D) {
 			return emitSubstitution(state, silent, EM_DASH, 3);
 		}
-		if (c === '.') {
-			return line[1] === '.' && line[2] === '.' ? emitSubstitution(state, silent, ELLIPSIS, 3) : false;
+		if (c === 0x2E) {
+			return c1 === 0x2E && c2 === 0x2E ? emitSubstitution(state, silent, ELLIPSIS, 3) : false;
 		}
 	}
-	if (line.length > 1) {
-		if (c === '<') {
-			return line[1] === '<' ? emitSubstitution(state, silent, LEFT_ANGLE, 2) : false;
+	if (length > 1) {
+		if (c === 0x3C) {
+			return c1 === 0x3C ? emitSubstitution(state, silent, LEFT_ANGLE, 2) : false;
 		}
-		if (c === '>') {
-			return line[1] === '>' ? emitSubstitution(state, silent, RIGHT_ANGLE, 2) : false;
+		if (c === 0x3E) {
+			return c1 === 0x3E ? emitSubstitution(state, silent, RIGHT_ANGLE, 2) : false;
 		}
-		if (c === '-' && line[1] === '-') {
+		if (c === 0x2D && c1 === 0x2D) {
 			return emitSubstitution(state, silent, EN_DASH, 2);
 		}
 	}
-	if (c !== '\'' && c !== '"') {
+	if (c !== 0x27 && c !== 0x22) {
 		return false;
 	}
-	const before = pos === 0 ? '\n' : runeBefore(src, pos);
-	let runEnd = 1;
-	while (runEnd < line.length && line[runEnd] === c) {
-		runEnd++;
-	}
-	const after = runEnd < line.length ? runeAt(line, runEnd) : ' ';
-	const beforeIsSpace = isSpaceRune(before), beforeIsPunct = isPunctRune(before);
-	const afterIsSpace = isSpaceRune(after), afterIsPunct = isPunctRune(after);
+	const before = codePointEndingAt(src, pos);
+	const runEnd = runLimit - pos;
+	const after = runEnd < length ? codePointWithin(src, runLimit, lineLimit) : 0x20;
+	const beforeIsSpace = isSpaceCode(before), beforeIsPunct = isPunctCode(before);
+	const afterIsSpace = isSpaceCode(after), afterIsPunct = isPunctCode(after);
 	const canOpen = !afterIsSpace && (!afterIsPunct || beforeIsSpace || beforeIsPunct);
 	const canClose = !beforeIsSpace && (!beforeIsPunct || afterIsSpace || afterIsPunct);
 	const counter = counters(state);
-	const next = line.length > 1 ? runeAt(line, 1) : ' ';
-	if (c === '\'') {
+	const next = length > 1 ? codePointWithin(src, pos + 1, lineLimit) : 0x20;
+	const closesHere = () => closes(canOpen, canClose, length, next, c2);
+	if (c === 0x27) {
 		// Decades such as '90s.
-		if (canOpen && !canClose && line.length > 3 && isAsciiDigit(line[1]) && isAsciiDigit(line[2]) && line[3] === 's') {
-			const afterDecade = line.length > 4 ? runeAt(line, 4) : ' ';
-			if (isSpaceRune(afterDecade) || isPunctRune(afterDecade)) {
+		if (canOpen && !canClose && length > 3 && isAsciiDigitCode(c1) && isAsciiDigitCode(c2) && c3 === 0x73) {
+			const afterDecade = length > 4 ? codePointWithin(src, pos + 4, lineLimit) : 0x20;
+			if (isSpaceCode(afterDecade) || isPunctCode(afterDecade)) {
 				return emitSubstitution(state, silent, RIGHT_SINGLE, 1);
 			}
 		}
 		// 'twas, 'em, 'net
-		if (line.length > 1 && (isUnicodePunct(before) || isSpaceRune(before)) && 'tenl'.includes(line[1])) {
+		if (length > 1 && (isUnicodePunctCode(before) || isSpaceCode(before)) && (c1 === 0x74 || c1 === 0x65 || c1 === 0x6E || c1 === 0x6C)) {
 			return emitSubstitution(state, silent, RIGHT_SINGLE, 1);
 		}
 		// An apostrophe between two letters (or a digit and a letter).
-		if (line.length > 1 && (isDigit(before) || isLetter(before)) && isLetter(next)) {
+		if (length > 1 && (isDigitCode(before) || isLetterCode(before)) && isLetterCode(next)) {
 			return emitSubstitution(state, silent, RIGHT_SINGLE, 1);
 		}
 		if (canOpen && !canClose) {
 			let closing = false;
 			// Alice's, I'm, Don't, You'd
-			if (line.length > 1 && 'smtd'.includes(line[1]) && (line.length < 3 || isAsciiPunct(line[2]) || isAsciiSpace(line[2]))) {
+			if (length > 1 && (c1 === 0x73 || c1 === 0x6D || c1 === 0x74 || c1 === 0x64) && (length < 3 || isAsciiPunctOrSpaceCode(c2))) {
 				closing = true;
 			}
 			// I've, I'll, You're
-			if (line.length > 2 && ['ve', 'll', 're'].includes(line.slice(1, 3)) && (line.length < 4 || isAsciiPunct(line[3]) || isAsciiSpace(line[3]))) {
+			if (length > 2 && ((c1 === 0x76 && c2 === 0x65) || (c1 === 0x6C && c2 === 0x6C) || (c1 === 0x72 && c2 === 0x65)) &&
+				(length < 4 || isAsciiPunctOrSpaceCode(c3))) {
 				closing = true;
 			}
 			if (!closing) {
@@ -351,10 +364,10 @@ function typographer(state: StateInline, silent: boolean): boolean {
 			return emitSubstitution(state, silent, closing ? RIGHT_SINGLE : LEFT_SINGLE, 1);
 		}
 		// Plural possessives and abbreviations (Smiths', doin'); Goldmark's condition, operator precedence included.
-		if (line.length > 2 && !isDigit(next)) {
+		if (length > 2 && !isDigitCode(next)) {
 			return emitSubstitution(state, silent, RIGHT_SINGLE, 1);
 		}
-		if (counter.single > 0 && closes(canOpen, canClose, line, next)) {
+		if (counter.single > 0 && closesHere()) {
 			counter.single--;
 			return emitSubstitution(state, silent, RIGHT_SINGLE, 1);
 		}
@@ -364,9 +377,9 @@ function typographer(state: StateInline, silent: boolean): boolean {
 		counter.double++;
 		return emitSubstitution(state, silent, LEFT_DOUBLE, 1);
 	}
-	if (counter.double > 0 && closes(canOpen, canClose, line, next)) {
+	if (counter.double > 0 && closesHere()) {
 		// "Monitor 21"": inches, not a closing quote.
-		if (line.length > 1 && line[1] === '"' && isDigit(before)) {
+		if (length > 1 && c1 === 0x22 && isDigitCode(before)) {
 			return false;
 		}
 		counter.double--;
@@ -385,17 +398,10 @@ function emitSubstitution(state: StateInline, silent: boolean, text: string, len
 	return true;
 }
 
-function closes(canOpen: boolean, canClose: boolean, line: string, next: string): boolean {
+/** Goldmark's test for a quote that closes; `c2` is the line's third character (-1 past its end). */
+function closes(canOpen: boolean, canClose: boolean, length: number, next: number, c2: number): boolean {
 	const isClose = canClose && !canOpen;
-	const maybeClose = canClose && canOpen && line.length > 1 && isUnicodePunct(next) &&
-		(line.length === 2 || (line.length > 2 && isAsciiPunct(line[2])) || isAsciiSpace(line[2] ?? ''));
+	const maybeClose = canClose && canOpen && length > 1 && isUnicodePunctCode(next) &&
+		(length === 2 || (length > 2 && isAsciiPunctCode(c2)) || isAsciiSpaceCode(c2));
 	return isClose || maybeClose;
-}
-
-function runeBefore(text: string, index: number): string {
-	const low = text.charCodeAt(index - 1);
-	if (low >= 0xDC00 && low <= 0xDFFF && index >= 2) {
-		return text.slice(index - 2, index);
-	}
-	return text[index - 1];
 }
