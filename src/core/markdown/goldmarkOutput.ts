@@ -1,6 +1,6 @@
 import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
 import { escapeHtml } from './html';
-import { dropTextStart, endsWithSubstitution, substitutionsIn, textParts, textSinceSubstitution } from './typographer';
+import { dropTextStart, endsWithSubstitution, substitutionsIn, textSinceSubstitution } from './typographer';
 
 /** What raw HTML in the Markdown becomes when the site does not set `markup.goldmark.renderer.unsafe`. */
 export const RAW_HTML_OMITTED = '<!-- raw HTML omitted -->';
@@ -541,14 +541,12 @@ function linkifyPass(state: StateCore): void {
 					htmlLinkLevel++;
 				}
 			}
-			if (htmlLinkLevel > 0 || current.type !== 'text' || !md.linkify.test(current.content)) {
+			if (htmlLinkLevel > 0 || current.type !== 'text' || !mayHoldLink(current.content)) {
 				continue;
 			}
 			const previous = i > 0 ? tokens[i - 1] : undefined;
 			const afterSpecial = previous !== undefined && (previous.type === 'text_special' || endsWithSubstitution(previous));
-			const substitutions = substitutionsIn(current);
-			const parts = substitutions ? textParts(current.content, substitutions) : [current.content];
-			const nodes = linkifyParts(state, parts, current.level, afterSpecial);
+			const nodes = linkifyText(state, current.content, substitutionsIn(current), current.level, afterSpecial);
 			if (nodes) {
 				replacements.push({ index: i, nodes });
 			}
@@ -569,36 +567,91 @@ function linkifyPass(state: StateCore): void {
 }
 
 /**
- * The tokens for text given as parts (plain text at even indices, substitutions at odd ones), or
- * `undefined` when nothing in it is linked. Text between links is one token: markdown-it joins adjacent
- * text anyway.
+ * Where links may start in a text: each `@` and `www.` (in any case), in order. Every search position is
+ * kept, so a text with thousands of them is still read once.
  */
-function linkifyParts(state: StateCore, parts: string[], level: number, afterSpecial: boolean): Token[] | undefined {
+class LinkCandidates {
+	#at: number;
+	#lower: number;
+	#upper: number;
+
+	constructor(private readonly text: string) {
+		this.#at = text.indexOf('@');
+		this.#lower = text.indexOf('w.', 2);
+		this.#upper = text.indexOf('W.', 2);
+	}
+
+	/** The first candidate at or after `from` (an `@`, or the start of a `www.`), -1 for none. */
+	next(from: number): number {
+		if (this.#at >= 0 && this.#at < from) {
+			this.#at = this.text.indexOf('@', from);
+		}
+		this.#lower = this.#wwwEnding(this.#lower, 'w.', from);
+		this.#upper = this.#wwwEnding(this.#upper, 'W.', from);
+		let first = this.#at;
+		if (this.#lower >= 0 && (first < 0 || this.#lower - 2 < first)) {
+			first = this.#lower - 2;
+		}
+		if (this.#upper >= 0 && (first < 0 || this.#upper - 2 < first)) {
+			first = this.#upper - 2;
+		}
+		return first;
+	}
+
+	/** The first `ending` (`w.` or `W.`) at or after `last` that ends a `www.` starting at or after `from`. */
+	#wwwEnding(last: number, ending: string, from: number): number {
+		const text = this.text;
+		while (last >= 0 && (last - 2 < from || !isW(text.charCodeAt(last - 1)) || !isW(text.charCodeAt(last - 2)))) {
+			last = text.indexOf(ending, Math.max(last + 1, from + 2));
+		}
+		return last;
+	}
+}
+
+/**
+ * Whether a text may hold a `www.` link or an e-mail address, before `mayLinkify` tells for certain: it
+ * holds `@`, `w.` or `W.`.
+ */
+function mayHoldLink(text: string): boolean {
+	return text.includes('@') || text.includes('w.') || text.includes('W.');
+}
+
+/**
+ * The tokens for a text token's content with links, or `undefined` when nothing in it is linked. The text
+ * is linked part by part, a part being the text between two substitutions (`offsets`), as markdown-it
+ * links each `text` token between its typographer's `text_special` ones. Text between links is one token:
+ * markdown-it joins adjacent text anyway.
+ */
+function linkifyText(state: StateCore, content: string, offsets: readonly number[] | undefined, level: number, afterSpecial: boolean): Token[] | undefined {
 	const md = state.md;
+	const candidates = new LinkCandidates(content);
 	const nodes: Token[] = [];
-	let text = '';
-	const flush = () => {
-		if (text !== '') {
-			const token = new state.Token('text', '', 0);
-			token.content = text;
-			token.level = level;
-			nodes.push(token);
-			text = '';
+	let lastPos = 0;
+	let part = 0;
+	for (let candidate = candidates.next(0); candidate >= 0;) {
+		// The part the candidate is in (no substitution is `@` or a `w`, so it is whole in one part).
+		while (offsets && part < offsets.length && offsets[part] < candidate) {
+			part++;
 		}
-	};
-	let linked = false;
-	parts.forEach((part, index) => {
-		// A lone part is the whole text, which the pass has tested already.
-		if (index % 2 === 1 || part === '' || (parts.length > 1 && !md.linkify.test(part))) {
-			text += part;
-			return;
+		const partStart = part === 0 ? 0 : offsets![part - 1] + 1;
+		const partEnd = offsets && part < offsets.length ? offsets[part] : content.length;
+		// `mayLinkify` of the part, from its candidates: an `@`, or a `www.` at its start or not after `/`.
+		let linkable = false;
+		for (; candidate >= 0 && candidate < partEnd && !linkable; candidate = candidates.next(candidate + 1)) {
+			linkable = content.charCodeAt(candidate) === 0x40 || candidate === partStart || content.charCodeAt(candidate - 1) !== 0x2F;
 		}
-		let links: readonly LinkMatch[] = quickLinks(part) ?? md.linkify.match(part) ?? [];
+		if (candidate >= 0 && candidate < partEnd) {
+			candidate = partEnd < content.length ? candidates.next(partEnd + 1) : -1;
+		}
+		if (!linkable) {
+			continue;
+		}
+		const text = partStart === 0 && partEnd === content.length ? content : content.slice(partStart, partEnd);
+		let links: readonly LinkMatch[] = quickLinks(text) ?? md.linkify.match(text) ?? [];
 		// A link right after an escape, an entity or a substitution is not one (markdown-it's rule).
-		if (links.length > 0 && links[0].index === 0 && (index > 0 || afterSpecial)) {
+		if (links.length > 0 && links[0].index === 0 && (part > 0 || afterSpecial)) {
 			links = links.slice(1);
 		}
-		let lastPos = 0;
 		for (const link of links) {
 			const fullUrl = md.normalizeLink(link.url);
 			if (!md.validateLink(fullUrl)) {
@@ -612,29 +665,35 @@ function linkifyParts(state: StateCore, parts: string[], level: number, afterSpe
 			} else {
 				urlText = md.normalizeLinkText(urlText);
 			}
-			text += part.slice(lastPos, link.index);
-			flush();
+			const linkStart = partStart + link.index;
+			if (linkStart > lastPos) {
+				nodes.push(textToken(state, content.slice(lastPos, linkStart), level));
+			}
 			const open = new state.Token('link_open', 'a', 1);
 			open.attrs = [['href', fullUrl]];
 			open.level = level;
 			open.markup = 'linkify';
 			open.info = 'auto';
-			const linkText = new state.Token('text', '', 0);
-			linkText.content = urlText;
-			linkText.level = level + 1;
 			const close = new state.Token('link_close', 'a', -1);
 			close.level = level;
 			close.markup = 'linkify';
 			close.info = 'auto';
-			nodes.push(open, linkText, close);
-			linked = true;
-			lastPos = link.lastIndex;
+			nodes.push(open, textToken(state, urlText, level + 1), close);
+			lastPos = partStart + link.lastIndex;
 		}
-		text += part.slice(lastPos);
-	});
-	if (!linked) {
+	}
+	if (nodes.length === 0) {
 		return undefined;
 	}
-	flush();
+	if (lastPos < content.length) {
+		nodes.push(textToken(state, content.slice(lastPos), level));
+	}
 	return nodes;
+}
+
+function textToken(state: StateCore, content: string, level: number): Token {
+	const token = new state.Token('text', '', 0);
+	token.content = content;
+	token.level = level;
+	return token;
 }

@@ -51,21 +51,6 @@ export function substitutionsIn(token: Token): readonly number[] | undefined {
 	return token.type === 'text' && Array.isArray(token.meta) ? token.meta as number[] : undefined;
 }
 
-/**
- * The parts of a text with substitutions at `offsets`: plain text at even indices (possibly empty),
- * substitutions at odd ones, as the `text` and `text_special` tokens markdown-it's typographer would make.
- */
-export function textParts(content: string, offsets: readonly number[]): string[] {
-	const parts: string[] = [];
-	let pos = 0;
-	for (const offset of offsets) {
-		parts.push(content.slice(pos, offset), content[offset]);
-		pos = offset + 1;
-	}
-	parts.push(content.slice(pos));
-	return parts;
-}
-
 /** How many characters of the pending text follow the last substitution in it (all of them if none). */
 export function textSinceSubstitution(state: StateInline): number {
 	const offsets = (state as SubstitutingState).substitutions;
