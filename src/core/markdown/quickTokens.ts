@@ -1,4 +1,4 @@
-import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
 
 type TokenClass = StateCore['Token'];
 type Nesting = Token['nesting'];
@@ -75,44 +75,69 @@ export function quickTokensPlugin(md: MarkdownIt): void {
 			return token;
 		}
 	};
-	const Inline = md.inline.State;
-	md.inline.State = class extends Inline {
-		constructor(...args: ConstructorParameters<typeof Inline>) {
-			super(...args);
-			this.Token = QuickToken;
-		}
+	md.inline.State = quickInlineStateClass(md.inline.State, QuickToken);
+}
 
-		override pushPending(): Token {
-			const token = new QuickToken('text', '', 0);
-			token.content = this.pending;
-			token.level = this.pendingLevel;
-			this.tokens.push(token);
-			this.pending = '';
-			return token;
-		}
+type InlineStateClass = MarkdownIt['inline']['State'];
+type QuickInlineState = StateInline & InlineDelimiters & { backticksScanned: boolean; skipHtmlSpecial: boolean; tokens_meta: unknown[] };
 
-		override push(type: string, tag: string, nesting: Nesting): Token {
-			if (this.pending) {
-				this.pushPending();
-			}
-			const token = new QuickToken(type, tag, nesting);
-			const state = this as unknown as InlineDelimiters;
-			let tokenMeta: { delimiters: unknown[] } | undefined;
-			if (nesting < 0) {
-				this.level--;
-				state.delimiters = state._prev_delimiters.pop()!;
-			}
-			token.level = this.level;
-			if (nesting > 0) {
-				this.level++;
-				state._prev_delimiters.push(state.delimiters);
-				state.delimiters = [];
-				tokenMeta = { delimiters: state.delimiters };
-			}
-			this.pendingLevel = this.level;
-			this.tokens.push(token);
-			state.tokens_meta.push(tokenMeta);
-			return token;
-		}
+/**
+ * markdown-it's inline state, constructed without the property definition its bundled constructor makes
+ * for each field (one state per paragraph, heading and table cell), with `push` and `pushPending` building
+ * quick tokens. The same fields, the same prototype chain (its `scanDelims`, `instanceof`).
+ */
+export function quickInlineStateClass(Inline: InlineStateClass, QuickToken: TokenClass): InlineStateClass {
+	const construct = function (this: QuickInlineState, src: string, md: MarkdownIt, env: QuickInlineState['env'], outTokens: Token[]) {
+		this.pos = 0;
+		this.level = 0;
+		this.pending = '';
+		this.pendingLevel = 0;
+		this.cache = {};
+		this.backticks = {};
+		this.backticksScanned = false;
+		this.skipHtmlSpecial = false;
+		this.linkLevel = 0;
+		this.delimiters = [];
+		this._prev_delimiters = [];
+		this.Token = QuickToken;
+		this.src = src;
+		this.env = env;
+		this.md = md;
+		this.tokens = outTokens;
+		this.tokens_meta = Array(outTokens.length);
+		this.posMax = src.length;
 	};
+	const prototype = Object.create(Inline.prototype) as QuickInlineState;
+	prototype.pushPending = function (this: QuickInlineState): Token {
+		const token = new QuickToken('text', '', 0);
+		token.content = this.pending;
+		token.level = this.pendingLevel;
+		this.tokens.push(token);
+		this.pending = '';
+		return token;
+	};
+	prototype.push = function (this: QuickInlineState, type: string, tag: string, nesting: Nesting): Token {
+		if (this.pending) {
+			this.pushPending();
+		}
+		const token = new QuickToken(type, tag, nesting);
+		let tokenMeta: { delimiters: unknown[] } | undefined;
+		if (nesting < 0) {
+			this.level--;
+			this.delimiters = this._prev_delimiters.pop()!;
+		}
+		token.level = this.level;
+		if (nesting > 0) {
+			this.level++;
+			this._prev_delimiters.push(this.delimiters);
+			this.delimiters = [];
+			tokenMeta = { delimiters: this.delimiters };
+		}
+		this.pendingLevel = this.level;
+		this.tokens.push(token);
+		this.tokens_meta.push(tokenMeta);
+		return token;
+	};
+	construct.prototype = prototype;
+	return construct as unknown as InlineStateClass;
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import markdownIt from 'markdown-it';
 import { createHugoMarkdownIt } from '../../../src/core/markdown/hugoMarkdown';
-import { quickTokenClass } from '../../../src/core/markdown/quickTokens';
+import { quickInlineStateClass, quickTokenClass } from '../../../src/core/markdown/quickTokens';
 
 suite('core.markdown.quickTokens', () => {
 	test('Should build tokens with the same fields, order and prototype as markdown-it', () => {
@@ -17,6 +17,19 @@ suite('core.markdown.quickTokens', () => {
 			assert.equal(actual.attrGet('href'), 'x');
 		}
 		assert.equal(quickTokenClass(Token), Quick);
+	});
+
+	test('Should build inline states with the same fields, order and prototype as markdown-it', () => {
+		const md = markdownIt();
+		const Token = new md.core.State('', md, {}).Token;
+		const Quick = quickInlineStateClass(md.inline.State, quickTokenClass(Token));
+		const tokens = [new Token('text', '', 0)];
+		const expected = new md.inline.State('a *b*', md, {}, [...tokens]);
+		const actual = new Quick('a *b*', md, {}, [...tokens]);
+		assert.deepEqual(Object.keys(actual), Object.keys(expected));
+		assert.deepEqual(Object.entries(actual).filter(([key]) => key !== 'Token'), Object.entries(expected).filter(([key]) => key !== 'Token'));
+		assert.ok(actual instanceof md.inline.State);
+		assert.deepEqual(actual.scanDelims(2, true), expected.scanDelims(2, true));
 	});
 
 	test('Should give the same token stream as markdown-it\'s own push', () => {
