@@ -35,6 +35,14 @@ export function goldmarkOutputPlugin(md: MarkdownIt): void {
 // `http(s)://` or `ftp://`, then an ASCII host of at most ten labels (no punycode), then `/`, a space or the end.
 const PLAIN_WEB_HOST = /^(?:https?|ftp):\/\/((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){0,9}[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?=[/ \t\n]|$)/i;
 
+// Regular expressions of the hot paths, made once rather than at every link.
+const PUNYCODE = /xn--/i;
+const MAILTO_ANYWHERE = /mailto:/i;
+const MAILTO_PREFIX = /^mailto:/i;
+const MAILTO_EXACT_PREFIX = /^mailto:/;
+const HTTP_PREFIX = /^http:\/\//;
+const TRAILING_PUNCTUATION = /[?!.,:*_~'"]+$/;
+
 const isAsciiWordCode = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5A) || (code >= 0x61 && code <= 0x7A);
 const isW = (code: number) => code === 0x77 || code === 0x57;
 const isLineSpaceCode = (code: number) => code === 0x20 || code === 0x09 || code === 0x0A;
@@ -51,7 +59,7 @@ const PATH_END_CODES = new Set([0x20, 0x09, 0x0A, 0x29, 0x5D, 0x7D, 0x3C, 0x3E])
  */
 function plainWebUrlEnd(text: string): number {
 	const host = PLAIN_WEB_HOST.exec(text);
-	if (!host || /xn--/i.test(host[1])) {
+	if (!host || PUNYCODE.test(host[1])) {
 		return -1;
 	}
 	let pos = host[0].length;
@@ -108,7 +116,7 @@ let lastUrl = '', lastUrlIsPlain = false;
 
 function isPlainUrl(url: string): boolean {
 	if (url !== lastUrl) {
-		lastUrlIsPlain = PLAIN_URL.test(url) && !/xn--/i.test(url);
+		lastUrlIsPlain = PLAIN_URL.test(url) && !PUNYCODE.test(url);
 		lastUrl = url;
 	}
 	return lastUrlIsPlain;
@@ -353,7 +361,7 @@ function wwwLinkLength(text: string, pos: number): number {
 	}
 	let tail = match[0];
 	for (;;) {
-		const trimmed = tail.replace(/[?!.,:*_~'"]+$/, '');
+		const trimmed = tail.replace(TRAILING_PUNCTUATION, '');
 		const unbalanced = trimmed.endsWith(')') && count(trimmed, '(') < count(trimmed, ')');
 		const next = unbalanced ? trimmed.slice(0, -1) : trimmed;
 		if (next === tail) {
@@ -437,7 +445,7 @@ function mailAt(text: string, at: number): LinkMatch | null | undefined {
 		return next === -1 || NO_MAIL_HOST_CODES.has(next) ? null : undefined;
 	}
 	let host = text.slice(at + 1, hostEnd);
-	if (!isMailHostEnd(codeAt(text, hostEnd)) || /xn--/i.test(host)) {
+	if (!isMailHostEnd(codeAt(text, hostEnd)) || PUNYCODE.test(host)) {
 		return undefined;
 	}
 	if (host.endsWith('.')) {
@@ -458,37 +466,31 @@ function mailAt(text: string, at: number): LinkMatch | null | undefined {
  * `undefined` when the text is not plain enough to be sure, which is left to linkify-it.
  */
 export function quickLinks(text: string): LinkMatch[] | undefined {
-	if (text.includes('//') || (text.includes(':') && /mailto:/i.test(text))) {
+	if (text.includes('//') || (text.includes(':') && MAILTO_ANYWHERE.test(text))) {
 		return undefined;
 	}
 	const links: LinkMatch[] = [];
-	for (let dot = text.indexOf('.', 3); dot >= 0; dot = text.indexOf('.', dot + 1)) {
-		const start = dot - 3;
-		if (!isW(text.charCodeAt(start)) || !isW(text.charCodeAt(start + 1)) || !isW(text.charCodeAt(start + 2))) {
+	const candidates = new LinkCandidates(text);
+	for (let candidate = candidates.next(0); candidate >= 0; candidate = candidates.next(candidate + 1)) {
+		if (text.charCodeAt(candidate) === 0x40) {
+			const mail = mailAt(text, candidate);
+			if (mail === undefined) {
+				return undefined;
+			}
+			if (mail) {
+				links.push(mail);
+			}
 			continue;
 		}
-		const mayStart = schemaMayStartAt(text, start);
+		const mayStart = schemaMayStartAt(text, candidate);
 		if (mayStart === undefined) {
 			return undefined;
 		}
-		const length = mayStart ? wwwLinkLength(text, dot + 1) : 0;
+		const length = mayStart ? wwwLinkLength(text, candidate + 4) : 0;
 		if (length > 0) {
-			const raw = text.slice(start, dot + 1 + length);
-			links.push({ schema: 'www.', index: start, lastIndex: start + raw.length, text: raw, url: `https://${raw}` });
+			const raw = text.slice(candidate, candidate + 4 + length);
+			links.push({ schema: 'www.', index: candidate, lastIndex: candidate + raw.length, text: raw, url: `https://${raw}` });
 		}
-	}
-	const wwwCount = links.length;
-	for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-		const mail = mailAt(text, at);
-		if (mail === undefined) {
-			return undefined;
-		}
-		if (mail) {
-			links.push(mail);
-		}
-	}
-	if (wwwCount > 0 && links.length > wwwCount) {
-		links.sort((a, b) => a.index - b.index);
 	}
 	// Links that overlap or touch are resolved by the order of linkify-it's searches: left to it.
 	for (let i = 1; i < links.length; i++) {
@@ -659,9 +661,9 @@ function linkifyText(state: StateCore, content: string, offsets: readonly number
 			}
 			let urlText = link.text;
 			if (!link.schema) {
-				urlText = md.normalizeLinkText(`http://${urlText}`).replace(/^http:\/\//, '');
-			} else if (link.schema === 'mailto:' && !/^mailto:/i.test(urlText)) {
-				urlText = md.normalizeLinkText(`mailto:${urlText}`).replace(/^mailto:/, '');
+				urlText = md.normalizeLinkText(`http://${urlText}`).replace(HTTP_PREFIX, '');
+			} else if (link.schema === 'mailto:' && !MAILTO_PREFIX.test(urlText)) {
+				urlText = md.normalizeLinkText(`mailto:${urlText}`).replace(MAILTO_EXACT_PREFIX, '');
 			} else {
 				urlText = md.normalizeLinkText(urlText);
 			}
