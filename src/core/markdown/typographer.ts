@@ -27,12 +27,22 @@ export function typographerPlugin(md: MarkdownIt): void {
 		override pushPending(): Token {
 			const token = super.pushPending();
 			if (this.substitutions) {
+				flatten(token.content);
 				token.meta = this.substitutions as unknown as Token['meta'];
 				this.substitutions = undefined;
 			}
 			return token;
 		}
 	};
+}
+
+/**
+ * Text with substitutions is built from many pieces, which V8 keeps as a tree of them until the text is
+ * read as a whole (when it is rendered). Reading it as a number makes it one string at once: the pieces
+ * then die young instead of surviving every collection while a long post is parsed.
+ */
+function flatten(text: string): void {
+	void ((text as unknown as number) | 0);
 }
 
 /*
