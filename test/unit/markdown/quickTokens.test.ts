@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import markdownIt from 'markdown-it';
 import { createHugoMarkdownIt } from '../../../src/core/markdown/hugoMarkdown';
-import { quickInlineStateClass, quickTokenClass } from '../../../src/core/markdown/quickTokens';
+import { quickBlockStateClass, quickInlineStateClass, quickTokenClass } from '../../../src/core/markdown/quickTokens';
 
 suite('core.markdown.quickTokens', () => {
 	test('Should build tokens with the same fields, order and prototype as markdown-it', () => {
@@ -30,6 +30,30 @@ suite('core.markdown.quickTokens', () => {
 		assert.deepEqual(Object.entries(actual).filter(([key]) => key !== 'Token'), Object.entries(expected).filter(([key]) => key !== 'Token'));
 		assert.ok(actual instanceof md.inline.State);
 		assert.deepEqual(actual.scanDelims(2, true), expected.scanDelims(2, true));
+	});
+
+	test('Should build block states with the same fields, line table and prototype as markdown-it', () => {
+		const md = markdownIt();
+		const Token = new md.core.State('', md, {}).Token;
+		const Quick = quickBlockStateClass(md.block.State, quickTokenClass(Token));
+		// A fixed pseudo-random sequence of blank-heavy sources, so a failure repeats.
+		let seed = 3;
+		const random = Array.from({ length: 2000 }, () => {
+			let text = '';
+			for (let n = (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 12; n > 0; n--) {
+				seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+				text += ' \t\na>'[(seed >>> 8) % 5];
+			}
+			return text;
+		});
+		const sources = [...random, '', '\n', 'a', 'a\n', '\n\n', '  ', 'a\n  ', 'a\n  \n', '\t\tb\n \t c', ' \t\n\t', '# T\n\n  - x\n\t- y\n    z', 'last line  ', '\t'];
+		for (const src of sources) {
+			const expected = new md.block.State(src, md, {}, []);
+			const actual = new Quick(src, md, {}, []);
+			assert.deepEqual(Object.keys(actual), Object.keys(expected), JSON.stringify(src));
+			assert.deepEqual(Object.entries(actual).filter(([key]) => key !== 'Token'), Object.entries(expected).filter(([key]) => key !== 'Token'), JSON.stringify(src));
+			assert.ok(actual instanceof md.block.State);
+		}
 	});
 
 	test('Should give the same token stream as markdown-it\'s own push', () => {
