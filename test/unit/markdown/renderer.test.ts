@@ -301,6 +301,12 @@ suite('core.markdown.renderer', () => {
 				'\u0663&quot;u&quot;\u0663 \u{1D400}\u2019s \u00AB\u201Cq\u201D\u00BB</p>\n');
 		});
 
+		test('Should link a URL right after a substitution, as Hugo does', () => {
+			assert.equal(body('the recording...https://example.org/v and the talk --https://example.org/t.'),
+				'<p>the recording\u2026<a href="https://example.org/v">https://example.org/v</a> and the talk ' +
+				'\u2013<a href="https://example.org/t">https://example.org/t</a>.</p>\n');
+		});
+
 		test('Should keep private-use characters written in the text', () => {
 			assert.equal(body('a\uE000b "c" \uE001 www.x.org -- d'),
 				'<p>a\uE000b \u201Cc\u201D \uE001 <a href="https://www.x.org">www.x.org</a> \u2013 d</p>\n');
