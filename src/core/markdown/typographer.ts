@@ -28,7 +28,7 @@ export function typographerPlugin(md: MarkdownIt): void {
 			const token = super.pushPending();
 			if (this.substitutions) {
 				flatten(token.content);
-				token.meta = this.substitutions as unknown as Token['meta'];
+				setSubstitutions(token, this.substitutions);
 				this.substitutions = undefined;
 			}
 			return token;
@@ -61,6 +61,10 @@ export function substitutionsIn(token: Token): readonly number[] | undefined {
 	return token.type === 'text' && Array.isArray(token.meta) ? token.meta as number[] : undefined;
 }
 
+function setSubstitutions(token: Token, offsets: number[]): void {
+	token.meta = offsets as unknown as Token['meta'];
+}
+
 /** How many characters of the pending text follow the last substitution in it (all of them if none). */
 export function textSinceSubstitution(state: StateInline): number {
 	const offsets = (state as SubstitutingState).substitutions;
@@ -78,7 +82,7 @@ export function dropTextStart(token: Token, length: number): void {
 	token.content = token.content.slice(length);
 	const offsets = substitutionsIn(token);
 	if (offsets) {
-		token.meta = offsets.filter(offset => offset >= length).map(offset => offset - length) as unknown as Token['meta'];
+		setSubstitutions(token, offsets.filter(offset => offset >= length).map(offset => offset - length));
 	}
 }
 
@@ -103,7 +107,7 @@ function joinTextFragments(state: StateInline): void {
 			const before = substitutionsIn(token), after = substitutionsIn(next);
 			if (before || after) {
 				const shift = token.content.length;
-				next.meta = [...before ?? [], ...(after ?? []).map(offset => offset + shift)] as unknown as Token['meta'];
+				setSubstitutions(next, [...before ?? [], ...(after ?? []).map(offset => offset + shift)]);
 			}
 			next.content = token.content + next.content;
 		} else {
