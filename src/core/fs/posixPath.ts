@@ -1,6 +1,13 @@
 /** POSIX path helpers for the core, which may not use Node's `path` (it also runs in a web build). */
 
+// An empty, `.` or `..` segment, or a trailing slash: what normalizing changes. A path without any (most
+// paths, which come from the file system or from a join of normal ones) is its own normal form.
+const NOT_NORMAL = /\/\/|(?:^|\/)\.\.?(?:\/|$)|.\/$/;
+
 export function normalize(path: string): string {
+	if (path !== '' && !NOT_NORMAL.test(path)) {
+		return path;
+	}
 	const absolute = path.startsWith('/');
 	const parts: string[] = [];
 	for (const part of path.split('/')) {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as nodePath from 'node:path';
 import { basename, dirname, extname, join, normalize, relativeInside, resolve } from '../../../src/core/fs/posixPath';
 
 suite('core.posixPath', () => {
@@ -6,6 +7,20 @@ suite('core.posixPath', () => {
 		assert.equal(normalize('/a//b/./c/../d/'), '/a/b/d');
 		assert.equal(normalize('/../x'), '/x');
 		assert.equal(normalize('a/../../b'), '../b');
+	});
+
+	test('Should normalize as Node does, without a trailing slash (#2)', () => {
+		// A fixed pseudo-random sequence of paths made of names, dots and slashes, so a failure repeats.
+		let seed = 5;
+		for (let i = 0; i < 5000; i++) {
+			let path = '';
+			for (let n = (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % 9; n > 0; n--) {
+				seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+				path += ['a', 'b.c', '.', '..', '/', '/', '.x'][(seed >>> 8) % 7];
+			}
+			const expected = nodePath.posix.normalize(path);
+			assert.equal(normalize(path), expected.length > 1 && expected.endsWith('/') ? expected.slice(0, -1) : expected, JSON.stringify(path));
+		}
 	});
 
 	test('Should resolve relative paths against a base and keep absolute ones (#2)', () => {
