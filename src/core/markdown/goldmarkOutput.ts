@@ -379,6 +379,8 @@ export interface LinkMatch {
 	readonly lastIndex: number;
 	readonly text: string;
 	readonly url: string;
+	/** Set where markdown-it's normalization gives the URL and the text back unchanged, and the URL is valid. */
+	readonly asWritten?: boolean;
 }
 
 const isMailHostCode = (code: number) => isAsciiWordCode(code) || code === 0x2E || code === 0x2D;
@@ -412,6 +414,30 @@ function schemaMayStartAt(text: string, index: number): boolean | undefined {
 		return undefined;
 	}
 	return false;
+}
+
+/**
+ * Whether an e-mail host (ASCII letters, digits, `.` and `-`) is one linkify-it takes whole: two to five
+ * labels, none empty or longer than 63, none starting or ending with `-`, and no `-` in the last.
+ */
+function isPlainMailHost(host: string): boolean {
+	let labels = 0;
+	for (let start = 0; start <= host.length;) {
+		let end = host.indexOf('.', start);
+		if (end < 0) {
+			end = host.length;
+		}
+		const length = end - start;
+		if (length === 0 || length > 63 || host.charCodeAt(start) === 0x2D || host.charCodeAt(end - 1) === 0x2D) {
+			return false;
+		}
+		labels++;
+		if (end === host.length && host.indexOf('-', start) >= 0) {
+			return false;
+		}
+		start = end + 1;
+	}
+	return labels >= 2 && labels <= 5;
 }
 
 /**
@@ -451,13 +477,12 @@ function mailAt(text: string, at: number): LinkMatch | null | undefined {
 	if (host.endsWith('.')) {
 		host = host.slice(0, -1);
 	}
-	const labels = host.split('.');
-	if (labels.length < 2 || labels.length > 5 || labels[labels.length - 1].includes('-') ||
-		labels.some(label => label === '' || label.length > 63 || label.startsWith('-') || label.endsWith('-'))) {
+	if (!isPlainMailHost(host)) {
 		return undefined;
 	}
 	const raw = text.slice(nameStart, at + 1 + host.length);
-	return { schema: 'mailto:', index: nameStart, lastIndex: nameStart + raw.length, text: raw, url: `mailto:${raw}` };
+	// ASCII name and host, no punycode: `mailto:` and the address come back from normalization as written.
+	return { schema: 'mailto:', index: nameStart, lastIndex: nameStart + raw.length, text: raw, url: `mailto:${raw}`, asWritten: true };
 }
 
 /**
@@ -470,8 +495,8 @@ export function quickLinks(text: string): LinkMatch[] | undefined {
 		return undefined;
 	}
 	const links: LinkMatch[] = [];
-	const candidates = new LinkCandidates(text);
-	for (let candidate = candidates.next(0); candidate >= 0; candidate = candidates.next(candidate + 1)) {
+	const candidates = LinkCandidates.of(text);
+	for (let candidate = candidates?.next(0) ?? -1; candidate >= 0; candidate = candidates!.next(candidate + 1)) {
 		if (text.charCodeAt(candidate) === 0x40) {
 			const mail = mailAt(text, candidate);
 			if (mail === undefined) {
@@ -489,7 +514,7 @@ export function quickLinks(text: string): LinkMatch[] | undefined {
 		const length = mayStart ? wwwLinkLength(text, candidate + 4) : 0;
 		if (length > 0) {
 			const raw = text.slice(candidate, candidate + 4 + length);
-			links.push({ schema: 'www.', index: candidate, lastIndex: candidate + raw.length, text: raw, url: `https://${raw}` });
+			links.push({ schema: 'www.', index: candidate, lastIndex: candidate + raw.length, text: raw, url: `https://${raw}`, asWritten: isPlainUrl(raw) });
 		}
 	}
 	// Links that overlap or touch are resolved by the order of linkify-it's searches: left to it.
@@ -543,12 +568,13 @@ function linkifyPass(state: StateCore): void {
 					htmlLinkLevel++;
 				}
 			}
-			if (htmlLinkLevel > 0 || current.type !== 'text' || !mayHoldLink(current.content)) {
+			const candidates = htmlLinkLevel > 0 || current.type !== 'text' ? undefined : LinkCandidates.of(current.content);
+			if (!candidates) {
 				continue;
 			}
 			const previous = i > 0 ? tokens[i - 1] : undefined;
 			const afterSpecial = previous !== undefined && (previous.type === 'text_special' || endsWithSubstitution(previous));
-			const nodes = linkifyText(state, current.content, substitutionsIn(current), current.level, afterSpecial);
+			const nodes = linkifyText(state, current.content, candidates, substitutionsIn(current), current.level, afterSpecial);
 			if (nodes) {
 				replacements.push({ index: i, nodes });
 			}
@@ -577,10 +603,16 @@ class LinkCandidates {
 	#lower: number;
 	#upper: number;
 
-	constructor(private readonly text: string) {
-		this.#at = text.indexOf('@');
-		this.#lower = text.indexOf('w.', 2);
-		this.#upper = text.indexOf('W.', 2);
+	private constructor(private readonly text: string, at: number, lower: number, upper: number) {
+		this.#at = at;
+		this.#lower = lower;
+		this.#upper = upper;
+	}
+
+	/** The candidates of a text, `undefined` when it holds no `@`, `w.` or `W.` at all. */
+	static of(text: string): LinkCandidates | undefined {
+		const at = text.indexOf('@'), lower = text.indexOf('w.', 2), upper = text.indexOf('W.', 2);
+		return at < 0 && lower < 0 && upper < 0 ? undefined : new LinkCandidates(text, at, lower, upper);
 	}
 
 	/** The first candidate at or after `from` (an `@`, or the start of a `www.`), -1 for none. */
@@ -611,22 +643,14 @@ class LinkCandidates {
 }
 
 /**
- * Whether a text may hold a `www.` link or an e-mail address, before `mayLinkify` tells for certain: it
- * holds `@`, `w.` or `W.`.
- */
-function mayHoldLink(text: string): boolean {
-	return text.includes('@') || text.includes('w.') || text.includes('W.');
-}
-
-/**
  * The tokens for a text token's content with links, or `undefined` when nothing in it is linked. The text
  * is linked part by part, a part being the text between two substitutions (`offsets`), as markdown-it
  * links each `text` token between its typographer's `text_special` ones. Text between links is one token:
  * markdown-it joins adjacent text anyway.
  */
-function linkifyText(state: StateCore, content: string, offsets: readonly number[] | undefined, level: number, afterSpecial: boolean): Token[] | undefined {
+function linkifyText(state: StateCore, content: string, candidates: LinkCandidates, offsets: readonly number[] | undefined, level: number,
+	afterSpecial: boolean): Token[] | undefined {
 	const md = state.md;
-	const candidates = new LinkCandidates(content);
 	const nodes: Token[] = [];
 	let lastPos = 0;
 	let part = 0;
@@ -655,24 +679,16 @@ function linkifyText(state: StateCore, content: string, offsets: readonly number
 			links = links.slice(1);
 		}
 		for (const link of links) {
-			const fullUrl = md.normalizeLink(link.url);
-			if (!md.validateLink(fullUrl)) {
+			const target = link.asWritten ? link : normalizedLink(md, link);
+			if (!target) {
 				continue;
-			}
-			let urlText = link.text;
-			if (!link.schema) {
-				urlText = md.normalizeLinkText(`http://${urlText}`).replace(HTTP_PREFIX, '');
-			} else if (link.schema === 'mailto:' && !MAILTO_PREFIX.test(urlText)) {
-				urlText = md.normalizeLinkText(`mailto:${urlText}`).replace(MAILTO_EXACT_PREFIX, '');
-			} else {
-				urlText = md.normalizeLinkText(urlText);
 			}
 			const linkStart = partStart + link.index;
 			if (linkStart > lastPos) {
 				nodes.push(textToken(state, content.slice(lastPos, linkStart), level));
 			}
 			const open = new state.Token('link_open', 'a', 1);
-			open.attrs = [['href', fullUrl]];
+			open.attrs = [['href', target.url]];
 			open.level = level;
 			open.markup = 'linkify';
 			open.info = 'auto';
@@ -680,7 +696,7 @@ function linkifyText(state: StateCore, content: string, offsets: readonly number
 			close.level = level;
 			close.markup = 'linkify';
 			close.info = 'auto';
-			nodes.push(open, textToken(state, urlText, level + 1), close);
+			nodes.push(open, textToken(state, target.text, level + 1), close);
 			lastPos = partStart + link.lastIndex;
 		}
 	}
@@ -691,6 +707,23 @@ function linkifyText(state: StateCore, content: string, offsets: readonly number
 		nodes.push(textToken(state, content.slice(lastPos), level));
 	}
 	return nodes;
+}
+
+/** A link's URL and text as markdown-it's linkify pass normalizes them, or `undefined` for an invalid URL. */
+function normalizedLink(md: MarkdownIt, link: LinkMatch): { url: string; text: string } | undefined {
+	const url = md.normalizeLink(link.url);
+	if (!md.validateLink(url)) {
+		return undefined;
+	}
+	let text = link.text;
+	if (!link.schema) {
+		text = md.normalizeLinkText(`http://${text}`).replace(HTTP_PREFIX, '');
+	} else if (link.schema === 'mailto:' && !MAILTO_PREFIX.test(text)) {
+		text = md.normalizeLinkText(`mailto:${text}`).replace(MAILTO_EXACT_PREFIX, '');
+	} else {
+		text = md.normalizeLinkText(text);
+	}
+	return { url, text };
 }
 
 function textToken(state: StateCore, content: string, level: number): Token {
