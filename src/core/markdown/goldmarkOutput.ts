@@ -28,6 +28,7 @@ export function goldmarkOutputPlugin(md: MarkdownIt): void {
 		return `<div class="highlight"><pre tabindex="0"><code class="language-${lang}" data-lang="${lang}">${code}</code></pre></div>\n`;
 	};
 	wwwLinks(md);
+	autolinkRendering(md);
 	plainUrlsAsWritten(md);
 	plainWebUrlsAtStart(md);
 }
@@ -295,6 +296,33 @@ function wwwLinks(md: MarkdownIt): void {
 	});
 }
 
+/**
+ * A link found in the text (a URL with a scheme, `www.`, an e-mail address) is one token, where markdown-it
+ * makes three (`link_open`, `text`, `link_close`): the same `<a href="…">…</a>`, for a third of the tokens
+ * of a write-up full of links. Its content is the link text, its `href` attribute the URL.
+ */
+export const AUTOLINK = 'hugo_autolink';
+
+function setAutolink(token: Token, url: string, text: string): void {
+	token.attrs = [['href', url]];
+	token.content = text;
+	token.markup = 'linkify';
+	token.info = 'auto';
+}
+
+function autolinkRendering(md: MarkdownIt): void {
+	const escape = md.utils.escapeHtml;
+	md.renderer.rules[AUTOLINK] = (tokens, idx, _options, _env, self) => `<a${self.renderAttrs(tokens[idx])}>${escape(tokens[idx].content)}</a>`;
+	// An image's description is rendered as its text (`alt`), a link's text included.
+	const renderInlineAsText = md.renderer.renderInlineAsText;
+	md.renderer.renderInlineAsText = function (this: typeof md.renderer, tokens, options, env) {
+		const asText = tokens.some(token => token.type === AUTOLINK)
+			? tokens.map(token => token.type === AUTOLINK ? { ...token, type: 'text' } as Token : token)
+			: tokens;
+		return renderInlineAsText.call(this, asText, options, env);
+	};
+}
+
 const isSchemeCode = (code: number) => isAsciiWordCode(code) || code === 0x2E || code === 0x2B || code === 0x2D;
 const isAsciiLetterCode = (code: number) => (code >= 0x41 && code <= 0x5A) || (code >= 0x61 && code <= 0x7A);
 
@@ -341,14 +369,7 @@ function schemeLink(state: StateInline, silent: boolean): boolean {
 		return false;
 	}
 	state.pending = state.pending.slice(0, -protoLength);
-	const open = state.push('link_open', 'a', 1);
-	open.attrs = [['href', fullUrl]];
-	open.markup = 'linkify';
-	open.info = 'auto';
-	state.push('text', '', 0).content = state.md.normalizeLinkText(url);
-	const close = state.push('link_close', 'a', -1);
-	close.markup = 'linkify';
-	close.info = 'auto';
+	setAutolink(state.push(AUTOLINK, 'a', 0), fullUrl, state.md.normalizeLinkText(url));
 	state.pos += url.length - protoLength;
 	return true;
 }
@@ -687,16 +708,10 @@ function linkifyText(state: StateCore, content: string, candidates: LinkCandidat
 			if (linkStart > lastPos) {
 				nodes.push(textToken(state, content.slice(lastPos, linkStart), level));
 			}
-			const open = new state.Token('link_open', 'a', 1);
-			open.attrs = [['href', target.url]];
-			open.level = level;
-			open.markup = 'linkify';
-			open.info = 'auto';
-			const close = new state.Token('link_close', 'a', -1);
-			close.level = level;
-			close.markup = 'linkify';
-			close.info = 'auto';
-			nodes.push(open, textToken(state, target.text, level + 1), close);
+			const autolink = new state.Token(AUTOLINK, 'a', 0);
+			autolink.level = level;
+			setAutolink(autolink, target.url, target.text);
+			nodes.push(autolink);
 			lastPos = partStart + link.lastIndex;
 		}
 	}

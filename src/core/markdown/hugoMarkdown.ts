@@ -3,7 +3,7 @@ import type { MarkdownIt, RendererRule, StateBlock, StateInline, Token } from 'm
 import deflistPlugin from 'markdown-it-deflist';
 import footnotePlugin from 'markdown-it-footnote';
 import { cachedFrontMatterReader, frontMatterBlockRule, postHeader, readFrontMatter, renderPostHeader, type FrontMatterInfo, type FrontMatterReader } from './frontMatterHeader';
-import { goldmarkOutputPlugin, RAW_HTML_OMITTED } from './goldmarkOutput';
+import { AUTOLINK, goldmarkOutputPlugin, RAW_HTML_OMITTED } from './goldmarkOutput';
 import { headingIdsPlugin } from './headingIds';
 import { escapeHtml, htmlAttributes } from './html';
 import { quickTokensPlugin } from './quickTokens';
@@ -332,7 +332,7 @@ function renderFigure(md: MarkdownIt, call: ShortcodeCall, env: unknown, context
 /** The text of inline Markdown, as Hugo's `markdownify | plainify` gives it. */
 function plainText(md: MarkdownIt, markdown: string, env: Record<string, unknown>): string {
 	const collect = (tokens: Token[]): string => tokens.map(t =>
-		t.children ? collect(t.children) : (t.type === 'text' || t.type === 'text_special' || t.type === 'code_inline') ? t.content : '').join('');
+		t.children ? collect(t.children) : (t.type === 'text' || t.type === 'text_special' || t.type === 'code_inline' || t.type === AUTOLINK) ? t.content : '').join('');
 	return collect(md.parseInline(markdown, env));
 }
 
