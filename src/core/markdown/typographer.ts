@@ -124,6 +124,18 @@ function joinTextFragments(state: StateInline): void {
 
 const LEFT_DOUBLE = '\u201C', RIGHT_DOUBLE = '\u201D', LEFT_SINGLE = '\u2018', RIGHT_SINGLE = '\u2019';
 const EN_DASH = '\u2013', EM_DASH = '\u2014', ELLIPSIS = '\u2026', LEFT_ANGLE = '\u00AB', RIGHT_ANGLE = '\u00BB';
+/*
+ * What the typographer makes of a character, as one number so that the text run asks without allocating:
+ * -1 for nothing, else the substitution's index in SUBSTITUTIONS times four plus the length of source it
+ * replaces (one to three characters).
+ */
+const SUBSTITUTIONS = [LEFT_DOUBLE, RIGHT_DOUBLE, LEFT_SINGLE, RIGHT_SINGLE, EN_DASH, EM_DASH, ELLIPSIS, LEFT_ANGLE, RIGHT_ANGLE];
+const NONE = -1;
+const substitution = (text: string, length: number) => SUBSTITUTIONS.indexOf(text) * 4 + length;
+const OPEN_DOUBLE = substitution(LEFT_DOUBLE, 1), CLOSE_DOUBLE = substitution(RIGHT_DOUBLE, 1);
+const OPEN_SINGLE = substitution(LEFT_SINGLE, 1), APOSTROPHE = substitution(RIGHT_SINGLE, 1);
+const EN = substitution(EN_DASH, 2), EM = substitution(EM_DASH, 3), DOTS = substitution(ELLIPSIS, 3);
+const OPEN_ANGLE = substitution(LEFT_ANGLE, 2), CLOSE_ANGLE = substitution(RIGHT_ANGLE, 2);
 // markdown-it's terminators and the typographer's triggers (`" ' . >`), as a table: the text run tests
 // every character.
 const TERMINATORS = new Uint8Array(128);
@@ -191,23 +203,44 @@ function textUntilTypographerTrigger(state: StateInline, silent: boolean): boole
 		if (pos >= max || !isTypographerOnlyCode(src.charCodeAt(pos))) {
 			break;
 		}
-		if (!silent && pos > start) {
-			state.pending += src.slice(start, pos);
-		}
-		state.pos = pos;
-		if (typographer(state, silent)) {
-			pos = start = state.pos;
-		} else {
-			// Left as it is: the character starts the next stretch of text.
-			start = pos;
+		const found = substitutionAt(state, pos);
+		if (found === NONE) {
+			// Left as it is: the character is text.
 			pos++;
+			continue;
 		}
+		if (!silent) {
+			if (pos > start) {
+				state.pending += src.slice(start, pos);
+			}
+			pushSubstitution(state, found);
+		}
+		pos = start = pos + (found & 3);
 	}
 	if (!silent && pos > start) {
 		state.pending += src.slice(start, pos);
 	}
 	state.pos = pos;
 	return pos !== begin;
+}
+
+/** The chain's typographer rule, for the characters the text run leaves to the chain (`<<`). */
+function typographer(state: StateInline, silent: boolean): boolean {
+	const found = substitutionAt(state, state.pos);
+	if (found === NONE) {
+		return false;
+	}
+	if (!silent) {
+		pushSubstitution(state, found);
+	}
+	state.pos += found & 3;
+	return true;
+}
+
+function pushSubstitution(state: StateInline, found: number): void {
+	const substituting = state as SubstitutingState;
+	(substituting.substitutions ??= []).push(state.pending.length);
+	state.pending += SUBSTITUTIONS[found >> 2];
 }
 
 // Goldmark counts unclosed quotes per block; markdown-it has no per-block inline state, so keep it in env.
@@ -273,17 +306,28 @@ function codePointEndingAt(text: string, index: number): number {
 	return low >= 0xDC00 && low <= 0xDFFF && index >= 2 ? text.codePointAt(index - 2)! : low;
 }
 
-function typographer(state: StateInline, silent: boolean): boolean {
+/**
+ * What Goldmark's typographer makes of the character at `pos` (see SUBSTITUTIONS for the number). It counts
+ * the quotes it opens and closes, also while a link label is only being skipped over, as it always has.
+ */
+function substitutionAt(state: StateInline, pos: number): number {
 	const src = state.src;
-	const pos = state.pos;
 	const c = src.charCodeAt(pos);
 	if (c !== 0x2D && c !== 0x2E && c !== 0x3C && c !== 0x3E && c !== 0x27 && c !== 0x22) {
-		return false;
+		return NONE;
+	}
+	const max = state.posMax;
+	// The commonest case, an apostrophe between ASCII letters (it's, don't) or after a digit, decided as the
+	// rules below decide it: it can close, so it is no decade or elision, and sits between two letters.
+	if (c === 0x27 && pos > 0 && pos + 1 < max && isAsciiLetterCode(src.charCodeAt(pos + 1))) {
+		const before = src.charCodeAt(pos - 1);
+		if (isAsciiLetterCode(before) || isAsciiDigitCode(before)) {
+			return APOSTROPHE;
+		}
 	}
 	// Goldmark looks at the rest of the current line (with its newline), but only the run of `c` and the
 	// few characters after it decide anything: reading no further keeps long lines from being scanned to
 	// their end at every quote, which made a long one-line paragraph quadratic. The line is read in place.
-	const max = state.posMax;
 	let runLimit = pos + 1;
 	while (runLimit < max && src.charCodeAt(runLimit) === c) {
 		runLimit++;
@@ -300,25 +344,25 @@ function typographer(state: StateInline, silent: boolean): boolean {
 	const c3 = length > 3 ? src.charCodeAt(pos + 3) : -1;
 	if (length > 2) {
 		if (c === 0x2D && c1 === 0x2D && c2 === 0x2D) {
-			return emitSubstitution(state, silent, EM_DASH, 3);
+			return EM;
 		}
 		if (c === 0x2E) {
-			return c1 === 0x2E && c2 === 0x2E ? emitSubstitution(state, silent, ELLIPSIS, 3) : false;
+			return c1 === 0x2E && c2 === 0x2E ? DOTS : NONE;
 		}
 	}
 	if (length > 1) {
 		if (c === 0x3C) {
-			return c1 === 0x3C ? emitSubstitution(state, silent, LEFT_ANGLE, 2) : false;
+			return c1 === 0x3C ? OPEN_ANGLE : NONE;
 		}
 		if (c === 0x3E) {
-			return c1 === 0x3E ? emitSubstitution(state, silent, RIGHT_ANGLE, 2) : false;
+			return c1 === 0x3E ? CLOSE_ANGLE : NONE;
 		}
 		if (c === 0x2D && c1 === 0x2D) {
-			return emitSubstitution(state, silent, EN_DASH, 2);
+			return EN;
 		}
 	}
 	if (c !== 0x27 && c !== 0x22) {
-		return false;
+		return NONE;
 	}
 	const before = codePointEndingAt(src, pos);
 	const runEnd = runLimit - pos;
@@ -335,16 +379,16 @@ function typographer(state: StateInline, silent: boolean): boolean {
 		if (canOpen && !canClose && length > 3 && isAsciiDigitCode(c1) && isAsciiDigitCode(c2) && c3 === 0x73) {
 			const afterDecade = length > 4 ? codePointWithin(src, pos + 4, lineLimit) : 0x20;
 			if (isSpaceCode(afterDecade) || isPunctCode(afterDecade)) {
-				return emitSubstitution(state, silent, RIGHT_SINGLE, 1);
+				return APOSTROPHE;
 			}
 		}
 		// 'twas, 'em, 'net
 		if (length > 1 && (isUnicodePunctCode(before) || isSpaceCode(before)) && (c1 === 0x74 || c1 === 0x65 || c1 === 0x6E || c1 === 0x6C)) {
-			return emitSubstitution(state, silent, RIGHT_SINGLE, 1);
+			return APOSTROPHE;
 		}
 		// An apostrophe between two letters (or a digit and a letter).
 		if (length > 1 && (isDigitCode(before) || isLetterCode(before)) && isLetterCode(next)) {
-			return emitSubstitution(state, silent, RIGHT_SINGLE, 1);
+			return APOSTROPHE;
 		}
 		if (canOpen && !canClose) {
 			let closing = false;
@@ -360,41 +404,31 @@ function typographer(state: StateInline, silent: boolean): boolean {
 			if (!closing) {
 				counter.single++;
 			}
-			return emitSubstitution(state, silent, closing ? RIGHT_SINGLE : LEFT_SINGLE, 1);
+			return closing ? APOSTROPHE : OPEN_SINGLE;
 		}
 		// Plural possessives and abbreviations (Smiths', doin'); Goldmark's condition, operator precedence included.
 		if (length > 2 && !isDigitCode(next)) {
-			return emitSubstitution(state, silent, RIGHT_SINGLE, 1);
+			return APOSTROPHE;
 		}
 		if (counter.single > 0 && closesHere()) {
 			counter.single--;
-			return emitSubstitution(state, silent, RIGHT_SINGLE, 1);
+			return APOSTROPHE;
 		}
-		return false;
+		return NONE;
 	}
 	if (canOpen && !canClose) {
 		counter.double++;
-		return emitSubstitution(state, silent, LEFT_DOUBLE, 1);
+		return OPEN_DOUBLE;
 	}
 	if (counter.double > 0 && closesHere()) {
 		// "Monitor 21"": inches, not a closing quote.
 		if (length > 1 && c1 === 0x22 && isDigitCode(before)) {
-			return false;
+			return NONE;
 		}
 		counter.double--;
-		return emitSubstitution(state, silent, RIGHT_DOUBLE, 1);
+		return CLOSE_DOUBLE;
 	}
-	return false;
-}
-
-function emitSubstitution(state: StateInline, silent: boolean, text: string, length: number): boolean {
-	if (!silent) {
-		const substituting = state as SubstitutingState;
-		(substituting.substitutions ??= []).push(state.pending.length);
-		state.pending += text;
-	}
-	state.pos += length;
-	return true;
+	return NONE;
 }
 
 /** Goldmark's test for a quote that closes; `c2` is the line's third character (-1 past its end). */
