@@ -1,5 +1,7 @@
 import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
 import { escapeHtml } from './html';
+import { AUTOLINK, autolinkRendering, pushAutolink, schemeLinkAt, setAutolink } from './autolinks';
+import { isAsciiWordCode } from './characters';
 import { dropTextStart, endsWithSubstitution, substitutionsIn, textSinceSubstitution } from './typographer';
 
 /** What raw HTML in the Markdown becomes when the site does not set `markup.goldmark.renderer.unsafe`. */
@@ -44,7 +46,6 @@ const MAILTO_EXACT_PREFIX = /^mailto:/;
 const HTTP_PREFIX = /^http:\/\//;
 const TRAILING_PUNCTUATION = /[?!.,:*_~'"]+$/;
 
-const isAsciiWordCode = (code: number) => (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5A) || (code >= 0x61 && code <= 0x7A);
 const isW = (code: number) => code === 0x77 || code === 0x57;
 const isLineSpaceCode = (code: number) => code === 0x20 || code === 0x09 || code === 0x0A;
 // `/ \ : % @ # & = _ ~ * - +`: path characters linkify-it takes wherever they stand.
@@ -297,80 +298,21 @@ function wwwLinks(md: MarkdownIt): void {
 }
 
 /**
- * A link found in the text (a URL with a scheme, `www.`, an e-mail address) is one token, where markdown-it
- * makes three (`link_open`, `text`, `link_close`): the same `<a href="…">…</a>`, for a third of the tokens
- * of a write-up full of links. Its content is the link text, its `href` attribute the URL.
- */
-export const AUTOLINK = 'hugo_autolink';
-
-function setAutolink(token: Token, url: string, text: string): void {
-	token.attrs = [['href', url]];
-	token.content = text;
-	token.markup = 'linkify';
-	token.info = 'auto';
-}
-
-function autolinkRendering(md: MarkdownIt): void {
-	const escape = md.utils.escapeHtml;
-	md.renderer.rules[AUTOLINK] = (tokens, idx, _options, _env, self) => `<a${self.renderAttrs(tokens[idx])}>${escape(tokens[idx].content)}</a>`;
-	// An image's description is rendered as its text (`alt`), a link's text included.
-	const renderInlineAsText = md.renderer.renderInlineAsText;
-	md.renderer.renderInlineAsText = function (this: typeof md.renderer, tokens, options, env) {
-		const asText = tokens.some(token => token.type === AUTOLINK)
-			? tokens.map(token => token.type === AUTOLINK ? { ...token, type: 'text' } as Token : token)
-			: tokens;
-		return renderInlineAsText.call(this, asText, options, env);
-	};
-}
-
-const isSchemeCode = (code: number) => isAsciiWordCode(code) || code === 0x2E || code === 0x2B || code === 0x2D;
-const isAsciiLetterCode = (code: number) => (code >= 0x41 && code <= 0x5A) || (code >= 0x61 && code <= 0x7A);
-
-/**
- * markdown-it's inline linkify rule (a URL with a scheme, found at its `://`), with two differences. The
- * scheme is looked for only in the text since the typographer's last substitution, which markdown-it's
- * typographer would have made a token of its own: `…https://x.org` is a link, as it is in Hugo. And while
- * a link label is only being skipped over (silent mode, to find its closing `]`), no URL is validated:
- * the label is tokenized again with linking disabled.
+ * markdown-it's inline linkify rule, for a `://` the text run has left to the chain (see `schemeLinkAt`).
+ * While a link label is only being skipped over (silent mode, to find its closing `]`), no URL is
+ * validated: the label is tokenized again with linking disabled.
  */
 function schemeLink(state: StateInline, silent: boolean): boolean {
-	if (silent || !state.md.options.linkify || state.linkLevel > 0) {
+	if (silent) {
 		return false;
 	}
-	const src = state.src;
-	const pos = state.pos;
-	if (pos + 3 > state.posMax || src.charCodeAt(pos) !== 0x3A || src.charCodeAt(pos + 1) !== 0x2F || src.charCodeAt(pos + 2) !== 0x2F) {
-		return false;
-	}
-	const protoMin = pos - Math.min(10, textSinceSubstitution(state), pos);
-	let protoStart = pos;
-	while (protoStart > protoMin && isSchemeCode(src.charCodeAt(protoStart - 1))) {
-		protoStart--;
-	}
-	if (protoStart === pos || !isAsciiLetterCode(src.charCodeAt(protoStart))) {
-		return false;
-	}
-	const protoLength = pos - protoStart;
-	const link = state.md.linkify.matchAtStart(src.slice(protoStart));
+	const link = schemeLinkAt(state, state.pos, textSinceSubstitution(state));
 	if (!link) {
 		return false;
 	}
-	let url = link.url;
-	if (url.length <= protoLength) {
-		return false;
-	}
-	let urlEnd = url.length;
-	while (urlEnd > 0 && url.charCodeAt(urlEnd - 1) === 0x2A) {
-		urlEnd--;
-	}
-	url = url.slice(0, urlEnd);
-	const fullUrl = state.md.normalizeLink(url);
-	if (!state.md.validateLink(fullUrl)) {
-		return false;
-	}
-	state.pending = state.pending.slice(0, -protoLength);
-	setAutolink(state.push(AUTOLINK, 'a', 0), fullUrl, state.md.normalizeLinkText(url));
-	state.pos += url.length - protoLength;
+	state.pending = state.pending.slice(0, -(state.pos - link.start));
+	pushAutolink(state, link);
+	state.pos = link.end;
 	return true;
 }
 

@@ -3,7 +3,8 @@ import type { MarkdownIt, RendererRule, StateBlock, StateInline, Token } from 'm
 import deflistPlugin from 'markdown-it-deflist';
 import footnotePlugin from 'markdown-it-footnote';
 import { cachedFrontMatterReader, frontMatterBlockRule, postHeader, readFrontMatter, renderPostHeader, type FrontMatterInfo, type FrontMatterReader } from './frontMatterHeader';
-import { AUTOLINK, goldmarkOutputPlugin, RAW_HTML_OMITTED } from './goldmarkOutput';
+import { AUTOLINK } from './autolinks';
+import { goldmarkOutputPlugin, RAW_HTML_OMITTED } from './goldmarkOutput';
 import { headingIdsPlugin } from './headingIds';
 import { escapeHtml, htmlAttributes } from './html';
 import { quickTokensPlugin } from './quickTokens';

@@ -1,4 +1,6 @@
 import type { MarkdownIt, StateInline, Token } from 'markdown-it';
+import { pushAutolink, schemeLinkAt } from './autolinks';
+import { isAsciiDigitCode, isAsciiLetterCode, isAsciiPunctCode } from './characters';
 
 /**
  * Goldmark's typographer extension (v1.5, Hugo 0.111.3), as an inline rule so it sees the same source
@@ -200,7 +202,26 @@ function textUntilTypographerTrigger(state: StateInline, silent: boolean): boole
 		while (pos < max && !(isTerminator(src.charCodeAt(pos)) && stopsText(src, pos, max))) {
 			pos++;
 		}
-		if (pos >= max || !isTypographerOnlyCode(src.charCodeAt(pos))) {
+		if (pos >= max) {
+			break;
+		}
+		const code = src.charCodeAt(pos);
+		if (code === 0x3A) {
+			// A `://`: a URL with a scheme, as the chain's linkify rule takes it, without copying the text to
+			// drop its scheme again. No other rule matches at `:`: where no URL starts, it is text.
+			const link = silent ? undefined : schemeLinkAt(state, pos, textSinceSubstitution(state) + pos - start);
+			if (!link || link.start < start) {
+				pos++;
+				continue;
+			}
+			if (link.start > start) {
+				state.pending += src.slice(start, link.start);
+			}
+			pushAutolink(state, link);
+			pos = start = link.end;
+			continue;
+		}
+		if (!isTypographerOnlyCode(code)) {
 			break;
 		}
 		const found = substitutionAt(state, pos);
@@ -260,9 +281,6 @@ function counters(state: StateInline): QuoteCounters {
 
 // Every quote asks these of its neighbours, mostly ASCII: answered without a Unicode class test there.
 const SPACE = /\s/u, PUNCT_OR_SYMBOL = /[\p{P}\p{S}]/u, PUNCT = /\p{P}/u, LETTER = /\p{L}/u, DIGIT = /\p{Nd}/u;
-const isAsciiPunctCode = (code: number) => (code >= 0x21 && code <= 0x2F) || (code >= 0x3A && code <= 0x40) || (code >= 0x5B && code <= 0x60) || (code >= 0x7B && code <= 0x7E);
-const isAsciiLetterCode = (code: number) => (code >= 0x41 && code <= 0x5A) || (code >= 0x61 && code <= 0x7A);
-const isAsciiDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
 // Code points: a lone surrogate counts as itself, as Go reads invalid UTF-8 as one rune at a time.
 function isSpaceCode(code: number): boolean {
 	return code < 0x80 ? code === 0x20 || (code >= 0x09 && code <= 0x0D) : SPACE.test(String.fromCodePoint(code));
@@ -373,7 +391,6 @@ function substitutionAt(state: StateInline, pos: number): number {
 	const canClose = !beforeIsSpace && (!beforeIsPunct || afterIsSpace || afterIsPunct);
 	const counter = counters(state);
 	const next = length > 1 ? codePointWithin(src, pos + 1, lineLimit) : 0x20;
-	const closesHere = () => closes(canOpen, canClose, length, next, c2);
 	if (c === 0x27) {
 		// Decades such as '90s.
 		if (canOpen && !canClose && length > 3 && isAsciiDigitCode(c1) && isAsciiDigitCode(c2) && c3 === 0x73) {
@@ -410,7 +427,7 @@ function substitutionAt(state: StateInline, pos: number): number {
 		if (length > 2 && !isDigitCode(next)) {
 			return APOSTROPHE;
 		}
-		if (counter.single > 0 && closesHere()) {
+		if (counter.single > 0 && closes(canOpen, canClose, length, next, c2)) {
 			counter.single--;
 			return APOSTROPHE;
 		}
@@ -420,7 +437,7 @@ function substitutionAt(state: StateInline, pos: number): number {
 		counter.double++;
 		return OPEN_DOUBLE;
 	}
-	if (counter.double > 0 && closesHere()) {
+	if (counter.double > 0 && closes(canOpen, canClose, length, next, c2)) {
 		// "Monitor 21"": inches, not a closing quote.
 		if (length > 1 && c1 === 0x22 && isDigitCode(before)) {
 			return NONE;
