@@ -210,9 +210,13 @@ function textUntilTypographerTrigger(state: StateInline, silent: boolean): boole
 			// A `://`: a URL with a scheme, as the chain's linkify rule takes it, without copying the text to
 			// drop its scheme again. No other rule matches at `:`: where no URL starts, it is text.
 			const link = silent ? undefined : schemeLinkAt(state, pos, textSinceSubstitution(state) + pos - start);
-			if (!link || link.start < start) {
+			if (!link) {
 				pos++;
 				continue;
+			}
+			if (link.start < start) {
+				// The scheme began before this run: the chain's rule takes it.
+				break;
 			}
 			if (link.start > start) {
 				state.pending += src.slice(start, link.start);
