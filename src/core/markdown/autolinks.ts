@@ -18,7 +18,12 @@ export function setAutolink(token: Token, url: string, text: string): void {
 /** Renders autolinks, in the text and in an image's description (its `alt`, where the link text counts). */
 export function autolinkRendering(md: MarkdownIt): void {
 	const escape = md.utils.escapeHtml;
-	md.renderer.rules[AUTOLINK] = (tokens, idx, _options, _env, self) => `<a${self.renderAttrs(tokens[idx])}>${escape(tokens[idx].content)}</a>`;
+	md.renderer.rules[AUTOLINK] = (tokens, idx, _options, _env, self) => {
+		const token = tokens[idx];
+		const href = token.attrs?.length === 1 && token.attrs[0][0] === 'href' ? token.attrs[0][1] : undefined;
+		const attributes = typeof href === 'string' ? ` href="${escape(href)}"` : self.renderAttrs(token);
+		return `<a${attributes}>${escape(token.content)}</a>`;
+	};
 	const renderInlineAsText = md.renderer.renderInlineAsText;
 	md.renderer.renderInlineAsText = function (this: typeof md.renderer, tokens, options, env) {
 		const asText = tokens.some(token => token.type === AUTOLINK)

@@ -44,7 +44,6 @@ const MAILTO_ANYWHERE = /mailto:/i;
 const MAILTO_PREFIX = /^mailto:/i;
 const MAILTO_EXACT_PREFIX = /^mailto:/;
 const HTTP_PREFIX = /^http:\/\//;
-const TRAILING_PUNCTUATION = /[?!.,:*_~'"]+$/;
 
 const isW = (code: number) => code === 0x77 || code === 0x57;
 const isLineSpaceCode = (code: number) => code === 0x20 || code === 0x09 || code === 0x0A;
@@ -257,6 +256,8 @@ function taskLists(state: StateCore): void {
  * trailing punctuation and unbalanced `)`.
  */
 const WWW_TAIL = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.[a-z0-9_-]+(?:[/?#][^\s<]*)?/i;
+const WWW_TAIL_AT = new RegExp(WWW_TAIL.source.slice(1), 'iy');
+const WWW_TAIL_LIMIT = 2048;
 
 /**
  * Whether the linkify pass could find a link in a text token (it passes over all others): it holds `@` or
@@ -318,21 +319,47 @@ function schemeLink(state: StateInline, silent: boolean): boolean {
 
 /** The length of the `www.` link whose host starts at `pos` (after `www.`), 0 for none. */
 function wwwLinkLength(text: string, pos: number): number {
-	const match = WWW_TAIL.exec(text.slice(pos, pos + 2048));
+	WWW_TAIL_AT.lastIndex = pos;
+	const match = WWW_TAIL_AT.exec(text);
 	if (!match) {
 		return 0;
 	}
-	let tail = match[0];
-	for (;;) {
-		const trimmed = tail.replace(TRAILING_PUNCTUATION, '');
-		const unbalanced = trimmed.endsWith(')') && count(trimmed, '(') < count(trimmed, ')');
-		const next = unbalanced ? trimmed.slice(0, -1) : trimmed;
-		if (next === tail) {
-			break;
-		}
-		tail = next;
+	if (match[0].length >= WWW_TAIL_LIMIT) {
+		// linkify-it reads at most this much of a link: its match may end elsewhere, taken from that much.
+		const limited = WWW_TAIL.exec(text.slice(pos, pos + WWW_TAIL_LIMIT));
+		return limited ? trimmedWwwLength(limited[0], 0, limited[0].length) : 0;
 	}
-	return tail.length;
+	return trimmedWwwLength(text, pos, pos + match[0].length);
+}
+
+// GFM's extended autolink path ends before trailing punctuation and before a `)` it does not balance.
+const TRAILING_PUNCTUATION_CODES = new Set([...'?!.,:*_~\'"'].map(ch => ch.charCodeAt(0)));
+
+/** The length of the link text[start, end) once its trailing punctuation and unbalanced `)` are dropped. */
+function trimmedWwwLength(text: string, start: number, end: number): number {
+	for (;;) {
+		let trimmed = end;
+		while (trimmed > start && TRAILING_PUNCTUATION_CODES.has(text.charCodeAt(trimmed - 1))) {
+			trimmed--;
+		}
+		if (trimmed > start && text.charCodeAt(trimmed - 1) === 0x29 && countIn(text, 0x28, start, trimmed) < countIn(text, 0x29, start, trimmed)) {
+			trimmed--;
+		}
+		if (trimmed === end) {
+			return end - start;
+		}
+		end = trimmed;
+	}
+}
+
+function countIn(text: string, code: number, start: number, end: number): number {
+	let found = 0;
+	for (let i = start; i < end; i++) {
+		if (text.charCodeAt(i) === code) {
+			found++;
+		}
+	}
+	return found;
 }
 
 /** A link as linkify-it's `match` reports it. */
@@ -487,14 +514,6 @@ export function quickLinks(text: string): LinkMatch[] | undefined {
 		}
 	}
 	return links;
-}
-
-function count(text: string, ch: string): number {
-	let found = 0;
-	for (let index = text.indexOf(ch); index >= 0; index = text.indexOf(ch, index + 1)) {
-		found++;
-	}
-	return found;
 }
 
 /**
