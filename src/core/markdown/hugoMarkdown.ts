@@ -86,7 +86,8 @@ export function hugoPreviewPlugin(md: MarkdownIt, options: HugoMarkdownOptions =
 			if (token.type === 'hugo_front_matter') {
 				(state.env as HugoEnv)[FRONT_MATTER] = (token.meta as { info: FrontMatterInfo }).info;
 			}
-			if (token.children) {
+			// An image is written `![…]`: the children of other inline sources hold none.
+			if (token.children && (token.type !== 'inline' || token.content.includes('!['))) {
 				rewriteImages(token.children, context);
 			}
 		}
