@@ -36,7 +36,7 @@ export function goldmarkOutputPlugin(md: MarkdownIt): void {
 }
 
 // `http(s)://` or `ftp://`, then an ASCII host of at most ten labels (no punycode), then `/`, a space or the end.
-const PLAIN_WEB_HOST = /^(?:https?|ftp):\/\/((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){0,9}[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?=[/ \t\n]|$)/i;
+const PLAIN_WEB_HOST = /(?:https?|ftp):\/\/(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){0,9}[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?=[/ \t\n]|$)/iy;
 
 // Regular expressions of the hot paths, made once rather than at every link.
 const PUNYCODE = /xn--/i;
@@ -52,6 +52,16 @@ const PATH_CODES = new Set([0x2F, 0x5C, 0x3A, 0x25, 0x40, 0x23, 0x26, 0x3D, 0x5F
 // Space, `) ] } < >`: where linkify-it's path ends.
 const PATH_END_CODES = new Set([0x20, 0x09, 0x0A, 0x29, 0x5D, 0x7D, 0x3C, 0x3E]);
 
+/** Whether `xn--` (a punycode label, in any case) occurs in text[0, end). */
+function hasPunycodeBefore(text: string, end: number): boolean {
+	for (let i = 2; i + 1 < end; i++) {
+		if (text.charCodeAt(i) === 0x2D && text.charCodeAt(i + 1) === 0x2D && (text.charCodeAt(i - 1) | 0x20) === 0x6E && (text.charCodeAt(i - 2) | 0x20) === 0x78) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /**
  * Where linkify-it's match of a web URL at the start of `text` ends, for URLs made of plain ASCII host
  * labels and path characters; -1 for anything else (brackets, quotes, commas, `..`, ports, non-ASCII),
@@ -59,11 +69,14 @@ const PATH_END_CODES = new Set([0x20, 0x09, 0x0A, 0x29, 0x5D, 0x7D, 0x3C, 0x3E])
  * parsing the paragraph around it; on these URLs it takes exactly the run computed here.
  */
 function plainWebUrlEnd(text: string): number {
-	const host = PLAIN_WEB_HOST.exec(text);
-	if (!host || PUNYCODE.test(host[1])) {
+	PLAIN_WEB_HOST.lastIndex = 0;
+	if (!PLAIN_WEB_HOST.test(text)) {
 		return -1;
 	}
-	let pos = host[0].length;
+	let pos = PLAIN_WEB_HOST.lastIndex;
+	if (hasPunycodeBefore(text, pos)) {
+		return -1;
+	}
 	if (pos >= text.length || text.charCodeAt(pos) !== 0x2F) {
 		return pos;
 	}
@@ -103,7 +116,9 @@ function plainWebUrlsAtStart(md: MarkdownIt): void {
 			return matchAtStart(text);
 		}
 		const raw = text.slice(0, end);
-		return { schema: text.slice(0, text.indexOf(':') + 1).toLowerCase(), index: 0, lastIndex: end, raw, text: raw, url: raw };
+		// `http:`, `https:` or `ftp:`, told from its first and fifth characters.
+		const schema = (text.charCodeAt(0) | 0x20) === 0x66 ? 'ftp:' : text.charCodeAt(4) === 0x3A ? 'http:' : 'https:';
+		return { schema, index: 0, lastIndex: end, raw, text: raw, url: raw };
 	};
 }
 

@@ -347,6 +347,25 @@ function substitutionAt(state: StateInline, pos: number): number {
 			return APOSTROPHE;
 		}
 	}
+	// The commonest double quotes, decided as the rules below decide them: one after a space and before an
+	// ASCII letter or digit opens; one after an ASCII letter or digit and before a space, an ASCII
+	// punctuation mark other than `"` or the end closes, if one is open.
+	if (c === 0x22) {
+		const before = pos > 0 ? src.charCodeAt(pos - 1) : 0x0A;
+		const next = pos + 1 < max ? src.charCodeAt(pos + 1) : -1;
+		if (isAsciiSpaceCode(before) && (isAsciiLetterCode(next) || isAsciiDigitCode(next))) {
+			counters(state).double++;
+			return OPEN_DOUBLE;
+		}
+		if ((isAsciiLetterCode(before) || isAsciiDigitCode(before)) && (next === -1 || isAsciiSpaceCode(next) || (isAsciiPunctCode(next) && next !== 0x22))) {
+			const counter = counters(state);
+			if (counter.double === 0) {
+				return NONE;
+			}
+			counter.double--;
+			return CLOSE_DOUBLE;
+		}
+	}
 	// Goldmark looks at the rest of the current line (with its newline), but only the run of `c` and the
 	// few characters after it decide anything: reading no further keeps long lines from being scanned to
 	// their end at every quote, which made a long one-line paragraph quadratic. The line is read in place.
