@@ -190,7 +190,8 @@ const isTypographerOnlyCode = (code: number) => code === 0x22 || code === 0x27 |
 /**
  * markdown-it's text rule, stopping also where the typographer may substitute. Where nothing but the
  * typographer can match, it is asked right here, and a character it leaves is text (as the tokenizer would
- * make it after trying every other rule): prose full of quotes and dashes is read in one run.
+ * make it after trying every other rule): prose full of quotes and dashes is read in one run. So is a URL
+ * at its `://`, which only the linkify rule could take.
  */
 function textUntilTypographerTrigger(state: StateInline, silent: boolean): boolean {
 	const src = state.src;
