@@ -21,8 +21,12 @@ export function autolinkRendering(md: MarkdownIt): void {
 	md.renderer.rules[AUTOLINK] = (tokens, idx, _options, _env, self) => {
 		const token = tokens[idx];
 		const href = token.attrs?.length === 1 && token.attrs[0][0] === 'href' ? token.attrs[0][1] : undefined;
-		const attributes = typeof href === 'string' ? ` href="${escape(href)}"` : self.renderAttrs(token);
-		return `<a${attributes}>${escape(token.content)}</a>`;
+		if (typeof href !== 'string') {
+			return `<a${self.renderAttrs(token)}>${escape(token.content)}</a>`;
+		}
+		// A URL with a scheme is mostly its own text.
+		const escapedHref = escape(href);
+		return `<a href="${escapedHref}">${href === token.content ? escapedHref : escape(token.content)}</a>`;
 	};
 	const renderInlineAsText = md.renderer.renderInlineAsText;
 	md.renderer.renderInlineAsText = function (this: typeof md.renderer, tokens, options, env) {
@@ -43,6 +47,86 @@ export interface SchemeLink {
 
 export function pushAutolink(state: StateInline, link: SchemeLink): void {
 	setAutolink(state.push(AUTOLINK, 'a', 0), link.url, link.text);
+}
+
+// `http(s)://` or `ftp://`, then an ASCII host of at most ten labels (no punycode), then `/`, a space or the end.
+const PLAIN_WEB_HOST = /(?:https?|ftp):\/\/(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){0,9}[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?=[/ \t\n]|$)/iy;
+
+// `/ \ : % @ # & = _ ~ * - +`: path characters linkify-it takes wherever they stand.
+const PATH_CODES = new Set([0x2F, 0x5C, 0x3A, 0x25, 0x40, 0x23, 0x26, 0x3D, 0x5F, 0x7E, 0x2A, 0x2D, 0x2B]);
+// Space, `) ] } < >`: where linkify-it's path ends.
+const PATH_END_CODES = new Set([0x20, 0x09, 0x0A, 0x29, 0x5D, 0x7D, 0x3C, 0x3E]);
+
+/** Whether `xn--` (a punycode label, in any case) occurs in text[start, end). */
+function hasPunycodeIn(text: string, start: number, end: number): boolean {
+	for (let i = start + 2; i + 1 < end; i++) {
+		if (text.charCodeAt(i) === 0x2D && text.charCodeAt(i + 1) === 0x2D && (text.charCodeAt(i - 1) | 0x20) === 0x6E && (text.charCodeAt(i - 2) | 0x20) === 0x78) {
+			return true;
+		}
+	}
+	return false;
+}
+
+/**
+ * Where linkify-it's match of a web URL starting at `start` of `text` ends, for URLs made of plain ASCII
+ * host labels and path characters; -1 for anything else (brackets, quotes, commas, `..`, ports,
+ * non-ASCII), which is left to linkify-it. Its validating regex is tens of kilobytes long and costs more
+ * per URL than parsing the paragraph around it; on these URLs it takes exactly the run computed here.
+ */
+export function plainWebUrlEnd(text: string, start = 0): number {
+	PLAIN_WEB_HOST.lastIndex = start;
+	if (!PLAIN_WEB_HOST.test(text)) {
+		return -1;
+	}
+	let pos = PLAIN_WEB_HOST.lastIndex;
+	if (hasPunycodeIn(text, start, pos)) {
+		return -1;
+	}
+	if (pos >= text.length || text.charCodeAt(pos) !== 0x2F) {
+		return pos;
+	}
+	pos++;
+	const limit = Math.min(text.length, pos + 2000);
+	while (pos < limit) {
+		const code = text.charCodeAt(pos);
+		if (isAsciiWordCode(code) || PATH_CODES.has(code)) {
+			pos++;
+		} else if (PATH_END_CODES.has(code)) {
+			return pos;
+		} else if (code === 0x2E || code === 0x3F || code === 0x2C || code === 0x3B) {
+			// `.`, `?`, `,` and `;` belong to the path unless a space or the end follows (or, for `?`, another
+			// `?`); `..` is left to linkify-it.
+			const next = pos + 1 < text.length ? text.charCodeAt(pos + 1) : -1;
+			if (next === -1 || (next === 0x20 || next === 0x09 || next === 0x0A) || (next === code && code === 0x3F)) {
+				return pos;
+			}
+			if (next === code && code === 0x2E) {
+				return -1;
+			}
+			pos++;
+		} else {
+			return -1;
+		}
+	}
+	return pos < text.length ? -1 : pos;
+}
+
+
+/**
+ * Whether a plain web URL (see `plainWebUrlEnd`) comes back from markdown-it's normalization as written,
+ * and is valid: `http:` or `https:`, no `%` escape to decode, no `\\` to encode, no punycode to convert.
+ */
+function isWrittenAsNormalized(src: string, start: number, end: number): boolean {
+	if ((src.charCodeAt(start) | 0x20) !== 0x68 || hasPunycodeIn(src, start, end)) {
+		return false;
+	}
+	for (let i = start; i < end; i++) {
+		const code = src.charCodeAt(i);
+		if (code === 0x25 || code === 0x5C) {
+			return false;
+		}
+	}
+	return true;
 }
 
 const isSchemeCode = (code: number) => isAsciiWordCode(code) || code === 0x2E || code === 0x2B || code === 0x2D;
@@ -70,6 +154,17 @@ export function schemeLinkAt(state: StateInline, pos: number, textBefore: number
 		return undefined;
 	}
 	const protoLength = pos - protoStart;
+	const plainEnd = plainWebUrlEnd(src, protoStart);
+	if (plainEnd >= 0) {
+		let end = plainEnd;
+		while (end > protoStart && src.charCodeAt(end - 1) === 0x2A) {
+			end--;
+		}
+		if (end - protoStart > protoLength && isWrittenAsNormalized(src, protoStart, end)) {
+			const url = src.slice(protoStart, end);
+			return { start: protoStart, end, url, text: url };
+		}
+	}
 	const match = state.md.linkify.matchAtStart(src.slice(protoStart));
 	if (!match) {
 		return undefined;

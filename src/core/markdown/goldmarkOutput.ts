@@ -1,6 +1,6 @@
 import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
 import { escapeHtml } from './html';
-import { AUTOLINK, autolinkRendering, pushAutolink, schemeLinkAt, setAutolink } from './autolinks';
+import { AUTOLINK, autolinkRendering, plainWebUrlEnd, pushAutolink, schemeLinkAt, setAutolink } from './autolinks';
 import { isAsciiWordCode } from './characters';
 import { dropTextStart, endsWithSubstitution, substitutionsIn, textSinceSubstitution } from './typographer';
 
@@ -35,9 +35,6 @@ export function goldmarkOutputPlugin(md: MarkdownIt): void {
 	plainWebUrlsAtStart(md);
 }
 
-// `http(s)://` or `ftp://`, then an ASCII host of at most ten labels (no punycode), then `/`, a space or the end.
-const PLAIN_WEB_HOST = /(?:https?|ftp):\/\/(?:(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){0,9}[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?=[/ \t\n]|$)/iy;
-
 // Regular expressions of the hot paths, made once rather than at every link.
 const PUNYCODE = /xn--/i;
 const MAILTO_ANYWHERE = /mailto:/i;
@@ -46,66 +43,6 @@ const MAILTO_EXACT_PREFIX = /^mailto:/;
 const HTTP_PREFIX = /^http:\/\//;
 
 const isW = (code: number) => code === 0x77 || code === 0x57;
-const isLineSpaceCode = (code: number) => code === 0x20 || code === 0x09 || code === 0x0A;
-// `/ \ : % @ # & = _ ~ * - +`: path characters linkify-it takes wherever they stand.
-const PATH_CODES = new Set([0x2F, 0x5C, 0x3A, 0x25, 0x40, 0x23, 0x26, 0x3D, 0x5F, 0x7E, 0x2A, 0x2D, 0x2B]);
-// Space, `) ] } < >`: where linkify-it's path ends.
-const PATH_END_CODES = new Set([0x20, 0x09, 0x0A, 0x29, 0x5D, 0x7D, 0x3C, 0x3E]);
-
-/** Whether `xn--` (a punycode label, in any case) occurs in text[0, end). */
-function hasPunycodeBefore(text: string, end: number): boolean {
-	for (let i = 2; i + 1 < end; i++) {
-		if (text.charCodeAt(i) === 0x2D && text.charCodeAt(i + 1) === 0x2D && (text.charCodeAt(i - 1) | 0x20) === 0x6E && (text.charCodeAt(i - 2) | 0x20) === 0x78) {
-			return true;
-		}
-	}
-	return false;
-}
-
-/**
- * Where linkify-it's match of a web URL at the start of `text` ends, for URLs made of plain ASCII host
- * labels and path characters; -1 for anything else (brackets, quotes, commas, `..`, ports, non-ASCII),
- * which is left to linkify-it. Its validating regex is tens of kilobytes long and costs more per URL than
- * parsing the paragraph around it; on these URLs it takes exactly the run computed here.
- */
-function plainWebUrlEnd(text: string): number {
-	PLAIN_WEB_HOST.lastIndex = 0;
-	if (!PLAIN_WEB_HOST.test(text)) {
-		return -1;
-	}
-	let pos = PLAIN_WEB_HOST.lastIndex;
-	if (hasPunycodeBefore(text, pos)) {
-		return -1;
-	}
-	if (pos >= text.length || text.charCodeAt(pos) !== 0x2F) {
-		return pos;
-	}
-	pos++;
-	const limit = Math.min(text.length, pos + 2000);
-	while (pos < limit) {
-		const code = text.charCodeAt(pos);
-		if (isAsciiWordCode(code) || PATH_CODES.has(code)) {
-			pos++;
-		} else if (PATH_END_CODES.has(code)) {
-			return pos;
-		} else if (code === 0x2E || code === 0x3F || code === 0x2C || code === 0x3B) {
-			// `.`, `?`, `,` and `;` belong to the path unless a space or the end follows (or, for `?`, another
-			// `?`); `..` is left to linkify-it.
-			const next = pos + 1 < text.length ? text.charCodeAt(pos + 1) : -1;
-			if (next === -1 || isLineSpaceCode(next) || (next === code && code === 0x3F)) {
-				return pos;
-			}
-			if (next === code && code === 0x2E) {
-				return -1;
-			}
-			pos++;
-		} else {
-			return -1;
-		}
-	}
-	return pos < text.length ? -1 : pos;
-}
-
 /** markdown-it's inline linkify rule asks linkify-it for a URL at every `://`: plain URLs are measured directly. */
 function plainWebUrlsAtStart(md: MarkdownIt): void {
 	const linkify = md.linkify;
