@@ -114,19 +114,10 @@ export function plainWebUrlEnd(text: string, start = 0): number {
 
 /**
  * Whether a plain web URL (see `plainWebUrlEnd`) comes back from markdown-it's normalization as written,
- * and is valid: `http:` or `https:`, no `%` escape to decode, no `\\` to encode, no punycode to convert.
+ * and is valid: `http:` or `https:`, no `%` escape to decode, no `\` to encode, no punycode to convert.
  */
-function isWrittenAsNormalized(src: string, start: number, end: number): boolean {
-	if ((src.charCodeAt(start) | 0x20) !== 0x68 || hasPunycodeIn(src, start, end)) {
-		return false;
-	}
-	for (let i = start; i < end; i++) {
-		const code = src.charCodeAt(i);
-		if (code === 0x25 || code === 0x5C) {
-			return false;
-		}
-	}
-	return true;
+function isWrittenAsNormalized(url: string): boolean {
+	return (url.charCodeAt(0) | 0x20) === 0x68 && !url.includes('%') && !url.includes('\\') && !hasPunycodeIn(url, 0, url.length);
 }
 
 const isSchemeCode = (code: number) => isAsciiWordCode(code) || code === 0x2E || code === 0x2B || code === 0x2D;
@@ -154,22 +145,18 @@ export function schemeLinkAt(state: StateInline, pos: number, textBefore: number
 		return undefined;
 	}
 	const protoLength = pos - protoStart;
+	// A plain web URL is measured in place; anything else is left to linkify-it.
 	const plainEnd = plainWebUrlEnd(src, protoStart);
+	let url: string;
 	if (plainEnd >= 0) {
-		let end = plainEnd;
-		while (end > protoStart && src.charCodeAt(end - 1) === 0x2A) {
-			end--;
+		url = src.slice(protoStart, plainEnd);
+	} else {
+		const match = state.md.linkify.matchAtStart(src.slice(protoStart));
+		if (!match) {
+			return undefined;
 		}
-		if (end - protoStart > protoLength && isWrittenAsNormalized(src, protoStart, end)) {
-			const url = src.slice(protoStart, end);
-			return { start: protoStart, end, url, text: url };
-		}
+		url = match.url;
 	}
-	const match = state.md.linkify.matchAtStart(src.slice(protoStart));
-	if (!match) {
-		return undefined;
-	}
-	let url = match.url;
 	if (url.length <= protoLength) {
 		return undefined;
 	}
@@ -178,6 +165,9 @@ export function schemeLinkAt(state: StateInline, pos: number, textBefore: number
 		urlEnd--;
 	}
 	url = url.slice(0, urlEnd);
+	if (plainEnd >= 0 && isWrittenAsNormalized(url)) {
+		return { start: protoStart, end: protoStart + url.length, url, text: url };
+	}
 	const fullUrl = state.md.normalizeLink(url);
 	if (!state.md.validateLink(fullUrl)) {
 		return undefined;

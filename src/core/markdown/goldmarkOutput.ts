@@ -1,6 +1,6 @@
 import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
 import { escapeHtml } from './html';
-import { AUTOLINK, autolinkRendering, plainWebUrlEnd, pushAutolink, schemeLinkAt, setAutolink } from './autolinks';
+import { AUTOLINK, autolinkRendering, pushAutolink, schemeLinkAt, setAutolink } from './autolinks';
 import { isAsciiWordCode } from './characters';
 import { dropTextStart, endsWithSubstitution, substitutionsIn, textSinceSubstitution } from './typographer';
 
@@ -32,7 +32,6 @@ export function goldmarkOutputPlugin(md: MarkdownIt): void {
 	wwwLinks(md);
 	autolinkRendering(md);
 	plainUrlsAsWritten(md);
-	plainWebUrlsAtStart(md);
 }
 
 // Regular expressions of the hot paths, made once rather than at every link.
@@ -43,22 +42,6 @@ const MAILTO_EXACT_PREFIX = /^mailto:/;
 const HTTP_PREFIX = /^http:\/\//;
 
 const isW = (code: number) => code === 0x77 || code === 0x57;
-/** markdown-it's inline linkify rule asks linkify-it for a URL at every `://`: plain URLs are measured directly. */
-function plainWebUrlsAtStart(md: MarkdownIt): void {
-	const linkify = md.linkify;
-	const matchAtStart = linkify.matchAtStart.bind(linkify);
-	linkify.matchAtStart = (text: string) => {
-		const end = plainWebUrlEnd(text);
-		if (end < 0) {
-			return matchAtStart(text);
-		}
-		const raw = text.slice(0, end);
-		// `http:`, `https:` or `ftp:`, told from its first and fifth characters.
-		const schema = (text.charCodeAt(0) | 0x20) === 0x66 ? 'ftp:' : text.charCodeAt(4) === 0x3A ? 'http:' : 'https:';
-		return { schema, index: 0, lastIndex: end, raw, text: raw, url: raw };
-	};
-}
-
 // A URL that markdown-it's link normalization gives back unchanged: an ASCII host (no punycode to convert),
 // only characters that need no percent-encoding and no `%` escape to decode. The text of a `www.` link is
 // normalized without its scheme.
