@@ -1,7 +1,7 @@
 // Completions while writing: what finding the completion site and its items costs in a long post, next to
 // one split of the same text into lines (the least any provider does), and what ranking the terms of a
 // 5,000-post site costs on each request, next to reading those posts' front matter once.
-import * as TOML from '@iarna/toml';
+import * as TOML from 'smol-toml';
 import { splitFrontMatter } from '../../src/core/frontMatter/split';
 import { completionItems, findCompletionSite, type CompletionData } from '../../src/core/writing/completions';
 import { rankTerms } from '../../src/core/writing/taxonomyTerms';

@@ -28,6 +28,23 @@ const MAX_SCANNED_DEPTH = 64;
 /** Go's encoding/json refuses deeper nesting, and Hugo fails the build. */
 const GO_MAX_DEPTH = 10_000;
 
+/** Whether a parsed value holds a number beyond float64 (which Go refuses), looked for without recursion. */
+function holdsInfinity(value: unknown): boolean {
+	const pending = [value];
+	while (pending.length > 0) {
+		const next = pending.pop();
+		if (next === Infinity || next === -Infinity) {
+			return true;
+		}
+		if (typeof next === 'object' && next !== null) {
+			for (const child of Object.values(next)) {
+				pending.push(child);
+			}
+		}
+	}
+	return false;
+}
+
 class JsonScanner {
 	readonly entries: FrontMatterEntry[] = [];
 	readonly duplicates: SyntaxProblem[] = [];
@@ -91,9 +108,13 @@ class JsonScanner {
 		NUMBER.lastIndex = start;
 		const match = NUMBER.exec(src);
 		if (match && match[0].length > 0) {
+			// Go decodes every JSON number into float64, and refuses one beyond its range.
+			const value = Number(match[0]);
+			if (!Number.isFinite(value)) {
+				throw new JsonSyntaxError(`the number ${match[0].length > 24 ? `${match[0].slice(0, 24)}…` : match[0]} is too large for a 64-bit float`, start, match[0].length);
+			}
 			this.#i += match[0].length;
-			// Go decodes every JSON number into float64.
-			return { kind: 'float', value: Number(match[0]), start: this.#base + start, end: this.#base + this.#i };
+			return { kind: 'float', value, start: this.#base + start, end: this.#base + this.#i };
 		}
 		throw new JsonSyntaxError(`invalid ${this.#describe(start)} looking for the beginning of a value`, start);
 	}
@@ -124,6 +145,9 @@ class JsonScanner {
 				} catch (error) {
 					const reason = error instanceof Error ? error.message : String(error);
 					throw new JsonSyntaxError(`invalid JSON in this deeply nested value (${reason})`, start);
+				}
+				if (holdsInfinity(value)) {
+					throw new JsonSyntaxError('a number in this deeply nested value is too large for a 64-bit float', start);
 				}
 				return { kind: Array.isArray(value) ? 'array' : 'table', value, start: this.#base + start, end: this.#base + this.#i };
 			}

@@ -25,7 +25,7 @@ export interface ParsedFrontMatter {
  * Finds and parses the front matter of a Markdown document. Reads only the block, never the body.
  * Returns `undefined` when the document has no front matter.
  */
-export function parseFrontMatter(text: string): ParsedFrontMatter | undefined {
+export function parseFrontMatter(text: string, invalidUtf8Offsets: readonly number[] = []): ParsedFrontMatter | undefined {
 	const block = splitFrontMatter(text);
 	if (!block) {
 		return undefined;
@@ -44,6 +44,14 @@ export function parseFrontMatter(text: string): ParsedFrontMatter | undefined {
 		: block.format === 'yaml' ? parseYaml(block.content, block.contentStart)
 			: parseJson(block.content, block.contentStart);
 	let problems = result.problems;
+	const invalidByte = block.format === 'toml' ? invalidUtf8Offsets.find(offset => offset >= block.contentStart && offset < block.contentStart + block.content.length) : undefined;
+	if (invalidByte !== undefined) {
+		// Hugo's TOML reader checks the bytes it reads, comments included.
+		problems = [{
+			code: 'fm-syntax', severity: 'error', start: invalidByte, end: invalidByte + 1,
+			message: 'This byte is not UTF-8: Hugo fails the build ("invalid UTF-8"). Save the file as UTF-8, or retype the character.',
+		}];
+	}
 	if (block.format === 'json' && block.content.startsWith('{{') && result.data === undefined) {
 		// A post that opens with a shortcode: Hugo's lexer takes the `{` for JSON front matter.
 		problems = [{

@@ -28,15 +28,34 @@ const BOM = 0xfeff;
 const LF = 10;
 const CR = 13;
 
-/** The front matter block at the top of `text`, or `undefined` when the file has none. */
-export function splitFrontMatter(text: string): FrontMatterBlock | undefined {
+/**
+ * Where Hugo's reader looks for front matter: past white space, a BOM, and lines that open an HTML
+ * comment (`<!--` hides front matter from other Markdown tools; Hugo skips the rest of that line and
+ * reads on). `inComment` tells that such a line was skipped.
+ */
+function introStart(text: string): { offset: number; inComment: boolean } {
+	let inComment = false;
 	let i = 0;
-	for (; i < text.length; i++) {
+	for (;;) {
 		const ch = text.charCodeAt(i);
-		if (ch !== 32 && ch !== 9 && ch !== LF && ch !== CR && ch !== BOM) {
-			break;
+		if (ch === 32 || ch === 9 || ch === LF || ch === CR || ch === BOM) {
+			i++;
+		} else if (ch === 60 /* < */ && text.startsWith('<!--', i)) {
+			const next = nextLineStart(text, i);
+			inComment = true;
+			if (next < 0) {
+				return { offset: text.length, inComment };
+			}
+			i = next;
+		} else {
+			return { offset: i, inComment };
 		}
 	}
+}
+
+/** The front matter block at the top of `text`, or `undefined` when the file has none. */
+export function splitFrontMatter(text: string): FrontMatterBlock | undefined {
+	const i = text.charCodeAt(0) === 43 /* + */ ? 0 : introStart(text).offset;
 	const first = text[i];
 	if (first === '+' && text.startsWith('+++', i)) {
 		return splitDelimited(text, i, 'toml', '+++');
@@ -62,21 +81,32 @@ function afterLineBreak(text: string, offset: number): number {
 }
 
 /**
- * A first character Hugo takes for a front matter delimiter that is not one (`- item`, `+ note`, `--`):
- * Hugo 0.111.3 fails the build ("invalid YAML delimiter"). Returns its offset, or `undefined`.
+ * Why Hugo 0.111.3 fails to build a post that has no front matter, from how the post starts:
+ * - `toml-delimiter`/`yaml-delimiter`: a first `+` or `-` that does not open front matter (`- item`,
+ *   `+ note`, `--`): "invalid YAML delimiter";
+ * - `plain-html`: a first `<` that does not open an HTML comment: "plain HTML documents not supported";
+ * - `unclosed-comment`: a first line that opens an HTML comment, and no `-->` after it: "starting HTML
+ *   comment with no end".
+ * `start`..`end` is the offending line (from the character). `undefined` when the start is fine.
  */
-export function findInvalidDelimiter(text: string): { start: number; end: number; format: 'toml' | 'yaml' } | undefined {
-	let i = 0;
-	while (i < text.length && ' \t\r\n\ufeff'.includes(text[i])) {
-		i++;
-	}
+export type IntroProblemKind = 'toml-delimiter' | 'yaml-delimiter' | 'plain-html' | 'unclosed-comment';
+
+export function findIntroProblem(text: string): { start: number; end: number; kind: IntroProblemKind } | undefined {
+	const { offset: i, inComment } = introStart(text);
+	const lineEnd = () => {
+		const next = text.slice(i).search(/[\r\n]/);
+		return next < 0 ? text.length : i + next;
+	};
 	const ch = text[i];
 	if ((ch === '+' || ch === '-') && !text.startsWith(ch.repeat(3), i)) {
-		let end = i;
-		while (end < text.length && text[end] !== '\n' && text[end] !== '\r') {
-			end++;
-		}
-		return { start: i, end, format: ch === '+' ? 'toml' : 'yaml' };
+		return { start: i, end: lineEnd(), kind: ch === '+' ? 'toml-delimiter' : 'yaml-delimiter' };
+	}
+	if (ch === '<') {
+		return { start: i, end: lineEnd(), kind: 'plain-html' };
+	}
+	if (inComment && i < text.length && !text.includes('-->', i)) {
+		const start = text.indexOf('<!--');
+		return { start, end: start + 4, kind: 'unclosed-comment' };
 	}
 	return undefined;
 }

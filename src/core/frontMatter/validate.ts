@@ -3,7 +3,7 @@ import { formatNow, formatRfc3339, parseHugoDateString, parseLenientDate, ZONE_A
 import { GO_FALSE, GO_TRUE } from './fields';
 import type { FrontMatterEntry, FrontMatterValue } from './model';
 import { parseFrontMatter, type ParsedFrontMatter } from './parse';
-import { findInvalidDelimiter, type FrontMatterFormat } from './split';
+import { findIntroProblem, type FrontMatterFormat, type IntroProblemKind } from './split';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -35,6 +35,8 @@ export interface ValidationOptions {
 	readonly imageExists?: (src: string) => boolean | undefined;
 	/** The time that fixes inserting "now" use; defaults to the current time. */
 	readonly now?: Date;
+	/** Where the file's bytes were not UTF-8 (`decodeUtf8`): Hugo's TOML reader fails the build there. */
+	readonly invalidUtf8Offsets?: readonly number[];
 }
 
 /** Characters that end or change a plain scalar inside a YAML flow list, or a line break. */
@@ -61,21 +63,32 @@ const REMOTE_IMAGE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
  * Reads only the front matter block. Returns no findings when the document has no front matter.
  */
 export function validateFrontMatter(text: string, options: ValidationOptions = {}): Finding[] {
-	const parsed = parseFrontMatter(text);
+	const parsed = parseFrontMatter(text, options.invalidUtf8Offsets);
 	if (!parsed) {
-		const invalid = findInvalidDelimiter(text);
-		if (!invalid) {
+		const problem = findIntroProblem(text);
+		if (!problem) {
 			return [];
 		}
-		const lines = new LineIndex(text.slice(0, invalid.end));
-		const name = invalid.format === 'toml' ? 'TOML' : 'YAML';
-		const ch = text[invalid.start];
+		const lines = new LineIndex(text.slice(0, problem.end));
 		return [{
-			code: 'fm-syntax', severity: 'error', range: lines.rangeOf(invalid.start, invalid.end), fixes: [],
-			message: `A post cannot start with '${ch}': Hugo takes it for a ${name} front matter delimiter (${ch.repeat(3)}) and fails the build ("invalid ${name} delimiter"). Add front matter above it, or start the post with something else.`,
+			code: 'fm-syntax', severity: 'error', range: lines.rangeOf(problem.start, problem.end), fixes: [],
+			message: introProblemMessage(problem.kind, text[problem.start]),
 		}];
 	}
 	return new Validator(text, parsed, options).run();
+}
+
+function introProblemMessage(kind: IntroProblemKind, ch: string): string {
+	switch (kind) {
+		case 'toml-delimiter': case 'yaml-delimiter': {
+			const name = kind === 'toml-delimiter' ? 'TOML' : 'YAML';
+			return `A post cannot start with '${ch}': Hugo takes it for a ${name} front matter delimiter (${ch.repeat(3)}) and fails the build ("invalid ${name} delimiter"). Add front matter above it, or start the post with something else.`;
+		}
+		case 'plain-html':
+			return 'A post cannot start with \'<\': Hugo 0.111.3 takes it for a plain HTML document and fails the build ("plain HTML documents not supported"). Add front matter above it, or start the post with text.';
+		case 'unclosed-comment':
+			return 'This HTML comment opens the post but is never closed: Hugo fails the build ("starting HTML comment with no end"). Close it with -->.';
+	}
 }
 
 class Validator {

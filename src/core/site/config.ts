@@ -1,4 +1,4 @@
-import * as TOML from '@iarna/toml';
+import { parseTomlData } from '../frontMatter/toml';
 import { parse as parseYaml } from 'yaml';
 import type { IFileReader } from '../fs/fileReader';
 import { join } from '../fs/posixPath';
@@ -25,7 +25,7 @@ export function parseConfigText(text: string, fileName: string): ConfigMap | und
 	let value: unknown;
 	try {
 		if (ext === 'toml') {
-			value = TOML.parse(text);
+			value = parseTomlData(text);
 		} else if (ext === 'yaml' || ext === 'yml') {
 			value = parseYaml(text);
 		} else if (ext === 'json') {

@@ -1,4 +1,4 @@
-import * as TOML from '@iarna/toml';
+import { parseTomlData } from '../frontMatter/toml';
 import { parse as parseYaml } from 'yaml';
 import { fieldOf, fieldOrParam, parseBoolField } from '../frontMatter/fields';
 import { isTable } from '../frontMatter/model';
@@ -138,7 +138,7 @@ function nextLine(text: string, offset: number): number {
 function parseFrontMatter(text: string, frontMatter: FrontMatter): Record<string, unknown> | undefined {
 	const content = text.slice(frontMatter.contentStart, frontMatter.contentEnd);
 	try {
-		const value: unknown = frontMatter.format === 'toml' ? TOML.parse(content)
+		const value: unknown = frontMatter.format === 'toml' ? parseTomlData(content)
 			: frontMatter.format === 'yaml' ? parseYaml(content)
 				: JSON.parse(content);
 		return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Record<string, unknown> : undefined;

@@ -1,4 +1,4 @@
-import * as TOML from '@iarna/toml';
+import { parseTomlData } from '../frontMatter/toml';
 import * as YAML from 'yaml';
 import { splitFrontMatter } from '../frontMatter/split';
 
@@ -22,7 +22,7 @@ export function readFrontMatterData(text: string): Record<string, unknown> | und
 		return undefined;
 	}
 	try {
-		const data: unknown = block.format === 'toml' ? TOML.parse(block.content)
+		const data: unknown = block.format === 'toml' ? parseTomlData(block.content)
 			: block.format === 'yaml' ? YAML.parse(block.content)
 			: JSON.parse(block.content);
 		return typeof data === 'object' && data !== null && !Array.isArray(data) ? data as Record<string, unknown> : undefined;

@@ -235,6 +235,11 @@ suite('frontMatter.parse', () => {
 		const [broken] = parse(nested(3_000, '1,')).problems;
 		assert.equal(broken.code, 'fm-syntax');
 		assert.match(broken.message, /invalid JSON in this deeply nested value/);
+		// Go refuses a number beyond float64 at any depth (JSONTestSuite's i_number_*_overflow, built by hugo).
+		const [huge] = parse(nested(3_000, '1.5e+9999')).problems;
+		assert.match(huge.message, /too large for a 64-bit float/);
+		const [shallow] = parse('{"title": "t", "n": -123123e100000}\nBody').problems;
+		assert.match(shallow.message, /the number -123123e100000 is too large for a 64-bit float/);
 	});
 
 	test('Should report an unterminated block at its opening delimiter without parsing the body (#3)', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { findInvalidDelimiter, splitFrontMatter } from '../../../src/core/frontMatter/split';
+import { findIntroProblem, splitFrontMatter } from '../../../src/core/frontMatter/split';
 import { joinLines } from '../../../src/core/text';
 
 suite('frontMatter.split', () => {
@@ -52,9 +52,24 @@ suite('frontMatter.split', () => {
 	test('Should find no block in a post without front matter, and flag a first - or + that Hugo takes for a delimiter (#3)', () => {
 		assert.equal(splitFrontMatter('# Title\n\nText'), undefined);
 		assert.equal(splitFrontMatter(''), undefined);
-		assert.deepEqual(findInvalidDelimiter('\n- item\n'), { start: 1, end: 7, format: 'yaml' });
-		assert.deepEqual(findInvalidDelimiter('+ note'), { start: 0, end: 6, format: 'toml' });
-		assert.equal(findInvalidDelimiter('# Title'), undefined);
-		assert.equal(findInvalidDelimiter('---\n---\n'), undefined);
+		assert.deepEqual(findIntroProblem('\n- item\n'), { start: 1, end: 7, kind: 'yaml-delimiter' });
+		assert.deepEqual(findIntroProblem('+ note'), { start: 0, end: 6, kind: 'toml-delimiter' });
+		assert.equal(findIntroProblem('# Title'), undefined);
+		assert.equal(findIntroProblem('---\n---\n'), undefined);
+	});
+
+	test('Should read the start of a post as Hugo 0.111.3 does: front matter after an HTML comment line, no plain HTML (#12)', () => {
+		// Each verdict measured with hugo 0.111.3.
+		assert.deepEqual(findIntroProblem('<p>hi</p>\n'), { start: 0, end: 9, kind: 'plain-html' });
+		assert.deepEqual(findIntroProblem('\ufeff  <img src="/x.jpg">'), { start: 3, end: 21, kind: 'plain-html' });
+		assert.deepEqual(findIntroProblem('<!-- c -->\n<p>x</p>\n'), { start: 11, end: 19, kind: 'plain-html' });
+		assert.deepEqual(findIntroProblem('<!-- c -->\ntext\n'), { start: 0, end: 4, kind: 'unclosed-comment' });
+		assert.deepEqual(findIntroProblem('<!-- a\n-->\ntext\n'), { start: 7, end: 10, kind: 'yaml-delimiter' });
+		for (const fine of ['text\n<p>x</p>\n', '<!-- c\n', '<!-- c -->\n\n', '<!-- c -->\n\ntext -->\n', '<!-- c -->\n# h\n-->']) {
+			assert.equal(findIntroProblem(fine), undefined, fine);
+		}
+		const hidden = splitFrontMatter('<!--\n+++\ntitle = "x"\n+++\n-->\ntext\n')!;
+		assert.equal(hidden.format, 'toml');
+		assert.equal(hidden.content, 'title = "x"\n');
 	});
 });
