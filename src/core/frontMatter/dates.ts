@@ -64,6 +64,16 @@ export const ZONE_ABBREVIATIONS: Readonly<Record<string, number>> = {
 	JST: 540, KST: 540, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780,
 };
 
+/**
+ * `GMT+3` and `GMT-11` after a time: Hugo 0.111.3 reads them as no offset at all, but moves the clock by
+ * the hours they name (10:00 GMT+3 is read as 13:00 in the site's time zone; measured with hugo).
+ * Returns that shift in minutes, or `undefined` for any other zone name.
+ */
+export function hugoGmtClockShift(zoneName: string | undefined): number | undefined {
+	const match = zoneName === undefined ? null : /^GMT([+-]\d{1,2})$/.exec(zoneName);
+	return match ? Number(match[1]) * 60 : undefined;
+}
+
 function validDate(year: number, month: number, day: number): boolean {
 	if (month < 1 || month > 12 || day < 1) {
 		return false;

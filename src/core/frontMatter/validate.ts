@@ -1,5 +1,5 @@
 import { LineIndex, type Range, type TextEdit } from '../text';
-import { formatNow, formatRfc3339, parseHugoDateString, parseLenientDate, ZONE_ABBREVIATIONS, type LenientDate } from './dates';
+import { formatNow, formatRfc3339, hugoGmtClockShift, parseHugoDateString, parseLenientDate, ZONE_ABBREVIATIONS, type LenientDate } from './dates';
 import { GO_FALSE, GO_TRUE } from './fields';
 import type { FrontMatterEntry, FrontMatterValue } from './model';
 import { parseFrontMatter, type ParsedFrontMatter } from './parse';
@@ -231,7 +231,8 @@ class Validator {
 			return;
 		}
 		if (parsed.zoneName !== undefined && parsed.offsetMinutes === undefined && parsed.zoneName !== 'UTC' && parsed.zoneName !== 'GMT') {
-			const offset = ZONE_ABBREVIATIONS[parsed.zoneName];
+			const shift = hugoGmtClockShift(parsed.zoneName);
+			const offset = shift ?? ZONE_ABBREVIATIONS[parsed.zoneName];
 			const fixes: Fix[] = [];
 			let advice = ' (for example -04:00)';
 			if (offset !== undefined) {
@@ -243,8 +244,11 @@ class Validator {
 				fixes.push(this.#dateFix(where, fixed, value));
 				advice = `: ${formatRfc3339(fixed)}`;
 			}
+			const reading = shift === undefined
+				? 'Hugo ignores zone abbreviations and reads the time in the site\'s time zone (UTC unless timeZone is set)'
+				: `Hugo 0.111.3 does not read it as an offset: it moves the clock ${Math.abs(shift / 60)} hour${Math.abs(shift) === 60 ? '' : 's'} ${shift < 0 ? 'earlier' : 'later'} and reads that time in the site's time zone`;
 			this.#add('fm-date-zone-abbreviation', 'warning',
-				`${where} "${text}" names its time zone as '${parsed.zoneName}': Hugo ignores zone abbreviations and reads the time in the site's time zone (UTC unless timeZone is set). Write the offset instead${advice}.`,
+				`${where} "${text}" names its time zone as '${parsed.zoneName}': ${reading}. Write the offset instead${advice}.`,
 				value.start, value.end, fixes);
 		}
 	}

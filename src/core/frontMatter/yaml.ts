@@ -1,6 +1,7 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, visit, type Alias, type Document, type Node as YamlNode, type Tags } from 'yaml';
 import { lineEndOf, lineStartOf } from '../text';
 import type { FrontMatterEntry, FrontMatterValue, QuoteStyle, SyntaxProblem, ValueKind } from './model';
+import { flattenDeepFlows, scanForYamlV2 } from './yamlV2';
 
 /**
  * YAML front matter, read as Hugo 0.111.3 reads it: gopkg.in/yaml.v2 is YAML 1.1 (`yes`/`no`/`on`/`off`
@@ -14,11 +15,25 @@ export interface YamlResult {
 	readonly insertOffset: number;
 }
 
+/** yaml.v2 has no sexagesimal numbers: `1:30` stays the text "1:30", as Hugo reads it. */
+const withoutSexagesimal = (tags: Tags): Tags => tags.filter(tag => typeof tag === 'string' ? tag !== 'intTime' && tag !== 'floatTime' : tag.format !== 'TIME');
+
 export function parseYaml(content: string, base: number): YamlResult {
-	const doc = parseDocument(content, { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false });
+	const scan = scanForYamlV2(content);
+	const parseText = scan.deepFlows.length > 0 ? flattenDeepFlows(content, scan.deepFlows) : content;
+	const doc = parseDocument(parseText, { version: '1.1', uniqueKeys: false, prettyErrors: false, strict: false, customTags: withoutSexagesimal });
 	const insertOffset = base + content.length;
 	const entries: FrontMatterEntry[] = [];
 	const problems: SyntaxProblem[] = [];
+	// The library's first error wins when it comes first, unless it is its stack giving out on a value nested past yaml.v2's limit.
+	const libraryError = doc.errors.find(error => !/call stack/i.test(error.message));
+	if (scan.problem && (libraryError === undefined || scan.problem.start <= libraryError.pos[0])) {
+		problems.push({
+			code: 'fm-syntax', message: `YAML syntax error: ${scan.problem.message}. Hugo fails the build.`,
+			start: base + scan.problem.start, end: base + scan.problem.end, severity: 'error',
+		});
+		return { data: undefined, entries, problems, insertOffset };
+	}
 	if (doc.errors.length > 0) {
 		const error = doc.errors[0];
 		let [start, end] = error.pos;
@@ -64,8 +79,33 @@ export function parseYaml(content: string, base: number): YamlResult {
 		});
 		return { data: undefined, entries, problems, insertOffset };
 	}
+	const collectionKey = findCollectionKey(doc);
+	if (collectionKey) {
+		const [start, end] = rangeOf(collectionKey, 0);
+		problems.push({
+			code: 'fm-syntax',
+			message: 'YAML syntax error: a key must be text, not a list or a mapping. Hugo fails the build ("invalid map key").',
+			start: base + start, end: base + Math.min(end, lineEndOf(content, start)), severity: 'error',
+		});
+		return { data: undefined, entries, problems, insertOffset };
+	}
 	const data = collectMap(doc, root, [], base, content, entries, problems);
 	return { data, entries, problems, insertOffset };
+}
+
+/** The first key that is a list or a mapping (`[a, b]: x`, `? - a`): Hugo's maps take text keys only. */
+function findCollectionKey(doc: Document): YamlNode | undefined {
+	let found: YamlNode | undefined;
+	visit(doc, {
+		Pair(_key, pair) {
+			if (isSeq(pair.key) || isMap(pair.key)) {
+				found = pair.key;
+				return visit.BREAK;
+			}
+			return undefined;
+		},
+	});
+	return found;
 }
 
 /** The first alias with no anchor before it (the parser reads it as null; yaml.v2 refuses the document). */

@@ -5,7 +5,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseHugoDateString } from '../../../src/core/frontMatter/dates';
+import { hugoGmtClockShift, parseHugoDateString } from '../../../src/core/frontMatter/dates';
 import { validateFrontMatter, type Finding } from '../../../src/core/frontMatter/validate';
 import { LineIndex } from '../../../src/core/text';
 import { parseCsvLine } from '../helpers/hugoCsv';
@@ -36,6 +36,8 @@ const DATE_STRINGS = [
 	// zero dates
 	'2017-05-09 10:00', '2017-05-09T10:00', '9 May 2017', 'May 9, 2017', '2017/05/09', '09/05/2017', '20170509', '2017-5-9',
 	'2024-42-42', '2017-05-09T10:00:00+02:00[Europe/Berlin]', '2017-02-29', '2017-05-09t10:00:00z', '',
+	// GMT with hours: read, the clock moved by those hours; with minutes, or written as UTC+3: lost.
+	'Tue, 09 May 2017 10:00:00 GMT+3', 'Tue, 09 May 2017 10:00:00 GMT-11', 'Tue, 09 May 2017 10:00:00 GMT+3:30', '2017-05-09 10:00:00 GMT+3',
 ];
 
 function buildCases(): BuildCase[] {
@@ -228,7 +230,8 @@ suite('frontMatter.hugoOracle', function () {
 			const match = [...c.text.matchAll(/"date": "([^"]*)"|^date = "([^"]*)"/gm)].pop();
 			const parsed = match ? parseHugoDateString(match[1] ?? match[2]) : undefined;
 			if (parsed && parsed.hasYear && !lost) {
-				const ours = Date.UTC(parsed.year, parsed.month - 1, parsed.day, parsed.hour, parsed.minute, parsed.second) - (parsed.offsetMinutes ?? 0) * 60_000;
+				const shift = hugoGmtClockShift(parsed.zoneName) ?? 0;
+				const ours = Date.UTC(parsed.year, parsed.month - 1, parsed.day, parsed.hour, parsed.minute, parsed.second) + (shift - (parsed.offsetMinutes ?? 0)) * 60_000;
 				if (Math.floor(Date.parse(page.date) / 1000) !== Math.floor(ours / 1000)) {
 					disagreements.push(`${c.name}: hugo date ${page.date}, we read ${new Date(ours).toISOString()}`);
 				}

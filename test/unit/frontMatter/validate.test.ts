@@ -140,6 +140,14 @@ suite('frontMatter.validate', () => {
 		assert.deepEqual(check(toml('date = "Tue, 09 May 2017 10:00:00 GMT"')), []);
 	});
 
+	test('Should say how Hugo moves the clock for GMT+3, and fix it to the offset the writer meant (#12)', () => {
+		const text = toml('date = "Tue, 09 May 2017 10:00:00 GMT+3"');
+		const finding = only(check(text), 'fm-date-zone-abbreviation');
+		assert.match(finding.message, /moves the clock 3 hours later/);
+		assert.equal(applyFix(text, preferred(finding)), toml('date = 2017-05-09T10:00:00+03:00'));
+		assert.match(only(check(toml('date = "Tue, 09 May 2017 10:00:00 GMT-11"')), 'fm-date-zone-abbreviation').message, /11 hours earlier/);
+	});
+
 	test('Should flag a draft that is not a boolean: an error when Hugo misreads it, a warning when not (#3)', () => {
 		const cases: Array<[string, 'error' | 'warning', string]> = [
 			['"yes"', 'error', 'true'],
