@@ -1,6 +1,7 @@
 import { isListPagePath, isSearchedFolder } from '../core/frontMatter/documentScope';
 import { readFileSync } from 'node:fs';
 import type { IFileReader } from '../core/fs/fileReader';
+import { decodeUtf8, type DecodedText } from '../core/fs/utf8';
 import { extname, join, relativeInside, resolve } from '../core/fs/posixPath';
 import { validateFrontMatter, type Finding } from '../core/frontMatter/validate';
 import { findSiteRoot, loadHugoSite } from '../core/site/hugoSite';
@@ -54,6 +55,24 @@ class PostFileReader extends NodeFileReader {
 			return undefined;
 		}
 	}
+
+	override async readBytes(path: string): Promise<Uint8Array | undefined> {
+		try {
+			return readFileSync(path);
+		} catch {
+			return undefined;
+		}
+	}
+}
+
+/** A post's text, with where its bytes were not UTF-8 when the reader can tell. */
+async function readPost(files: IFileReader, path: string): Promise<DecodedText | undefined> {
+	if (files.readBytes) {
+		const bytes = await files.readBytes(path);
+		return bytes && decodeUtf8(bytes);
+	}
+	const text = await files.readText(path);
+	return text === undefined ? undefined : { text, invalidOffsets: [] };
 }
 
 /** The `check` command; `files` exists for tests. */
@@ -85,11 +104,11 @@ export function createCheckCommand(files: IFileReader = new PostFileReader()): C
 			const sites = new SiteContexts(files);
 			const results = await mapLimited(unique, CONCURRENCY, async file => {
 				try {
-					const text = await files.readText(file);
-					if (text === undefined) {
+					const post = await readPost(files, file);
+					if (post === undefined) {
 						return { file, findings: undefined };
 					}
-					return { file, findings: await checkPost(file, text, sites) };
+					return { file, findings: await checkPost(file, post, sites) };
 				} catch (error) {
 					// One post the checker cannot handle must not hide the findings for every other post.
 					return { file, findings: [internalFailure(error)] };
@@ -128,10 +147,11 @@ export function createCheckCommand(files: IFileReader = new PostFileReader()): C
 
 export const checkCommand = createCheckCommand();
 
-async function checkPost(file: string, text: string, sites: SiteContexts): Promise<Finding[]> {
+async function checkPost(file: string, { text, invalidOffsets }: DecodedText, sites: SiteContexts): Promise<Finding[]> {
 	const context = await sites.forFile(file);
 	let page: ReturnType<typeof readPageAddress> | undefined;
 	const findings = validateFrontMatter(text, {
+		invalidUtf8Offsets: invalidOffsets,
 		imageExists: context ? src => {
 			// Only a relative path depends on the page's address; reading it parses the front matter again.
 			if (!src.startsWith('/')) {

@@ -11,6 +11,14 @@ export class NodeFileReader implements IFileReader {
 		}
 	}
 
+	async readBytes(path: string): Promise<Uint8Array | undefined> {
+		try {
+			return await fs.readFile(path);
+		} catch {
+			return undefined;
+		}
+	}
+
 	async stat(path: string): Promise<FileKind | undefined> {
 		try {
 			const stat = await fs.stat(path);

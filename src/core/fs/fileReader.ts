@@ -8,6 +8,11 @@ export type FileKind = 'file' | 'directory';
 export interface IFileReader {
 	/** The file's text as UTF-8, or `undefined` when there is no such file. */
 	readText(path: string): Promise<string | undefined>;
+	/**
+	 * The file's bytes, where the host reads them cheaply: checks that must tell invalid UTF-8 from a
+	 * written U+FFFD decode them with `decodeUtf8`. `undefined` when there is no such file.
+	 */
+	readBytes?(path: string): Promise<Uint8Array | undefined>;
 	/** What is at `path`, or `undefined` when nothing is. */
 	stat(path: string): Promise<FileKind | undefined>;
 	/** The entries of a directory (names, not paths); empty when it does not exist. */

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { createCheckCommand } from '../../../src/cli/checkCommand';
@@ -123,5 +125,28 @@ suite('frontMatter.checkCommand', () => {
 		const clean = await run(process.execPath, [cli, 'check', path.join(FIXTURE, 'content', 'post', 'clean.md')], { timeout: 20_000 });
 		assert.equal(clean.stdout, '');
 		assert.match(clean.stderr, /1 file checked: 0 errors/);
+	});
+
+	test('Should fail a post whose TOML or YAML holds bytes that are not UTF-8, as Hugo does, and not a written U+FFFD (#12)', async function () {
+		this.timeout(30_000);
+		const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'event-writeup-utf8-'));
+		try {
+			const latin1 = (text: string) => Buffer.from(text, 'latin1');
+			await fs.writeFile(path.join(dir, 'toml.md'), latin1('+++\ntitle = "x" # caf\u00e9\n+++\nBody\n'));
+			await fs.writeFile(path.join(dir, 'yaml.md'), latin1('---\ntitle: "caf\u00e9"\n---\nBody\n'));
+			// Hugo's JSON reader replaces such bytes, and a body may hold them: both build.
+			await fs.writeFile(path.join(dir, 'json.md'), latin1('{"title": "caf\u00e9"}\nBody\n'));
+			await fs.writeFile(path.join(dir, 'body.md'), latin1('+++\ntitle = "x"\n+++\ncaf\u00e9\n'));
+			await fs.writeFile(path.join(dir, 'replacement.md'), '+++\ntitle = "x" # \ufffd\n+++\nBody\n');
+			const cli = path.join(REPO, 'dist', 'cli.js');
+			const failure = await promisify(execFile)(process.execPath, [cli, 'check', '--format', 'json', dir], { timeout: 20_000 })
+				.then(() => undefined, (error: { code: number; stdout: string }) => error);
+			assert.equal(failure?.code, 1);
+			const { problems } = JSON.parse(failure.stdout) as { problems: Problem[] };
+			assert.deepEqual(problems.map(p => `${path.basename(p.file)}:${p.line}:${p.column} ${p.code}`), ['toml.md:2:18 fm-syntax', 'yaml.md:2:12 fm-syntax']);
+			assert.match(problems[0].message, /not UTF-8/);
+		} finally {
+			await fs.rm(dir, { recursive: true, force: true });
+		}
 	});
 });
