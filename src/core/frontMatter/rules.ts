@@ -25,7 +25,7 @@ export const RULES: readonly RuleInfo[] = [
 	rule('fm-draft-not-boolean', 'error', 'draft is not true or false. An error when Hugo reads it differently from what it says ("yes" and 1 publish the post), a warning when Hugo happens to read it as meant.'),
 	rule('fm-list-expected', 'warning', 'tags, categories, aliases, keywords or images is a single string, or holds something other than strings: templates that range over it break.'),
 	rule('fm-alias-invalid', 'error', 'An aliases entry that cannot become a redirect page: empty, a full URL, or leaving the site with "..".'),
-	rule('fm-slug-invalid', 'warning', 'slug is empty, not a string, or contains "/", spaces or characters that need escaping in a URL.'),
+	rule('fm-slug-invalid', 'warning', 'slug is empty, or holds characters Hugo drops from the page\'s address ("?", "!", "\'", …), so the page is not published where the slug says.'),
 	rule('fm-url-invalid', 'warning', 'url is a full URL, is empty or not a string, or contains spaces.'),
 	rule('fm-title-missing', 'warning', 'The post has no title, or an empty one.'),
 	rule('fm-image-missing', 'warning', 'cover or images points to a file that is not in the site\'s static folders.'),

@@ -17,6 +17,16 @@ export interface TomlResult {
 	readonly insertOffset: number;
 }
 
+/**
+ * A native TOML date, time or date-time. It is a `Date` (the instant; local ones read as UTC) that keeps
+ * its source text: the calendar day as written, which Hugo uses for permalinks, survives an offset.
+ */
+export class TomlDate extends Date {
+	constructor(time: number, readonly source: string) {
+		super(time);
+	}
+}
+
 /** A TOML syntax error, as `parseTomlData` callers that want the reason can catch it. */
 export class TomlSyntaxError extends Error {
 	constructor(readonly problem: SyntaxProblem) {
@@ -829,7 +839,7 @@ class TomlParser {
 		return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
 	}
 
-	#dateValue(raw: string, start: number, end: number): [ValueKind, Date] {
+	#dateValue(raw: string, start: number, end: number): [ValueKind, TomlDate] {
 		const invalid = (reason: string): never => this.#fail(start, end, `Invalid TOML date '${raw}': ${reason}. Hugo fails the build.`);
 		const date = DATE_TIME.exec(raw);
 		if (date) {
@@ -841,13 +851,13 @@ class TomlParser {
 				invalid(`day ${date[3]} does not exist in ${year}-${date[2]}`);
 			}
 			if (date[4] === undefined) {
-				return ['date', utc(year, month, day, 0, 0, 0, 0)];
+				return ['date', new TomlDate(utc(year, month, day, 0, 0, 0, 0), raw)];
 			}
 			const [hour, minute, second] = this.#checkTime(date[4], date[5], date[6], invalid);
 			const local = utc(year, month, day, hour, minute, second, milliseconds(date[7]));
 			const zone = date[8];
 			if (zone === undefined) {
-				return ['localDatetime', local];
+				return ['localDatetime', new TomlDate(local, raw)];
 			}
 			let offset = 0;
 			if (zone !== 'Z' && zone !== 'z') {
@@ -857,12 +867,12 @@ class TomlParser {
 				}
 				offset = (zone[0] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
 			}
-			return ['datetime', new Date(local.getTime() - offset * 60_000)];
+			return ['datetime', new TomlDate(local - offset * 60_000, raw)];
 		}
 		const time = TIME_ONLY.exec(raw);
 		if (time) {
 			const [hour, minute, second] = this.#checkTime(time[1], time[2], time[3], invalid);
-			return ['time', utc(1970, 1, 1, hour, minute, second, milliseconds(time[4]))];
+			return ['time', new TomlDate(utc(1970, 1, 1, hour, minute, second, milliseconds(time[4])), raw)];
 		}
 		return invalid(DATE_PREFIX.test(raw)
 			? 'it is not a TOML date (YYYY-MM-DD), date-time (YYYY-MM-DDTHH:MM:SS with an optional offset) or time'
@@ -892,11 +902,10 @@ function milliseconds(fraction: string | undefined): number {
 	return fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0'));
 }
 
-/** A date from UTC fields; years below 100 stay as written (`Date.UTC` would move them to the 1900s). */
-function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): Date {
+/** A time from UTC fields; years below 100 stay as written (`Date.UTC` would move them to the 1900s). */
+function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
 	const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
-	date.setUTCFullYear(year, month - 1, day);
-	return date;
+	return date.setUTCFullYear(year, month - 1, day);
 }
 
 /** Says what is wrong with a word where a value should be, in a writer's terms. */

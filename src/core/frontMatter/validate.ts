@@ -1,5 +1,6 @@
 import { LineIndex, type Range, type TextEdit } from '../text';
 import { formatNow, formatRfc3339, hugoGmtClockShift, parseHugoDateString, parseLenientDate, ZONE_ABBREVIATIONS, type LenientDate } from './dates';
+import { makePathSanitized, unicodeSanitize } from '../site/permalinks';
 import { GO_FALSE, GO_TRUE } from './fields';
 import type { FrontMatterEntry, FrontMatterValue } from './model';
 import { parseFrontMatter, type ParsedFrontMatter } from './parse';
@@ -53,8 +54,6 @@ const IMAGE_FIELDS = new Set(['cover', 'images', 'image']);
 const MEANT_TRUE = new Set(['true', 'yes', 'y', 'on', '1', 't']);
 const MEANT_FALSE = new Set(['false', 'no', 'n', 'off', '0', 'f']);
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-/** A slug that needs no escaping in a URL. */
-const SAFE_SLUG = /^[\p{L}\p{N}._~-]+$/u;
 const PARENT_SEGMENT = /(^|[\\/])\.\.([\\/]|$)/;
 const REMOTE_IMAGE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
@@ -414,32 +413,33 @@ class Validator {
 
 	// ---- slug and url
 
+	/**
+	 * A slug is reported only where Hugo publishes something else than it says: characters Hugo drops
+	 * from a page path (`?`, `!`, `'`, …). A `/` (a sub-path), `+`, upper case and spaces (which become
+	 * hyphens) are Hugo's to handle, as is a number (read as its text): not reported.
+	 */
 	#checkSlug(entry: FrontMatterEntry): void {
 		const value = entry.value;
 		if (value.kind !== 'string') {
-			const shown = this.text.slice(value.start, value.end);
-			this.#add('fm-slug-invalid', 'warning', `'${entry.key}' should be a string; Hugo turns ${shown || 'it'} into text. Quote it.`,
-				value.start === value.end ? entry.keyStart : value.start, value.start === value.end ? entry.keyEnd : value.end,
-				value.kind === 'integer' || value.kind === 'float' || value.kind === 'boolean'
-					? [{ title: `Quote ${shown}`, edits: [this.#edit(value.start, value.end, JSON.stringify(shown))], isPreferred: true }] : []);
 			return;
 		}
 		const slug = String(value.value);
-		if (SAFE_SLUG.test(slug)) {
-			return;
-		}
-		const inner = this.#innerRange(value);
-		const suggestion = slugify(slug);
-		const fixes: Fix[] = suggestion !== '' && suggestion !== slug && value.quote !== 'multiline' && value.quote !== 'block'
-			? [{ title: `Use the slug ${suggestion}`, edits: [this.#edit(inner.start, inner.end, suggestion)], isPreferred: true }] : [];
 		if (slug.trim() === '') {
 			this.#add('fm-slug-invalid', 'warning', 'The slug is empty: Hugo falls back to the file name. Write a slug or remove the line.', value.start, value.end,
 				[{ title: `Remove '${entry.key}'`, edits: [this.#removeLine(entry)] }]);
-		} else if (slug.includes('/')) {
-			this.#add('fm-slug-invalid', 'warning', `The slug "${slug}" contains "/": a slug replaces only the last part of the URL; use url for a whole path.`, value.start, value.end, fixes);
-		} else {
-			this.#add('fm-slug-invalid', 'warning', `The slug "${slug}" contains spaces or characters that must be escaped in a URL. Use lowercase words joined by hyphens: ${suggestion || 'my-post'}.`, value.start, value.end, fixes);
+			return;
 		}
+		const dropped = [...new Set([...slug].filter(ch => !/\s/u.test(ch) && unicodeSanitize(ch) === ''))];
+		if (dropped.length === 0) {
+			return;
+		}
+		const published = makePathSanitized(slug, false);
+		const inner = this.#innerRange(value);
+		const fixes: Fix[] = published !== '' && value.quote !== 'multiline' && value.quote !== 'block'
+			? [{ title: `Use the slug ${published}`, edits: [this.#edit(inner.start, inner.end, published)], isPreferred: true }] : [];
+		this.#add('fm-slug-invalid', 'warning',
+			`Hugo drops ${dropped.map(ch => `'${ch}'`).join(', ')} from the slug "${slug}": the page is published as '${published}'. Write the slug as Hugo publishes it, so that links to the page match.`,
+			value.start, value.end, fixes);
 	}
 
 	#checkUrl(entry: FrontMatterEntry): void {
@@ -568,10 +568,4 @@ class Validator {
 		}
 		return { title: `Add ${field}`, edits: [this.#edit(offset, offset, newText)], isPreferred: true };
 	}
-}
-
-/** A URL slug from free text: lowercase words joined by hyphens. */
-export function slugify(text: string): string {
-	return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-		.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
 }

@@ -2,6 +2,7 @@ import { parseTomlData } from '../frontMatter/toml';
 import { parse as parseYaml } from 'yaml';
 import { fieldOf, fieldOrParam, parseBoolField } from '../frontMatter/fields';
 import { isTable } from '../frontMatter/model';
+import { calendarDateOf, type CalendarDate } from './permalinks';
 import { LineIndex, type Range } from '../text';
 
 /** Where an image path was written. */
@@ -22,6 +23,9 @@ export interface ImageReference {
 export interface PageAddress {
 	readonly slug?: string;
 	readonly url?: string;
+	/** For `[permalinks]` patterns: the title, and the calendar day of each date field that holds one (keys lowercased). */
+	readonly title?: string;
+	readonly dates?: Readonly<Record<string, CalendarDate>>;
 }
 
 /** What decides whether and where Hugo publishes a leaf bundle's resources. */
@@ -80,13 +84,31 @@ export function readPageAddress(text: string): PageAddress {
 	return data ? addressOf(data) : {};
 }
 
+/** Front matter fields Hugo can take a page's date from. */
+const DATE_FIELDS = ['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified', 'expirydate', 'unpublishdate'];
+
 function addressOf(data: Record<string, unknown>): PageAddress {
 	const slug = fieldOrParam(data, 'slug');
 	const url = fieldOrParam(data, 'url');
+	const title = fieldOf(data, 'title');
+	const dates: Record<string, CalendarDate> = {};
+	for (const field of DATE_FIELDS) {
+		const date = calendarDateOf(fieldOf(data, field));
+		if (date) {
+			dates[field] = date;
+		}
+	}
 	return {
-		...(typeof slug === 'string' && slug !== '' ? { slug } : {}),
-		...(typeof url === 'string' && url !== '' ? { url } : {}),
+		// Hugo reads a slug or url of any type as text (`slug = 3` is "3").
+		...(isScalar(slug) && String(slug) !== '' ? { slug: String(slug) } : {}),
+		...(isScalar(url) && String(url) !== '' ? { url: String(url) } : {}),
+		...(isScalar(title) ? { title: String(title) } : {}),
+		...(Object.keys(dates).length > 0 ? { dates } : {}),
 	};
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 /** The post's `slug`, `url`, `draft` and `_build.publishResources`, read from its front matter. */

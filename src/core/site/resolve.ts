@@ -1,5 +1,5 @@
 import { basename, dirname, join, normalize, relativeInside } from '../fs/posixPath';
-import { bundleKind, pageBaseUrl } from './pages';
+import { bundleKind, pageBaseUrl, pageResourceFolder } from './pages';
 import type { PageAddress } from './references';
 import type { HugoSite } from './hugoSite';
 import type { StaticFileIndex } from './staticIndex';
@@ -68,7 +68,8 @@ export function resolveImage(context: SiteContext | undefined, documentPath: str
 	const folder = dirname(documentPath);
 	const kind = bundleKind(documentPath);
 	const local = join(folder, path);
-	if (kind && index.has(local) && isBundleResource(kind, folder, local)) {
+	// A bundle's resources are published where the page is, but for a Hugo quirk (pageResourceFolder).
+	if (kind && index.has(local) && isBundleResource(kind, folder, local) && pageBaseUrl(context.site, documentPath, page) === pageResourceFolder(context.site, documentPath, page)) {
 		return { src, resolved: local, lookedIn: [local], remote: false };
 	}
 	if (kind) {
