@@ -242,12 +242,25 @@ function maskNonMarkdown(text: string, from: number): MaskedBody {
 		}
 	}
 	// Hugo takes shortcode tags out before Markdown sees the text: backticks in their arguments open no code span.
-	const hidden = [...comments, ...code];
+	const hidden = [...comments, ...code, ...codeShortcodeInners(blankRanges(text, comments))];
 	for (const match of blankRanges(text, hidden).matchAll(/\{\{[<%][\s\S]*?[>%]\}\}/g)) {
 		hidden.push([match.index, match.index + match[0].length]);
 	}
 	hidden.push(...inlineCodeSpans(blankRanges(text, hidden)));
 	return { markdown: blankRanges(text, hidden), shortcodes: blankRanges(text, comments), definitions };
+}
+
+/** `{{< highlight go >}}…{{< /highlight >}}`: what lies between is shown as code, so an `<img>` or `![]()` there is a sample. */
+const HIGHLIGHT_SHORTCODE = /\{\{([<%])\s*highlight\b[\s\S]*?[>%]\}\}([\s\S]*?)\{\{[<%]\s*\/\s*highlight\s*[>%]\}\}/g;
+
+/** The inner text of shortcodes that show it as code, as ranges. */
+function codeShortcodeInners(text: string): Array<[number, number]> {
+	const ranges: Array<[number, number]> = [];
+	for (const match of text.matchAll(HIGHLIGHT_SHORTCODE)) {
+		const innerStart = match.index + match[0].indexOf('}}') + 2;
+		ranges.push([innerStart, innerStart + match[2].length]);
+	}
+	return ranges;
 }
 
 const LIST_MARKER = /^([-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
