@@ -6,6 +6,7 @@ import { extname, join, relativeInside, resolve } from '../core/fs/posixPath';
 import { validateFrontMatter, type Finding } from '../core/frontMatter/validate';
 import { findSiteRoot, loadHugoSite } from '../core/site/hugoSite';
 import { readPageAddress } from '../core/site/references';
+import { describeMissingFrontMatterImage } from '../core/site/problems';
 import { resolveImage, type SiteContext } from '../core/site/resolve';
 import { StaticFileIndex } from '../core/site/staticIndex';
 import { range } from '../core/text';
@@ -150,16 +151,20 @@ export const checkCommand = createCheckCommand();
 async function checkPost(file: string, { text, invalidOffsets }: DecodedText, sites: SiteContexts): Promise<Finding[]> {
 	const context = await sites.forFile(file);
 	let page: ReturnType<typeof readPageAddress> | undefined;
+	const resolve = (site: SiteContext, src: string) => {
+		// Only a relative path depends on the page's address; reading it parses the front matter again.
+		if (!src.startsWith('/')) {
+			page ??= readPageAddress(text);
+		}
+		return resolveImage(site, file, src, page);
+	};
 	const findings = validateFrontMatter(text, {
 		invalidUtf8Offsets: invalidOffsets,
 		imageExists: context ? src => {
-			// Only a relative path depends on the page's address; reading it parses the front matter again.
-			if (!src.startsWith('/')) {
-				page ??= readPageAddress(text);
-			}
-			const image = resolveImage(context, file, src, page);
+			const image = resolve(context, src);
 			return image.remote ? undefined : image.resolved !== undefined;
 		} : undefined,
+		describeMissingImage: context ? src => describeMissingFrontMatterImage(context, file, resolve(context, src)) : undefined,
 	});
 	// Hugo titles a section or the home page (`_index.md`) from its folder or the site: no title is fine there.
 	return isListPagePath(file) ? findings.filter(f => f.code !== 'fm-title-missing') : findings;

@@ -34,6 +34,8 @@ export interface ValidationOptions {
 	 * (no site found yet): the rule stays silent rather than guess.
 	 */
 	readonly imageExists?: (src: string) => boolean | undefined;
+	/** What Hugo publishes instead of a missing image path (where it looked, where the page really is), for the message. */
+	readonly describeMissingImage?: (src: string) => string | undefined;
 	/** The time that fixes inserting "now" use; defaults to the current time. */
 	readonly now?: Date;
 	/** Where the file's bytes were not UTF-8 (`decodeUtf8`): Hugo's TOML reader fails the build there. */
@@ -484,8 +486,10 @@ class Validator {
 				continue;
 			}
 			if (exists(src) === false) {
+				const detail = this.options.describeMissingImage?.(src);
 				this.#add('fm-image-missing', 'warning',
-					`The image "${src}" is not in the site: ${src.startsWith('/') ? 'no static folder (static/, the theme\'s static/) has it' : 'there is no such file next to the post'}. Fix the path or add the file.`,
+					detail !== undefined ? `${detail} Fix the path or add the file.`
+						: `The image "${src}" is not in the site: ${src.startsWith('/') ? 'no static folder (static/, the theme\'s static/) has it' : 'there is no such file next to the post'}. Fix the path or add the file.`,
 					item.start, item.end);
 			}
 		}

@@ -3,6 +3,7 @@ import type { Range } from '../text';
 import type { HugoSite } from './hugoSite';
 import { findImageReferences, readPageAddress, type ImageReference } from './references';
 import { resolveImage, type ResolvedImage, type SiteContext } from './resolve';
+import { suggestImagePaths } from './suggest';
 
 export const enum ImageProblemCode {
 	/** The path resolves to no file Hugo publishes. */
@@ -52,6 +53,16 @@ function problemsOf(reference: ImageReference, image: ResolvedImage, site: HugoS
 		});
 	}
 	return problems;
+}
+
+/**
+ * The message for a front matter image path (`cover`, `images`) that resolves to nothing: as for the body,
+ * plus the published path the writer most likely meant (the bundle's file at the page's real address).
+ */
+export function describeMissingFrontMatterImage(context: SiteContext, documentPath: string, image: ResolvedImage): string {
+	const [best] = suggestImagePaths(context, documentPath, image);
+	const meant = best === undefined ? '' : best.reason === 'published-at' ? ` Hugo publishes the file at ${best.path}.` : ` Hugo publishes ${best.path}, a path close to it.`;
+	return `${describeMissingImage(image, context.site)}${meant}`;
 }
 
 /** The message for an image path that resolves to nothing: what was written, and where Hugo would have looked. */

@@ -10,6 +10,8 @@ import { readFrontMatterSettings } from './settings';
  */
 export interface FrontMatterImageLookup {
 	imageExists(document: vscode.TextDocument, src: string): boolean | undefined;
+	/** Where Hugo looked for a missing image path and what it publishes nearby, for the message. */
+	describeMissingImage?(document: vscode.TextDocument, src: string): string | undefined;
 	/** Fires when earlier answers may have changed (the index finished building, images were added or removed). */
 	readonly onDidChange?: vscode.Event<unknown>;
 }
@@ -58,6 +60,7 @@ export class FrontMatterChecker {
 		const findings = validateFrontMatter(document.getText(), {
 			requiredFields: listPage ? [] : settings.requiredFields,
 			imageExists: images ? src => images.imageExists(document, src) : undefined,
+			describeMissingImage: images?.describeMissingImage ? src => images.describeMissingImage?.(document, src) : undefined,
 		});
 		return listPage ? findings.filter(finding => finding.code !== 'fm-title-missing') : findings;
 	}

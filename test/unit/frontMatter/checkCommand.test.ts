@@ -69,6 +69,19 @@ suite('frontMatter.checkCommand', () => {
 		assert.match(lines[1], /could not be checked \(unexpected failure\)/);
 	});
 
+	test('Should say where Hugo publishes a permalinked bundle\'s cover that names the slug (#10)', async () => {
+		const files = new MemoryFileReader({
+			'/blog/hugo.toml': 'baseURL = "https://example.org/"\n[permalinks]\npost = "/:year/:title/"\n',
+			'/blog/content/post/kolla/index.md': '+++\ntitle = "Kolla Lab"\ndate = 2017-05-09\nslug = "kolla"\ncover = "/2017/kolla/cover.jpg"\nimages = ["/2017/kolla-lab/cover.jpg"]\n+++\n',
+			'/blog/content/post/kolla/cover.jpg': 'jpg',
+		});
+		const io = captureIo('/blog');
+		assert.equal(await runCli(['check', '--format', 'json', 'content'], io, [createCheckCommand(files)]), 0);
+		const { problems } = JSON.parse(io.out) as { problems: Problem[] };
+		assert.deepEqual(problems.map(p => `${p.line}:${p.column} ${p.code}`), ['5:9 fm-image-missing']);
+		assert.match(problems[0].message, /Hugo publishes \/2017\/kolla-lab\/cover\.jpg, a path close to it/);
+	});
+
 	test('Should print the JSON shape with 1-based ranges (#3)', async () => {
 		const io = captureIo('/');
 		const code = await runCli(['check', '--format', 'json', '/blog/content/post/a.md'], io, [createCheckCommand(site())]);
