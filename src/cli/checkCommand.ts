@@ -1,8 +1,8 @@
-import { isListPagePath, isSearchedFolder } from '../core/frontMatter/documentScope';
+import { isListPagePath, isMarkdownFileName, isSearchedFolder } from '../core/frontMatter/documentScope';
 import { readFileSync } from 'node:fs';
 import type { IFileReader } from '../core/fs/fileReader';
 import { decodeUtf8, type DecodedText } from '../core/fs/utf8';
-import { extname, join, relativeInside, resolve } from '../core/fs/posixPath';
+import { join, relativeInside, resolve } from '../core/fs/posixPath';
 import { validateFrontMatter, type Finding } from '../core/frontMatter/validate';
 import { findSiteRoot, loadHugoSite } from '../core/site/hugoSite';
 import { readPageAddress } from '../core/site/references';
@@ -19,7 +19,7 @@ const USAGE = `Usage: event-writeup check [--format text|json] PATH...
 Checks the front matter of Markdown posts the way Hugo reads it: syntax (TOML, YAML, JSON),
 duplicate keys, dates Hugo cannot read, draft, tags/categories/aliases/keywords lists, slug,
 url, title, and cover/images paths (against the Hugo site the post belongs to). A PATH may be
-a file or a folder; folders are searched for .md files.
+a file or a folder; folders are searched for Markdown files (.md, .markdown, .mdown, .mkd, .mkdn).
 
 Options:
   --format FMT    text (default): one "FILE:LINE:COLUMN: SEVERITY CODE MESSAGE" line per problem;
@@ -216,7 +216,7 @@ async function collectPosts(folder: string, files: IFileReader, into: string[]):
 			if (isSearchedFolder(name)) {
 				await collectPosts(path, files, into);
 			}
-		} else if (extname(name).toLowerCase() === '.md') {
+		} else if (isMarkdownFileName(name)) {
 			into.push(path);
 		}
 	}));

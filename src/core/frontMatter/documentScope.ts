@@ -18,6 +18,15 @@ export function isCheckedMarkdownPath(relativePath: string): boolean {
 	return folders.every(isSearchedFolder);
 }
 
+/** The extensions Hugo renders as Markdown (`.markdown` is common in blogs that began on Jekyll). */
+const MARKDOWN_EXTENSIONS: ReadonlySet<string> = new Set(['md', 'markdown', 'mdown', 'mkd', 'mkdn']);
+
+/** Whether a file name is a Markdown post by its extension. */
+export function isMarkdownFileName(name: string): boolean {
+	const dot = name.lastIndexOf('.');
+	return dot > 0 && MARKDOWN_EXTENSIONS.has(name.slice(dot + 1).toLowerCase());
+}
+
 /** Whether posts are looked for inside a folder of this name. */
 export function isSearchedFolder(name: string): boolean {
 	return !SKIPPED_FOLDERS.has(name) && !name.startsWith('.');

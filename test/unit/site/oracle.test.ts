@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { createCheckCommand } from '../../../src/cli/checkCommand';
 import { NodeFileReader } from '../../../src/cli/nodeFileReader';
 import { findHugoSite } from '../../../src/core/site/hugoSite';
 import { findImageReferences, readPageAddress } from '../../../src/core/site/references';
@@ -24,7 +25,7 @@ async function markdownFiles(dir: string): Promise<string[]> {
 		const full = path.join(dir, entry.name);
 		if (entry.isDirectory()) {
 			result.push(...await markdownFiles(full));
-		} else if (entry.name.endsWith('.md')) {
+		} else if (/\.(md|markdown)$/.test(entry.name)) {
 			result.push(full);
 		}
 	}
@@ -138,6 +139,32 @@ suite('site.oracle', function () {
 			checked += rendered.size;
 		}
 		assert.ok(checked >= 40, `checked ${checked} rendered images`);
+	});
+
+	test('Should raise no problem on the real sites that Hugo does not confirm, in check and in the editor\'s image rules (#10)', async () => {
+		const real = posts.filter(p => p.where.startsWith('real-'));
+		assert.ok(real.length >= 30, `${real.length} posts of real sites`);
+		const unconfirmed: string[] = [];
+		for (const { where, file, text, permalink, publicDir, context } of real) {
+			const lines = new LineIndex(text);
+			const published = async (src: string) => readIfFile(path.join(publicDir, decodeURIComponent(new URL(src, permalink).pathname))) !== undefined;
+			const io = { cwd: path.dirname(file), out: '', stdout(t: string) { this.out += t; }, stderr() { /* the summary */ } };
+			await createCheckCommand().run(['--format', 'json', file], io);
+			for (const problem of (JSON.parse(io.out) as { problems: Array<{ line: number; column: number; endLine: number; endColumn: number; code: string; message: string }> }).problems) {
+				const written = text.slice(lines.offsetAt({ line: problem.line - 1, character: problem.column - 1 }), lines.offsetAt({ line: problem.endLine - 1, character: problem.endColumn - 1 }));
+				const src = written.replace(/^["']|["']$/g, '');
+				if (problem.code !== 'fm-image-missing' || await published(src)) {
+					unconfirmed.push(`${where}:${problem.line} ${problem.code} ${problem.message}`);
+				}
+			}
+			for (const problem of findImageProblems(text, file, context).filter(p => p.code === ImageProblemCode.NotFound)) {
+				const src = text.slice(lines.offsetAt(problem.range.start), lines.offsetAt(problem.range.end));
+				if (await published(src)) {
+					unconfirmed.push(`${where}:${problem.range.start.line + 1} image-not-found ${src}: Hugo publishes it`);
+				}
+			}
+		}
+		assert.deepEqual(unconfirmed, []);
 	});
 
 	test('Should warn about a raw <img> exactly when Hugo leaves it out of the page (#4)', async () => {

@@ -59,7 +59,9 @@ export async function buildWithHugo(siteDir: string): Promise<BuiltSite> {
 		// `hugo list all` leaves out sections, so the permalinks come from the pages themselves.
 		for (const page of await htmlFiles(path.join(root, publicDir))) {
 			const html = await fs.readFile(page, 'utf8');
-			const source = /<meta name="source" content="([^"]*)">/.exec(html)?.[1]?.split(path.sep).join('/');
+			// The source file's absolute path: named from the content folder, as the tests name posts (`en/post/x.md`).
+			const filename = /<meta name="source" content="([^"]*)">/.exec(html)?.[1];
+			const source = filename ? path.relative(path.join(root, 'content'), filename).split(path.sep).join('/') : undefined;
 			const permalink = /<link rel="canonical" href="([^"]*)">/.exec(html)?.[1];
 			if (source && permalink && !pages.has(source)) {
 				pages.set(source, { permalink, publicDir: path.join(root, publicDir) });
