@@ -19,6 +19,11 @@ async function readIfFile(file: string): Promise<Buffer | undefined> {
 	}
 }
 
+/** A page's permalink as a URL: with `baseURL = "/"` Hugo writes site-relative permalinks. */
+function absolute(permalink: string): URL {
+	return new URL(permalink, 'https://site.invalid/');
+}
+
 async function markdownFiles(dir: string): Promise<string[]> {
 	const result: string[] = [];
 	for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
@@ -96,7 +101,7 @@ suite('site.oracle', function () {
 					continue;
 				}
 				// The address the browser requests from the published page, as Hugo leaves the path as written.
-				const requested = decodeURIComponent(new URL(reference.src, permalink).pathname);
+				const requested = decodeURIComponent(new URL(reference.src, absolute(permalink)).pathname);
 				const published = await readIfFile(path.join(publicDir, requested));
 				if (published === undefined) {
 					assert.equal(result.resolved, undefined, `${at}: Hugo publishes nothing at ${requested}`);
@@ -128,7 +133,7 @@ suite('site.oracle', function () {
 			.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 		let checked = 0;
 		for (const { where, text, permalink, publicDir, context } of posts) {
-			const pagePath = new URL(permalink).pathname;
+			const pagePath = absolute(permalink).pathname;
 			const page = await fs.readFile(path.join(publicDir, pagePath.endsWith('/') ? `${pagePath}index.html` : pagePath), 'utf8');
 			const body = page.slice(page.indexOf('</h1>'));
 			const rendered = new Set([...body.matchAll(/<img\b[^>]*?\ssrc=(?:"([^"]*)"|'([^']*)')/g)].map(m => decodeEscapes(decodeAttribute(m[1] ?? m[2]))));
@@ -147,7 +152,7 @@ suite('site.oracle', function () {
 		const unconfirmed: string[] = [];
 		for (const { where, file, text, permalink, publicDir, context } of real) {
 			const lines = new LineIndex(text);
-			const published = async (src: string) => readIfFile(path.join(publicDir, decodeURIComponent(new URL(src, permalink).pathname))) !== undefined;
+			const published = async (src: string) => await readIfFile(path.join(publicDir, decodeURIComponent(new URL(src, absolute(permalink)).pathname))) !== undefined;
 			const io = { cwd: path.dirname(file), out: '', stdout(t: string) { this.out += t; }, stderr() { /* the summary */ } };
 			await createCheckCommand().run(['--format', 'json', file], io);
 			for (const problem of (JSON.parse(io.out) as { problems: Array<{ line: number; column: number; endLine: number; endColumn: number; code: string; message: string }> }).problems) {
@@ -173,7 +178,7 @@ suite('site.oracle', function () {
 			const omitted = new Set(findImageProblems(text, file, context)
 				.filter(p => p.code === ImageProblemCode.RawHtmlOmitted)
 				.map(p => `${p.range.start.line}:${p.range.start.character}`));
-			const pagePath = new URL(permalink).pathname;
+			const pagePath = absolute(permalink).pathname;
 			const page = await fs.readFile(path.join(publicDir, pagePath.endsWith('/') ? `${pagePath}index.html` : pagePath), 'utf8');
 			const lines = new LineIndex(text);
 			for (const reference of findImageReferences(text).filter(r => r.kind === 'html')) {
