@@ -77,16 +77,25 @@ function pageFolders(site: HugoSite, documentPath: string, page: PageAddress): {
 		if (expanded === undefined) {
 			return undefined;
 		}
-		if (site.uglyUrls && kind !== 'leaf') {
+		if (isUgly(site, sections[0]) && kind !== 'leaf') {
 			return same(folderUrl(site, dirname(`/${expanded.replace(/\/+$/, '')}`)));
 		}
 		// The page keeps the pattern's trailing slash, its resources' folder does not (see pageResourceFolder).
 		return { page: folderUrl(site, expanded), resources: folderUrl(site, expanded.replace(/\/+$/, '')) };
 	}
-	if (site.uglyUrls && kind !== 'leaf') {
+	if (isUgly(site, sections[0] ?? '') && kind !== 'leaf') {
 		return same(folderUrl(site, sections.join('/')));
 	}
 	return same(folderUrl(site, [...sections, slug ?? fileName].join('/')));
+}
+
+/** `uglyURLs`: for the whole site, or per section (`[uglyURLs] post = true`). */
+function isUgly(site: HugoSite, section: string): boolean {
+	const setting = site.config.uglyurls;
+	if (isRecord(setting)) {
+		return Object.entries(setting).some(([key, value]) => key.toLowerCase() === section.toLowerCase() && value === true);
+	}
+	return site.uglyUrls;
 }
 
 function same(folder: string): { page: string; resources: string } {
