@@ -149,4 +149,24 @@ suite('integration.completions', () => {
 		const ourPrefixes = await prefixesOf(ours.extensionUri, ours.packageJSON.contributes.snippets);
 		assert.deepEqual(ourPrefixes.filter(p => builtInPrefixes.includes(p)), []);
 	});
+	test('Should offer nothing on a closing quote, and close the quote of an accepted tag, as typed in the editor (#13)', async () => {
+		const uri = await writePost('completion-typed.md', ['+++', 'title = "Typed"', '', '+++', '']);
+		const document = await vscode.workspace.openTextDocument(uri);
+		const editor = await vscode.window.showTextDocument(document);
+		editor.selection = new vscode.Selection(2, 0, 2, 0);
+		const ours = (items: vscode.CompletionItem[]) => items.filter(i => i.kind === vscode.CompletionItemKind.Constant || i.kind === vscode.CompletionItemKind.EnumMember);
+		const at = async (trigger: string) => (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, editor.selection.active, trigger)).items;
+		// Character by character, as a writer types: the closing quote triggers completions, which must offer nothing.
+		for (const ch of 'date = "May 25, 2017"') {
+			await vscode.commands.executeCommand('type', { text: ch });
+		}
+		assert.deepEqual(ours(await at('"')).map(label), []);
+		await vscode.commands.executeCommand('type', { text: '\ntags = ["' });
+		const hallway = ours(await at('"')).find(i => label(i) === 'hallway-track');
+		assert.ok(hallway, 'a tag is offered after the opening quote');
+		const range = hallway.range instanceof vscode.Range ? hallway.range : hallway.range!.replacing;
+		await editor.edit(edit => edit.replace(range, typeof hallway.insertText === 'string' ? hallway.insertText : hallway.insertText!.value));
+		assert.equal(document.lineAt(3).text, 'tags = ["hallway-track"');
+		assert.equal(document.lineAt(2).text, 'date = "May 25, 2017"');
+	});
 });

@@ -20,6 +20,8 @@ export type CompletionSite =
 		readonly listed: ReadonlySet<string>;
 		/** Nothing separates the value from `=`/`:` yet: YAML needs the space, TOML reads better with it. */
 		readonly needsSpace: boolean;
+		/** Inside a string that no quote closes after the cursor: the quote an item must add. */
+		readonly closingQuote?: string;
 	}
 	| { readonly kind: 'imagePath'; readonly typed: string; readonly replaceStart: number; readonly replaceEnd: number };
 
@@ -123,12 +125,24 @@ function frontMatterSite(text: string, offset: number, lineStart: number, lineEn
 		}
 		const inList = entry.list || openBracket(value);
 		const partial = string ?? /[^\s[\],"':=]*$/.exec(value)![0];
+		// Only where a value starts: not after a complete one (`date = "May 25, 2017"|`, `["a"|`), where
+		// accepting an item would append junk to the line.
+		const valueStart = string === undefined ? value.length - partial.length : scanUnquoted(value).lastStringStart - 1;
+		const preceding = value.slice(0, valueStart).trimEnd();
+		if (inList ? !(preceding === '' && entry.list) && !/[[,]$/.test(preceding) : preceding !== '') {
+			return undefined;
+		}
+		// Markdown does not close a quote as it is typed: an item inside an open string closes it itself.
+		const quote = string === undefined ? undefined : value[valueStart];
+		const closed = quote !== undefined && text.slice(offset, lineEnd).includes(quote);
+		const replaceEnd = offset + wordAfter(text, offset, closed);
 		return {
 			kind: 'value', format, key, inString: string !== undefined, inList,
 			listed: new Set(listedElements(value).map(e => e.toLowerCase())),
 			needsSpace: value === '' && /[=:]$/.test(before),
 			replaceStart: offset - partial.length,
-			replaceEnd: offset + wordAfter(text, offset, string !== undefined),
+			replaceEnd,
+			...(quote !== undefined && !closed ? { closingQuote: quote } : {}),
 		};
 	}
 	if (!keyMatch) {
@@ -329,8 +343,9 @@ function valueItems(site: Extract<CompletionSite, { kind: 'value' }>, data: Comp
 	const field = fieldNamed(site.key);
 	const taxonomy = data.taxonomies.find(t => t.toLowerCase() === site.key.toLowerCase());
 	const space = site.needsSpace ? ' ' : '';
+	const close = site.inString ? site.closingQuote ?? '' : '';
 	const item = (label: string, kind: CompletionItemKind, insertText: string, index: number, detail?: string): WritingCompletionItem => ({
-		label, kind, insertText: space + insertText, snippet: false, detail, sortText: sortKey(index), replaceStart: site.replaceStart, replaceEnd: site.replaceEnd,
+		label, kind, insertText: space + insertText + close, snippet: false, detail, sortText: sortKey(index), replaceStart: site.replaceStart, replaceEnd: site.replaceEnd,
 	});
 	if (taxonomy) {
 		const terms = (data.terms.get(taxonomy) ?? []).filter(t => !site.listed.has(t.term.toLowerCase()));

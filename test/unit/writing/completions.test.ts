@@ -124,6 +124,27 @@ suite('writing.completions', () => {
 		assert.equal(apply(joinLines('---', 'tags: [|]', '---'), 'C++ Guild'), joinLines('---', 'tags: ["C++ Guild"]', '---'));
 	});
 
+	test('Should offer nothing after a complete value, so Enter cannot append to it (#13)', () => {
+		// Typing the closing quote triggers completions: the line is finished, nothing may be offered.
+		assert.equal(site(joinLines('+++', 'date = "May 25, 2017"|', '+++')).site, undefined);
+		assert.equal(site(joinLines('+++', 'tags = "summit"|', '+++')).site, undefined);
+		assert.equal(site(joinLines('+++', 'draft = true |', '+++')).site, undefined);
+		assert.equal(site(joinLines('---', 'tags: [kolla|]', '---')).site?.kind, 'value');
+		assert.equal(site(joinLines('+++', 'tags = ["kolla"|]', '+++')).site, undefined);
+		assert.equal(site(joinLines('+++', 'tags = ["kolla" |]', '+++')).site, undefined);
+		assert.deepEqual(labels(joinLines('+++', 'tags = ["kolla", |]', '+++')), ['openstack', 'C++ Guild']);
+		assert.deepEqual(labels(joinLines('+++', 'tags = ["kolla", "|', '+++')), ['openstack', 'C++ Guild']);
+		assert.deepEqual(labels(joinLines('+++', 'date = |', '+++')), [DATA.now]);
+	});
+
+	test('Should close the quote it is typed in when nothing closes it yet (#13)', () => {
+		assert.equal(apply(joinLines('+++', 'tags = ["|', '+++'), 'openstack'), joinLines('+++', 'tags = ["openstack"', '+++'));
+		assert.equal(apply(joinLines('+++', 'tags = ["|]', '+++'), 'openstack'), joinLines('+++', 'tags = ["openstack"]', '+++'));
+		assert.equal(apply(joinLines('+++', 'tags = ["ko|"]', '+++'), 'kolla'), joinLines('+++', 'tags = ["kolla"]', '+++'));
+		assert.equal(apply(joinLines('---', 'tags: [\'|]', '---'), 'kolla'), joinLines('---', 'tags: [\'kolla\']', '---'));
+		assert.equal(apply(joinLines('+++', 'lastmod = "|', '+++'), DATA.now), joinLines('+++', `lastmod = "${DATA.now}"`, '+++'));
+	});
+
 	test('Should complete tags in lists spread over lines (#6)', () => {
 		assert.deepEqual(labels(joinLines('+++', 'tags = [', '  "openstack",', '  |', ']', '+++')), ['kolla', 'C++ Guild']);
 		assert.deepEqual(labels(joinLines('---', 'tags:', '  - kolla', '  - |', '---')), ['openstack', 'C++ Guild']);
