@@ -641,6 +641,11 @@ class TomlParser {
 	 * recursion: Hugo reads any depth, and a deep value must not exhaust ours.
 	 */
 	#value(key: Key, tablePath: readonly string[]): ParsedValue {
+		const code = this.#src.charCodeAt(this.#i);
+		if (code !== LBRACKET && code !== LBRACE) {
+			// Most values are scalars: no stack for them.
+			return this.#scalar();
+		}
 		const stack: Frame[] = [];
 		for (;;) {
 			let done = this.#openOrScalar(stack, key, tablePath);

@@ -56,6 +56,8 @@ const IMAGE_FIELDS = new Set(['cover', 'images', 'image']);
 const MEANT_TRUE = new Set(['true', 'yes', 'y', 'on', '1', 't']);
 const MEANT_FALSE = new Set(['false', 'no', 'n', 'off', '0', 'f']);
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** Characters Hugo keeps in a page path as they are (white space aside, which it turns into hyphens). */
+const PATH_SAFE = /^[\p{L}\p{N}\p{M}./\\_#+~@\s-]*$/u;
 const PARENT_SEGMENT = /(^|[\\/])\.\.([\\/]|$)/;
 const REMOTE_IMAGE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
@@ -429,6 +431,9 @@ class Validator {
 		if (slug.trim() === '') {
 			this.#add('fm-slug-invalid', 'warning', 'The slug is empty: Hugo falls back to the file name. Write a slug or remove the line.', value.start, value.end,
 				[{ title: `Remove '${entry.key}'`, edits: [this.#removeLine(entry)] }]);
+			return;
+		}
+		if (PATH_SAFE.test(slug)) {
 			return;
 		}
 		const dropped = [...new Set([...slug].filter(ch => !/\s/u.test(ch) && unicodeSanitize(ch) === ''))];
