@@ -6,7 +6,7 @@ import { join, relativeInside, resolve } from '../core/fs/posixPath';
 import { validateFrontMatter, type Finding } from '../core/frontMatter/validate';
 import { findSiteRoot, loadHugoSite } from '../core/site/hugoSite';
 import { readPageAddress } from '../core/site/references';
-import { describeMissingFrontMatterImage } from '../core/site/problems';
+import { explainMissingImage } from '../core/site/problems';
 import { resolveImage, type SiteContext } from '../core/site/resolve';
 import { StaticFileIndex } from '../core/site/staticIndex';
 import { range } from '../core/text';
@@ -164,7 +164,7 @@ async function checkPost(file: string, { text, invalidOffsets }: DecodedText, si
 			const image = resolve(context, src);
 			return image.remote ? undefined : image.resolved !== undefined;
 		} : undefined,
-		describeMissingImage: context ? src => describeMissingFrontMatterImage(context, file, resolve(context, src)) : undefined,
+		describeMissingImage: context ? src => explainMissingImage(context, file, resolve(context, src)) : undefined,
 	});
 	// Hugo titles a section or the home page (`_index.md`) from its folder or the site: no title is fine there.
 	return isListPagePath(file) ? findings.filter(f => f.code !== 'fm-title-missing') : findings;

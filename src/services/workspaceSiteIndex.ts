@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { basename, dirname, relativeInside } from '../core/fs/posixPath';
 import { CONFIG_EXTENSIONS } from '../core/site/config';
 import { findSiteRoot, loadHugoSite, type HugoSite } from '../core/site/hugoSite';
-import { describeMissingFrontMatterImage } from '../core/site/problems';
+import { explainMissingImage } from '../core/site/problems';
 import { findImageReferences, readPageAddress, type ImageReference } from '../core/site/references';
 import { resolveImage, type ResolvedImage, type SiteContext } from '../core/site/resolve';
 import { StaticFileIndex } from '../core/site/staticIndex';
@@ -106,7 +106,7 @@ export class WorkspaceSiteIndex extends Disposable {
 	/** For a path `imageExists` denies: where Hugo looked, and what it publishes nearby. */
 	describeMissingImage(document: { readonly uri: vscode.Uri; getText(): string }, src: string): string | undefined {
 		const context = this.loadedSiteFor(document.uri);
-		return context ? describeMissingFrontMatterImage(context, document.uri.path, resolveImage(context, document.uri.path, src, readPageAddress(document.getText()))) : undefined;
+		return context ? explainMissingImage(context, document.uri.path, resolveImage(context, document.uri.path, src, readPageAddress(document.getText()))) : undefined;
 	}
 
 	/** Resolves one image path written in a document (whose text supplies its `slug`/`url`). */

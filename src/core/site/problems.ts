@@ -27,12 +27,13 @@ export function findImageProblems(text: string, documentPath: string, context: S
 	const problems: ImageProblem[] = [];
 	for (const reference of findImageReferences(text)) {
 		const image = resolveImage(context, documentPath, reference.src, page);
-		problems.push(...problemsOf(reference, image, context.site));
+		problems.push(...problemsOf(reference, image, context, documentPath));
 	}
 	return problems;
 }
 
-function problemsOf(reference: ImageReference, image: ResolvedImage, site: HugoSite): ImageProblem[] {
+function problemsOf(reference: ImageReference, image: ResolvedImage, context: SiteContext, documentPath: string): ImageProblem[] {
+	const { site } = context;
 	const problems: ImageProblem[] = [];
 	if (reference.kind === 'html' && !site.unsafeHtml) {
 		problems.push({
@@ -46,7 +47,7 @@ function problemsOf(reference: ImageReference, image: ResolvedImage, site: HugoS
 	if (!image.remote && image.resolved === undefined && reference.kind !== 'frontMatter') {
 		problems.push({
 			code: ImageProblemCode.NotFound,
-			message: describeMissingImage(image, site),
+			message: explainMissingImage(context, documentPath, image),
 			range: reference.range,
 			severity: 'warning',
 			...(image.nearMiss ? { related: { file: image.nearMiss.file, message: `Not published at this address: ${image.nearMiss.reason}` } } : {}),
@@ -56,10 +57,11 @@ function problemsOf(reference: ImageReference, image: ResolvedImage, site: HugoS
 }
 
 /**
- * The message for a front matter image path (`cover`, `images`) that resolves to nothing: as for the body,
- * plus the published path the writer most likely meant (the bundle's file at the page's real address).
+ * The message for an image path that resolves to nothing, in the body or the front matter: where Hugo
+ * looked, plus the published path the writer most likely meant (the one file of that name, the bundle's
+ * file at the page's real address).
  */
-export function describeMissingFrontMatterImage(context: SiteContext, documentPath: string, image: ResolvedImage): string {
+export function explainMissingImage(context: SiteContext, documentPath: string, image: ResolvedImage): string {
 	const [best] = suggestImagePaths(context, documentPath, image);
 	const meant = best === undefined ? '' : best.reason === 'published-at' ? ` Hugo publishes the file at ${best.path}.` : ` Hugo publishes ${best.path}, a path close to it.`;
 	return `${describeMissingImage(image, context.site)}${meant}`;

@@ -43,6 +43,13 @@ export function suggestImagePaths(context: SiteContext, documentPath: string, im
 		candidates = context.index.list();
 		target = safeDecode(written);
 	} else {
+		// A bare or misplaced name in a plain page (`![](Photo-May-09--2-19-49-PM.jpg)`): where Hugo
+		// publishes the one file of that name, when there is exactly one.
+		const name = basename(safeDecode(written)).toLowerCase();
+		const same = context.index.list().filter(path => basename(path).toLowerCase() === name);
+		if (same.length === 1 && !suggestions.some(s => s.path === same[0])) {
+			suggestions.push({ path: same[0], reason: 'published-at' });
+		}
 		return suggestions;
 	}
 	for (const path of closest(target, candidates)) {

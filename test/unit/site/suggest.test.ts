@@ -49,6 +49,15 @@ suite('site.suggest', () => {
 		assert.deepEqual(suggest(context, '/s/content/post/p.md', 'next.jpg'), ['published-at /post/next.jpg']);
 	});
 
+	test('Should suggest where the one published file of a bare name is, from a plain page (#13)', async () => {
+		const context = await site();
+		// Exactly one published file has that name: Ghost-style under content/, published at /images/….
+		assert.deepEqual(suggest(context, '/s/content/post/p.md', 'slide.jpg'), ['published-at /images/2017/05/slide.jpg']);
+		assert.deepEqual(suggest(context, '/s/content/post/p.md', 'photos/Boston-Hynes.jpg'), ['published-at /images/2017/05/boston-hynes.jpg']);
+		// Three files share this name: which one was meant is not known.
+		assert.deepEqual(suggest(context, '/s/content/post/p.md', 'kolla-room.jpg'), []);
+	});
+
 	test('Should suggest page bundle files for a relative path in a bundle (#4)', async () => {
 		const context = await site();
 		assert.deepEqual(suggest(context, '/s/content/post/trip/index.md', 'photo.jpeg'), ['similar photo.jpg']);
