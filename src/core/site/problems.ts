@@ -1,4 +1,4 @@
-import { relativeInside } from '../fs/posixPath';
+import { basename, relativeInside } from '../fs/posixPath';
 import type { Range } from '../text';
 import type { HugoSite } from './hugoSite';
 import { findImageReferences, readPageAddress, type ImageReference } from './references';
@@ -63,7 +63,10 @@ function problemsOf(reference: ImageReference, image: ResolvedImage, context: Si
  */
 export function explainMissingImage(context: SiteContext, documentPath: string, image: ResolvedImage): string {
 	const [best] = suggestImagePaths(context, documentPath, image);
-	const meant = best === undefined ? '' : best.reason === 'published-at' ? ` Hugo publishes the file at ${best.path}.` : ` Hugo publishes ${best.path}, a path close to it.`;
+	// A path only a few letters away may be another photo: named only when it is the same file name.
+	const sameName = best !== undefined && basename(best.path) === basename(image.src.replace(/[?#].*$/s, ''));
+	const meant = best === undefined ? '' : best.reason === 'published-at' ? ` Hugo publishes the file at ${best.path}.`
+		: sameName ? ` Hugo publishes ${best.path}, a path close to it.` : '';
 	return `${describeMissingImage(image, context.site)}${meant}`;
 }
 
