@@ -7,6 +7,7 @@ import { registerNewPostCommand } from './features/newPost';
 import { registerImagePasting } from './features/pasteImages';
 import { BuiltInPreviewSupport, registerPostPreview } from './features/preview';
 import { registerSessionCommands } from './features/sessions';
+import { RuleDocs } from './services/ruleDocs';
 import { SiteTermsCache } from './services/siteTerms';
 import { WorkspaceSiteIndex } from './services/workspaceSiteIndex';
 
@@ -14,12 +15,14 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(m
 	// Services
 	const sites = new WorkspaceSiteIndex();
 	const terms = new SiteTermsCache(sites);
+	const ruleDocs = new RuleDocs(context.extensionUri);
 	// Features
 	context.subscriptions.push(
 		sites,
 		terms,
-		registerFrontMatterFeatures({ language: 'markdown' }, { docsUri: vscode.Uri.joinPath(context.extensionUri, 'README.md'), images: sites }),
-		registerImageFeatures({ language: 'markdown' }, sites, { docsUri: vscode.Uri.joinPath(context.extensionUri, 'README.md') }),
+		ruleDocs,
+		registerFrontMatterFeatures({ language: 'markdown' }, { docs: ruleDocs, images: sites }),
+		registerImageFeatures({ language: 'markdown' }, sites, { docs: ruleDocs }),
 		registerSessionCommands(),
 		registerNewPostCommand(terms),
 		registerPostPreview(context.extensionUri, sites, { exposeSnapshots: context.extensionMode === vscode.ExtensionMode.Test }),

@@ -169,4 +169,20 @@ suite('integration.completions', () => {
 		assert.equal(document.lineAt(3).text, 'tags = ["hallway-track"');
 		assert.equal(document.lineAt(2).text, 'date = "May 25, 2017"');
 	});
+	test('Should expand a snippet by its prefix and Tab, with word suggestions still off for prose (#13)', async () => {
+		const markdown = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' });
+		assert.equal(markdown.get('tabCompletion'), 'onlySnippets');
+		assert.notEqual(markdown.get<{ other?: unknown }>('quickSuggestions')?.other, 'on', 'prose gets no word suggestions');
+		const uri = await writePost('completion-tab.md', ['+++', 'title = "Tab"', '+++', '', '']);
+		const document = await vscode.workspace.openTextDocument(uri);
+		const editor = await vscode.window.showTextDocument(document);
+		editor.selection = new vscode.Selection(4, 0, 4, 0);
+		await vscode.commands.executeCommand('type', { text: 'session' });
+		// What Tab runs where tabCompletion is on and the word before the cursor is a snippet prefix.
+		for (let attempt = 0; attempt < 20 && !document.getText().includes('####'); attempt++) {
+			await vscode.commands.executeCommand('insertSnippet');
+			await new Promise(resolve => setTimeout(resolve, 50));
+		}
+		assert.match(document.getText().split('\n').slice(4).join('\n'), /^#### .+\n/);
+	});
 });

@@ -127,10 +127,20 @@ suite('integration.frontMatter', function () {
 		for (const diagnostic of ours(diagnostics)) {
 			const code = diagnostic.code;
 			assert.ok(typeof code === 'object', 'the code carries a link');
-			assert.equal(code.target.fragment, code.value, 'the link goes to the rule\'s README entry');
-			assert.ok(code.target.path.endsWith('/README.md'), code.target.toString());
+			// The README as the extension holds it (a package stores it as readme.md), at the rule's line (#13).
+			const readme = new TextDecoder().decode(await vscode.workspace.fs.readFile(code.target.with({ fragment: '' })));
+			const line = /^L(\d+)$/.exec(code.target.fragment);
+			assert.ok(line, `the link names a line: ${code.target.toString()}`);
+			assert.ok(readme.split('\n')[Number(line[1]) - 1].includes(`<a id="${code.value}">`), `line ${line[1]} documents ${code.value}`);
 			assert.ok(diagnostic.message.length > 20, diagnostic.message);
 		}
+		// Opening the link (as the Problems view does) shows the README at the rule.
+		const [first] = ours(diagnostics);
+		const target = (first.code as { target: vscode.Uri }).target;
+		await vscode.commands.executeCommand('vscode.open', target);
+		const editor = vscode.window.activeTextEditor;
+		assert.equal(editor?.document.uri.path, target.path);
+		assert.equal(editor.selection.active.line + 1, Number(target.fragment.slice(1)), 'the README opens at the rule\'s line');
 	});
 
 	test('Should apply the preferred quick fix, changing only the date value (#3)', async () => {

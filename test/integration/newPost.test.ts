@@ -61,6 +61,7 @@ suite('integration.newPost', function () {
 		const editor = vscode.window.activeTextEditor;
 		assert.ok(editor);
 		assert.equal(editor.document.uri.toString(), uri.toString(), 'the new post is open');
+		assert.equal(vscode.window.tabGroups.activeTabGroup.activeTab?.isPreview, false, 'the new post opens pinned (#13)');
 		const lines = text.split('\n');
 		const closing = lines.indexOf('+++', 1);
 		assert.deepEqual(editor.selection.active, new vscode.Position(closing + 2, 0), 'the cursor is below the front matter and a blank line');

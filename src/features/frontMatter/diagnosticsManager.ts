@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { RuleDocLinks } from '../../services/ruleDocs';
 import type { Finding } from '../../core/frontMatter/validate';
 import { RULES } from '../../core/frontMatter/rules';
 import { splitFrontMatter } from '../../core/frontMatter/split';
@@ -24,17 +25,18 @@ export class FrontMatterDiagnosticsManager extends Disposable {
 	/** Last line of each checked document's front matter block: an edit below it cannot change the findings. */
 	readonly #frontMatterLastLines = new Map<string, number>();
 	readonly #checker: FrontMatterChecker;
-	readonly #ruleTargets: ReadonlyMap<string, vscode.Uri>;
+	readonly #docs: RuleDocLinks;
 	readonly #log: vscode.LogOutputChannel;
 
 	/**
-	 * @param docsUri the README whose anchors document each rule: the link behind every diagnostic's code.
+	 * @param docs where each rule is documented: the link behind every diagnostic's code.
 	 */
-	constructor(checker: FrontMatterChecker, docsUri: vscode.Uri, log: vscode.LogOutputChannel) {
+	constructor(checker: FrontMatterChecker, docs: RuleDocLinks, log: vscode.LogOutputChannel) {
 		super();
 		this.#checker = checker;
 		this.#log = log;
-		this.#ruleTargets = new Map(RULES.map(rule => [rule.code, docsUri.with({ fragment: rule.docsAnchor.replace(/^#/, '') })]));
+		this.#docs = docs;
+		this._register(docs.onDidLoad(() => this.#scheduleAll()));
 
 		this._register(vscode.workspace.onDidOpenTextDocument(document => this.#schedule(document)));
 		this._register(vscode.workspace.onDidChangeTextDocument(event => this.#onDidChangeTextDocument(event)));
@@ -128,8 +130,8 @@ export class FrontMatterDiagnosticsManager extends Disposable {
 	#toDiagnostic(finding: Finding): vscode.Diagnostic {
 		const diagnostic = new vscode.Diagnostic(toVscodeRange(finding.range), finding.message, toDiagnosticSeverity(finding.severity));
 		diagnostic.source = DIAGNOSTIC_SOURCE;
-		const target = this.#ruleTargets.get(finding.code);
-		diagnostic.code = target ? { value: finding.code, target } : finding.code;
+		const rule = RULES.find(r => r.code === finding.code);
+		diagnostic.code = rule ? { value: finding.code, target: this.#docs.linkFor(rule.docsAnchor.replace(/^#/, '')) } : finding.code;
 		return diagnostic;
 	}
 

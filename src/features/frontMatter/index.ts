@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { RuleDocLinks } from '../../services/ruleDocs';
 import { CommandId } from '../../commandIds';
 import { FrontMatterChecker, type FrontMatterImageLookup } from './checker';
 import { FrontMatterDiagnosticsManager } from './diagnosticsManager';
@@ -8,8 +9,8 @@ import { FrontMatterFixes } from './fixes';
 export type { FrontMatterImageLookup } from './checker';
 
 export interface FrontMatterFeatureOptions {
-	/** The page documenting each rule under its anchor; every diagnostic's code links there. */
-	readonly docsUri: vscode.Uri;
+	/** Where each rule is documented; every diagnostic's code links there. */
+	readonly docs: RuleDocLinks;
 	/** Answers the `cover`/`images` existence check; without it that check is skipped. */
 	readonly images?: FrontMatterImageLookup;
 }
@@ -20,7 +21,7 @@ export function registerFrontMatterFeatures(selector: vscode.DocumentSelector, o
 	const checker = new FrontMatterChecker(selector, options.images);
 	return vscode.Disposable.from(
 		log,
-		new FrontMatterDiagnosticsManager(checker, options.docsUri, log),
+		new FrontMatterDiagnosticsManager(checker, options.docs, log),
 		vscode.languages.registerCodeActionsProvider(selector, new FrontMatterFixes(checker, log),
 			{ providedCodeActionKinds: FrontMatterFixes.kinds }),
 		vscode.commands.registerCommand(CommandId.FixAllFrontMatter,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ImageProblemCode, findImageProblems, type ImageProblem } from '../../core/site/problems';
+import type { RuleDocLinks } from '../../services/ruleDocs';
 import { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 import { KeyedDelayer } from '../../util/async';
 import { Disposable } from '../../util/dispose';
@@ -25,14 +26,15 @@ export class ImageDiagnosticsManager extends Disposable {
 	readonly #generations = new Map<string, number>();
 	readonly #selector: vscode.DocumentSelector;
 	readonly #sites: WorkspaceSiteIndex;
-	readonly #docsUri: vscode.Uri;
+	readonly #docs: RuleDocLinks;
 	readonly #log: vscode.LogOutputChannel;
 
-	constructor(selector: vscode.DocumentSelector, sites: WorkspaceSiteIndex, docsUri: vscode.Uri, log: vscode.LogOutputChannel) {
+	constructor(selector: vscode.DocumentSelector, sites: WorkspaceSiteIndex, docs: RuleDocLinks, log: vscode.LogOutputChannel) {
 		super();
 		this.#selector = selector;
 		this.#sites = sites;
-		this.#docsUri = docsUri;
+		this.#docs = docs;
+		this._register(docs.onDidLoad(() => this.#scheduleAll()));
 		this.#log = log;
 		this._register(vscode.workspace.onDidOpenTextDocument(document => this.#schedule(document)));
 		this._register(vscode.workspace.onDidChangeTextDocument(event => {
@@ -103,7 +105,7 @@ export class ImageDiagnosticsManager extends Disposable {
 		const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
 		const diagnostic = new vscode.Diagnostic(toVscodeRange(problem.range), problem.message, severity);
 		diagnostic.source = DIAGNOSTIC_SOURCE;
-		diagnostic.code = { value: problem.code, target: this.#docsUri.with({ fragment: DOCS_ANCHORS[problem.code] }) };
+		diagnostic.code = { value: problem.code, target: this.#docs.linkFor(DOCS_ANCHORS[problem.code]) };
 		if (problem.related) {
 			diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(
 				new vscode.Location(this.#sites.toUri(uri, problem.related.file), new vscode.Position(0, 0)), problem.related.message)];

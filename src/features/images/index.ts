@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { RuleDocLinks } from '../../services/ruleDocs';
 import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 import { ImageDiagnosticsManager } from './diagnosticsManager';
 import { ImageFixes } from './fixes';
@@ -6,8 +7,8 @@ import { ImageHoverProvider } from './hover';
 import { ImageLinkProvider } from './links';
 
 export interface ImageFeatureOptions {
-	/** The page documenting each diagnostic under its anchor; every diagnostic's code links there. */
-	readonly docsUri: vscode.Uri;
+	/** Where each rule is documented; every diagnostic's code links there. */
+	readonly docs: RuleDocLinks;
 }
 
 /** Image diagnostics and their quick fixes, links and hovers for the documents `selector` matches, resolved through the site index. */
@@ -15,7 +16,7 @@ export function registerImageFeatures(selector: vscode.DocumentSelector, sites: 
 	const log = vscode.window.createOutputChannel('Event Write-up: Images', { log: true });
 	return vscode.Disposable.from(
 		log,
-		new ImageDiagnosticsManager(selector, sites, options.docsUri, log),
+		new ImageDiagnosticsManager(selector, sites, options.docs, log),
 		vscode.languages.registerDocumentLinkProvider(selector, new ImageLinkProvider(sites)),
 		vscode.languages.registerHoverProvider(selector, new ImageHoverProvider(sites)),
 		vscode.languages.registerCodeActionsProvider(selector, new ImageFixes(sites), { providedCodeActionKinds: ImageFixes.kinds }),

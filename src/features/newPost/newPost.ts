@@ -86,7 +86,8 @@ export async function newPostCommand(terms: SiteTermsCache, args?: NewPostArgs):
 		return undefined;
 	}
 	const document = await vscode.workspace.openTextDocument(uri);
-	const editor = await vscode.window.showTextDocument(document);
+	// A new post is to be written in: pinned, not a preview tab the next click replaces.
+	const editor = await vscode.window.showTextDocument(document, { preview: false });
 	const cursor = document.validatePosition(new vscode.Position(plan.cursor.line, plan.cursor.character));
 	editor.selection = new vscode.Selection(cursor, cursor);
 	editor.revealRange(new vscode.Range(cursor, cursor));
