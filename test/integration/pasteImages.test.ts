@@ -77,6 +77,21 @@ suite('integration.pasteImages', () => {
 		assert.ok(editor.document.getText().endsWith(`![kolla-room](/images/${thisMonth()}/kolla-room.png)`), editor.document.getText());
 	});
 
+	test('Should name a clipboard image after the post and file it under the post\'s month (#13)', async () => {
+		const uri = workspaceFile('content', 'post', 'boston-tuesday.md');
+		await vscode.workspace.fs.writeFile(uri, encoder.encode(['+++', 'title = "Boston, Tuesday"', 'date = 2017-05-09T14:00:00-04:00', '+++', '', ''].join('\n')));
+		const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+		editor.selection = new vscode.Selection(5, 0, 5, 0);
+		const transfer = new vscode.DataTransfer();
+		transfer.set('image/png', new FileItem('image.png', PNG_BYTES));
+		const edits = await provider.provideDocumentPasteEdits(editor.document, [editor.selection], transfer, { only: undefined, triggerKind: vscode.DocumentPasteTriggerKind.Automatic }, token);
+		await applyPaste(editor, edits![0]);
+		const file = workspaceFile('static', 'images', '2017', '05', 'boston-tuesday-1.png');
+		assert.deepEqual([...await vscode.workspace.fs.readFile(file)], [...PNG_BYTES]);
+		assert.ok(editor.document.getText().endsWith('![boston-tuesday](/images/2017/05/boston-tuesday-1.png)'), editor.document.getText());
+		await vscode.workspace.fs.delete(file);
+	});
+
 	test('Should never overwrite an existing file: a second name gets a suffix (#6)', async () => {
 		const folder = workspaceFile('static', 'images', ...thisMonth().split('/'));
 		const existing = vscode.Uri.joinPath(folder, 'hall.jpg');

@@ -61,6 +61,25 @@ export function uniqueFileName(base: string, extension: string, taken: Iterable<
 	}
 }
 
+/** The first free name among `base-1.ext`, `base-2.ext`…, compared without case as `uniqueFileName` does. */
+function numberedFileName(base: string, extension: string, taken: Iterable<string>): string {
+	const used = new Set([...taken].map(name => name.toLowerCase()));
+	for (let n = 1; ; n++) {
+		const candidate = `${base}-${n}${extension}`;
+		if (!used.has(candidate.toLowerCase())) {
+			return candidate;
+		}
+	}
+}
+
+/**
+ * The date whose year and month name the folder of a pasted image: the post's own date (a write-up is
+ * often finished weeks after the event), else now; `today` keeps now.
+ */
+export function imageFolderDate(postDate: { year: number; month: number; day: number } | undefined, choice: 'post' | 'today', now: Date): Date {
+	return choice === 'post' && postDate ? new Date(postDate.year, postDate.month - 1, postDate.day) : now;
+}
+
 /** Values of the `${…}` variables of the folder setting. */
 export interface FolderVariables {
 	readonly date: Date;
@@ -163,8 +182,12 @@ export interface PlannedImage {
 export function planImages(images: readonly IncomingImage[], folder: string, existingNames: Iterable<string>, staticMounts: readonly StaticMount[], documentPath: string): PlannedImage[] {
 	const taken = new Set(existingNames);
 	return images.map(image => {
-		const { base, extension } = sanitizeImageName(image.name, image.mimeType);
-		const fileName = uniqueFileName(base, extension, taken);
+		const sanitized = sanitizeImageName(image.name, image.mimeType);
+		// A clipboard image comes as `image.png`: named after the post instead (`boston-tuesday-1.png`).
+		const generic = sanitized.base === 'image';
+		const base = generic ? postName(documentPath).toLowerCase() : sanitized.base;
+		const extension = sanitized.extension;
+		const fileName = generic ? numberedFileName(base, extension, taken) : uniqueFileName(base, extension, taken);
 		taken.add(fileName);
 		const path = join(folder, fileName);
 		const reference = referenceFor(path, staticMounts, documentPath);

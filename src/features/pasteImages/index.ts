@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { basename, relativeInside } from '../../core/fs/posixPath';
-import { DEFAULT_IMAGE_FOLDER, HUGO_IMAGE_EDIT_KIND, imageUrl, isImageFileName, planImages, postName, referenceFor, resolveImageFolder, sanitizeImageName, type PlannedImage } from '../../core/writing/imageFiles';
+import { readPageAddress } from '../../core/site/references';
+import { DEFAULT_IMAGE_FOLDER, HUGO_IMAGE_EDIT_KIND, imageFolderDate, imageUrl, isImageFileName, planImages, postName, referenceFor, resolveImageFolder, sanitizeImageName, type PlannedImage } from '../../core/writing/imageFiles';
 import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 import { withTimeout } from '../../util/async';
 
 const SITE_TIMEOUT_MS = 5_000;
 const FOLDER_SETTING = 'eventWriteup.images.folder';
+const FOLDER_DATE_SETTING = 'eventWriteup.images.folderDate';
 /** Clipboard images and dropped files; `files` also covers files dropped from outside VS Code. */
 const IMAGE_MIME_TYPES = ['image/*', 'text/uri-list', 'files'];
 
@@ -80,7 +82,9 @@ export class HugoImagePasteProvider implements vscode.DocumentPasteEditProvider,
 		}
 		const { site } = context;
 		const template = vscode.workspace.getConfiguration(undefined, document.uri).get<string>(FOLDER_SETTING) || DEFAULT_IMAGE_FOLDER;
-		const folder = resolveImageFolder(site.root, template, { date: new Date(), post: postName(document.uri.path) });
+		const dateChoice = vscode.workspace.getConfiguration(undefined, document.uri).get<string>(FOLDER_DATE_SETTING) === 'today' ? 'today' : 'post';
+		const date = imageFolderDate(readPageAddress(document.getText()).dates?.date, dateChoice, new Date());
+		const folder = resolveImageFolder(site.root, template, { date, post: postName(document.uri.path) });
 		if ('error' in folder) {
 			void vscode.window.showErrorMessage(`Cannot place the image: ${folder.error}.`);
 			return undefined;

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { extensionForMimeType, imageMarkdown, isImageFileName, planImages, postName, referenceFor, relativePath, resolveImageFolder, sanitizeImageName, uniqueFileName } from '../../../src/core/writing/imageFiles';
+import { extensionForMimeType, imageFolderDate, imageMarkdown, isImageFileName, planImages, postName, referenceFor, relativePath, resolveImageFolder, sanitizeImageName, uniqueFileName } from '../../../src/core/writing/imageFiles';
 
 const SITE = '/home/me/blog';
 const MOUNTS = [{ source: '/home/me/blog/static', target: '' }, { source: '/home/me/blog/assets/pics', target: 'pics' }];
+const MOUNTS_B = [{ source: '/b/static', target: '' }];
 
 suite('writing.imageFiles', () => {
 	test('Should make lowercase hyphenated ASCII names with an image extension (#6)', () => {
@@ -27,10 +28,21 @@ suite('writing.imageFiles', () => {
 	test('Should plan a batch without collisions between its own files (#6)', () => {
 		const plan = planImages([{ name: 'Hall.jpg' }, { name: 'hall.JPG' }, { name: '', mimeType: 'image/png' }],
 			'/home/me/blog/static/images/2025/03', ['hall.jpg'], MOUNTS, '/home/me/blog/content/post/boston.md');
-		assert.deepEqual(plan.map(p => p.fileName), ['hall-1.jpg', 'hall-2.jpg', 'image.png']);
-		assert.deepEqual(plan.map(p => p.reference), ['/images/2025/03/hall-1.jpg', '/images/2025/03/hall-2.jpg', '/images/2025/03/image.png']);
+		assert.deepEqual(plan.map(p => p.fileName), ['hall-1.jpg', 'hall-2.jpg', 'boston-1.png']);
+		assert.deepEqual(plan.map(p => p.reference), ['/images/2025/03/hall-1.jpg', '/images/2025/03/hall-2.jpg', '/images/2025/03/boston-1.png']);
 		assert.equal(plan[0].path, '/home/me/blog/static/images/2025/03/hall-1.jpg');
 		assert.equal(plan[0].markdown, '![hall](/images/2025/03/hall-1.jpg)');
+	});
+
+	test('Should name clipboard images after the post and date their folder by the post (#13)', () => {
+		// VS Code hands a clipboard image over as image.png.
+		const plan = planImages([{ name: 'image.png' }, { name: 'image.png' }, { name: 'IMG_2041.JPG' }],
+			'/b/static/images/2017/05', ['boston-tuesday-1.png'], MOUNTS_B, '/b/content/post/Boston-Tuesday/index.md');
+		assert.deepEqual(plan.map(p => p.fileName), ['boston-tuesday-2.png', 'boston-tuesday-3.png', 'img-2041.jpg']);
+		const now = new Date(2026, 11, 2);
+		assert.equal(imageFolderDate({ year: 2017, month: 5, day: 9 }, 'post', now).getMonth(), 4);
+		assert.equal(imageFolderDate(undefined, 'post', now), now);
+		assert.equal(imageFolderDate({ year: 2017, month: 5, day: 9 }, 'today', now), now);
 	});
 
 	test('Should expand the folder setting and keep it inside the site (#6)', () => {
