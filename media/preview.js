@@ -3,14 +3,16 @@
 // position, and reports back so the extension knows what is on screen. Message shapes:
 // src/features/preview/previewMessages.ts.
 (function () {
-	/** @type {import('vscode-webview').WebviewApi<{ scrollY?: number }>} */
+	/** @type {import('vscode-webview').WebviewApi<{ scrollY?: number, document?: string }>} */
 	const vscode = acquireVsCodeApi();
 	const post = document.getElementById('post');
 	const stateElement = document.getElementById('preview-state');
-	/** @type {{ sequence: number, scrollY: number }} */
+	/** @type {{ sequence: number, scrollY: number, document?: string }} */
 	const initial = JSON.parse(stateElement?.getAttribute('data-state') ?? '{"sequence":-1,"scrollY":0}');
 	const saved = vscode.getState();
 	const restoreTo = saved?.scrollY ?? initial.scrollY;
+	// Kept by VS Code across a window reload: which post this preview shows, and where it was scrolled.
+	vscode.setState({ document: initial.document, scrollY: restoreTo });
 
 	window.addEventListener('load', () => {
 		window.scrollTo(0, restoreTo);
@@ -19,7 +21,7 @@
 
 	let scrollTimer = 0;
 	window.addEventListener('scroll', () => {
-		vscode.setState({ scrollY: window.scrollY });
+		vscode.setState({ document: initial.document, scrollY: window.scrollY });
 		window.clearTimeout(scrollTimer);
 		scrollTimer = window.setTimeout(() => vscode.postMessage({ type: 'scrolled', scrollY: window.scrollY }), 150);
 	}, { passive: true });

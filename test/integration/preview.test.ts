@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, closeAllEditors, withTimeout, workspaceFile } from './util';
+import { PostPreviewManager } from '../../src/features/preview';
+import { WorkspaceSiteIndex } from '../../src/services/workspaceSiteIndex';
+import { activateExtension, closeAllEditors, EXTENSION_ID, withTimeout, workspaceFile } from './util';
 
 const POST = ['content', 'post', 'openstack-summit-boston-2017.md'];
 const VIEW_TYPE = 'eventWriteup.postPreview';
@@ -63,6 +65,30 @@ suite('integration.preview', function () {
 			assert.ok(shown.html.includes(image), `${image} is loaded through a webview URI`);
 		}
 		assert.equal(shown.document, document.uri.toString());
+	});
+
+	test('Should restore a preview after a window reload, showing the same post, and drop one whose post is gone (#13)', async () => {
+		const sites = new WorkspaceSiteIndex();
+		const manager = new PostPreviewManager(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, sites);
+		try {
+			const uri = workspaceFile(...POST);
+			// What VS Code hands the serializer after a reload: a fresh panel of our type and the page's saved state.
+			const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'restored', vscode.ViewColumn.Beside, { enableScripts: true });
+			await manager.restore(panel, { document: uri.toString(), scrollY: 120 });
+			const restored = await manager.waitForSnapshot(uri.toString(), s => s.renderedVersion >= 0, 45_000);
+			assert.match(restored.html, /OpenStack|Boston/);
+			assert.match(panel.title, /^Preview: /);
+			const gone = vscode.window.createWebviewPanel(VIEW_TYPE, 'gone', vscode.ViewColumn.Beside, {});
+			let disposed = false;
+			gone.onDidDispose(() => { disposed = true; });
+			await manager.restore(gone, { document: workspaceFile('content', 'post', 'no-such-post.md').toString(), scrollY: 0 });
+			assert.equal(disposed, true, 'a preview of a missing post is closed, not left empty');
+		} finally {
+			manager.dispose();
+			sites.dispose();
+		}
+		const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { activationEvents: string[] };
+		assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${VIEW_TYPE}`), 'a reload activates the extension to restore its previews');
 	});
 
 	test('Should update the preview after an edit (#4)', async () => {

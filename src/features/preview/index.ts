@@ -4,7 +4,8 @@ import { PostRenderer } from '../../core/markdown/renderer';
 import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 import { KeyedDelayer, withTimeout } from '../../util/async';
 import { Disposable } from '../../util/dispose';
-import { PostPreviewPanel, type PreviewSnapshot } from './postPreviewPanel';
+import { PREVIEW_VIEW_TYPE, PostPreviewPanel, type PreviewSnapshot } from './postPreviewPanel';
+import { isPreviewSavedState } from './previewMessages';
 
 export { BuiltInPreviewSupport } from './markdownItPlugin';
 
@@ -18,7 +19,7 @@ const SITE_WAIT_MS = 3_000;
  * The post previews: one panel per document (opening it again reveals it), each re-rendered shortly after
  * its document changes and whenever the site's published files change.
  */
-class PostPreviewManager extends Disposable {
+export class PostPreviewManager extends Disposable {
 	readonly #panels = new Map<string, PostPreviewPanel>();
 	readonly #delayer = this._register(new KeyedDelayer(UPDATE_DELAY_MS));
 	readonly #onDidRender = this._register(new vscode.EventEmitter<void>());
@@ -59,7 +60,27 @@ class PostPreviewManager extends Disposable {
 			this.#panels.get(key)?.reveal();
 			return;
 		}
-		const panel = new PostPreviewPanel(document, this.#extensionUri, this.#sites, this.#renderer);
+		this.#adopt(new PostPreviewPanel(document, this.#extensionUri, this.#sites, this.#renderer));
+	}
+
+	/** Shows a preview VS Code kept across a window reload again, rendered from the post's current text. */
+	async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+		let document: vscode.TextDocument | undefined;
+		try {
+			document = isPreviewSavedState(state) ? await vscode.workspace.openTextDocument(vscode.Uri.parse(state.document)) : undefined;
+		} catch {
+			document = undefined;
+		}
+		if (!document || this.isDisposed || this.#panels.has(document.uri.toString())) {
+			// The post is gone (or already previewed): an empty panel would only be in the way.
+			panel.dispose();
+			return;
+		}
+		this.#adopt(new PostPreviewPanel(document, this.#extensionUri, this.#sites, this.#renderer, { panel, scrollY: isPreviewSavedState(state) ? state.scrollY ?? 0 : 0 }));
+	}
+
+	#adopt(panel: PostPreviewPanel): void {
+		const key = panel.document.uri.toString();
 		this.#panels.set(key, panel);
 		const rendered = panel.onDidRender(() => this.#onDidRender.fire());
 		panel.onDidDispose(() => {
@@ -103,6 +124,8 @@ export function registerPostPreview(extensionUri: vscode.Uri, sites: WorkspaceSi
 	const manager = new PostPreviewManager(extensionUri, sites);
 	const disposables: vscode.Disposable[] = [
 		manager,
+		// Previews open when the window reloads come back, showing the same post.
+		vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, { deserializeWebviewPanel: (panel, state) => manager.restore(panel, state) }),
 		vscode.commands.registerCommand(CommandId.OpenPreview, async (uri?: vscode.Uri) => {
 			const document = uri instanceof vscode.Uri
 				? await vscode.workspace.openTextDocument(uri)

@@ -40,15 +40,22 @@ export class PostPreviewPanel extends Disposable {
 	#pending: { sequence: number; version: number; html: string; title: string } | undefined;
 	#snapshot: PreviewSnapshot;
 
-	constructor(document: vscode.TextDocument, extensionUri: vscode.Uri, sites: WorkspaceSiteIndex, renderer: PostRenderer) {
+	/** `restored`: a panel VS Code kept across a window reload, and where its page was scrolled. */
+	constructor(document: vscode.TextDocument, extensionUri: vscode.Uri, sites: WorkspaceSiteIndex, renderer: PostRenderer, restored?: { panel: vscode.WebviewPanel; scrollY: number }) {
 		super();
 		this.#document = document;
 		this.#extensionUri = extensionUri;
 		this.#sites = sites;
 		this.#renderer = renderer;
 		this.#snapshot = { document: document.uri.toString(), renderedVersion: -1, html: '', title: '' };
-		this.#panel = this._register(vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, previewTitle(document),
-			{ viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.#options()));
+		if (restored) {
+			this.#panel = this._register(restored.panel);
+			this.#panel.webview.options = this.#options();
+			this.#scrollY = restored.scrollY;
+		} else {
+			this.#panel = this._register(vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, previewTitle(document),
+				{ viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.#options()));
+		}
 		this.#rootsKey = this.#options().localResourceRoots?.map(String).join('\n') ?? '';
 		this._register(this.#panel.onDidDispose(() => this.dispose()));
 		// A hidden webview is discarded and comes back with the page first set; bring it up to date.
@@ -167,7 +174,7 @@ export class PostPreviewPanel extends Disposable {
 			`font-src ${webview.cspSource}`,
 			`script-src 'nonce-${nonce}'`,
 		].join('; ');
-		const state: PreviewInitialState = { sequence, scrollY: this.#scrollY };
+		const state: PreviewInitialState = { sequence, scrollY: this.#scrollY, document: this.#document.uri.toString() };
 		webview.html = [
 			'<!DOCTYPE html>',
 			'<html lang="en">',

@@ -17,6 +17,18 @@ export type FromPreview =
 export interface PreviewInitialState {
 	readonly sequence: number;
 	readonly scrollY: number;
+	/** The previewed document's URI: the page keeps it in its state, for restoring the preview after a reload. */
+	readonly document: string;
+}
+
+/** What the page keeps with `setState`, and VS Code hands back to restore the preview after a reload. */
+export interface PreviewSavedState {
+	readonly document?: string;
+	readonly scrollY?: number;
+}
+
+export function isPreviewSavedState(value: unknown): value is PreviewSavedState & { readonly document: string } {
+	return typeof value === 'object' && value !== null && typeof (value as PreviewSavedState).document === 'string';
 }
 
 export function isFromPreview(value: unknown): value is FromPreview {
