@@ -91,6 +91,19 @@ suite('integration.preview', function () {
 		assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${VIEW_TYPE}`), 'a reload activates the extension to restore its previews');
 	});
 
+	test('Should follow the Markdown post the writer switches to, as VS Code\'s preview does (#13)', async () => {
+		const first = workspaceFile(...POST);
+		await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(first));
+		await vscode.commands.executeCommand('eventWriteup.openPreview');
+		await previewShowing(first, 0);
+		const other = workspaceFile('content', 'post', 'preview-follow.md');
+		await vscode.workspace.fs.writeFile(other, new TextEncoder().encode('+++\ntitle = "Following along"\n+++\n\nThe second post.\n'));
+		await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(other), vscode.ViewColumn.One);
+		const followed = await previewShowing(other, 0, 'The second post.');
+		assert.match(followed.title, /Following along/);
+		assert.equal(previewTabs().length, 1, 'the same preview shows the other post');
+	});
+
 	test('Should update the preview after an edit (#4)', async () => {
 		const document = await vscode.workspace.openTextDocument(workspaceFile(...POST));
 		const editor = await vscode.window.showTextDocument(document);

@@ -43,7 +43,30 @@ export class PostPreviewManager extends Disposable {
 				this.#delayer.schedule(key, () => panel.update());
 			}
 		}));
+		// Like VS Code's own Markdown preview, a visible preview follows the Markdown editor the writer turns to.
+		this._register(vscode.window.onDidChangeActiveTextEditor(editor => {
+			if (editor && editor.document.languageId === 'markdown' && vscode.workspace.getConfiguration('eventWriteup.preview', editor.document.uri).get<boolean>('followActiveEditor', true)) {
+				this.#follow(editor.document);
+			}
+		}));
 		this._register({ dispose: () => this.#closeAll() });
+	}
+
+	/** Moves the visible preview to `document`, unless that post has a preview of its own already. */
+	#follow(document: vscode.TextDocument): void {
+		const key = document.uri.toString();
+		if (this.#panels.has(key)) {
+			return;
+		}
+		const visible = [...this.#panels.entries()].find(([, panel]) => panel.visible);
+		if (!visible) {
+			return;
+		}
+		const [oldKey, panel] = visible;
+		this.#panels.delete(oldKey);
+		this.#delayer.cancel(oldKey);
+		this.#panels.set(key, panel);
+		panel.showDocument(document);
 	}
 
 	async open(document: vscode.TextDocument): Promise<void> {
@@ -80,12 +103,15 @@ export class PostPreviewManager extends Disposable {
 	}
 
 	#adopt(panel: PostPreviewPanel): void {
-		const key = panel.document.uri.toString();
-		this.#panels.set(key, panel);
+		this.#panels.set(panel.document.uri.toString(), panel);
 		const rendered = panel.onDidRender(() => this.#onDidRender.fire());
 		panel.onDidDispose(() => {
+			// The panel may have followed the editor to another post since it opened.
+			const key = panel.document.uri.toString();
 			rendered.dispose();
-			this.#panels.delete(key);
+			if (this.#panels.get(key) === panel) {
+				this.#panels.delete(key);
+			}
 			this.#delayer.cancel(key);
 		});
 	}

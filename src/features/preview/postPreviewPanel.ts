@@ -24,7 +24,7 @@ export interface PreviewSnapshot {
  */
 export class PostPreviewPanel extends Disposable {
 	readonly #panel: vscode.WebviewPanel;
-	readonly #document: vscode.TextDocument;
+	#document: vscode.TextDocument;
 	readonly #extensionUri: vscode.Uri;
 	readonly #sites: WorkspaceSiteIndex;
 	readonly #renderer: PostRenderer;
@@ -98,6 +98,25 @@ export class PostPreviewPanel extends Disposable {
 
 	reveal(): void {
 		this.#panel.reveal(undefined, true);
+	}
+
+	/** Whether the panel is on screen (its tab is the active one of its group). */
+	get visible(): boolean {
+		return this.#panel.visible;
+	}
+
+	/** Shows another post in the same panel, from its top: the preview follows the active editor. */
+	showDocument(document: vscode.TextDocument): void {
+		if (this.isDisposed || document === this.#document) {
+			return;
+		}
+		this.#document = document;
+		this.#scrollY = 0;
+		this.#snapshot = { document: document.uri.toString(), renderedVersion: -1, html: '', title: '' };
+		const options = this.#options();
+		this.#rootsKey = options.localResourceRoots?.map(String).join('\n') ?? '';
+		this.#panel.webview.options = options;
+		this.#loadPage();
 	}
 
 	/** Renders the current text and sends it to the page, which swaps the body and keeps the scroll position. */
