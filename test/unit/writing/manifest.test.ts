@@ -11,6 +11,8 @@ interface Manifest {
 		grammars: Array<{ scopeName: string; path: string; injectTo?: string[] }>;
 		configuration: { properties: Record<string, { default?: unknown; markdownDescription?: string }> };
 		configurationDefaults: Record<string, Record<string, unknown>>;
+		commands: Array<{ command: string }>;
+		walkthroughs: Array<{ id: string; steps: Array<{ id: string; description: string; media: { markdown?: string }; completionEvents?: string[] }> }>;
 	};
 }
 
@@ -44,5 +46,19 @@ suite('writing.manifest', () => {
 		const markdown = manifest.contributes.configurationDefaults['[markdown]'];
 		assert.deepEqual(markdown['editor.pasteAs.preferences'], [HUGO_IMAGE_EDIT_KIND]);
 		assert.deepEqual(markdown['editor.dropIntoEditor.preferences'], [HUGO_IMAGE_EDIT_KIND]);
+	});
+
+	test('Should walk a first-time writer through a post, its checks, a session and the preview, with working links (#13)', () => {
+		const [walkthrough] = manifest.contributes.walkthroughs;
+		assert.deepEqual(walkthrough.steps.map(step => step.id), ['openPost', 'checkFrontMatter', 'insertSession', 'openPreview']);
+		const commands = new Set(manifest.contributes.commands.map(c => c.command));
+		for (const step of walkthrough.steps) {
+			assert.ok(step.media.markdown && existsSync(path.join(REPO_ROOT, step.media.markdown)), `${step.id}: its page is shipped`);
+			const linked = [...step.description.matchAll(/\(command:([\w.]+)\)/g), ...(step.completionEvents ?? []).flatMap(e => [.../^onCommand:([\w.]+)$/.exec(e) ?? []].slice(1).map(c => [c, c]))];
+			assert.ok(linked.length > 0, `${step.id} names a command`);
+			for (const [, command] of linked) {
+				assert.ok(commands.has(command), `${step.id}: ${command} is a contributed command`);
+			}
+		}
 	});
 });
