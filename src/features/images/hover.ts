@@ -28,8 +28,9 @@ export class ImageHoverProvider implements vscode.HoverProvider {
 		} else {
 			const uri = this.#sites.toUri(document.uri, image.resolved);
 			const shown = relativeInside(context.site.root, image.resolved) ?? image.resolved;
-			markdown.appendMarkdown(`![${escapeMarkdown(reference.src)}](${uri.toString()}|width=${PREVIEW_WIDTH})\n\n`);
-			markdown.appendMarkdown(`${code(image.sitePath ?? reference.src)} → [${escapeMarkdown(shown)}](${uri.toString()})`);
+			// Where the file comes from first: a tall photo would push it below the hover's fold.
+			markdown.appendMarkdown(`${code(image.sitePath ?? reference.src)} → [${escapeMarkdown(shown)}](${uri.toString()})\n\n`);
+			markdown.appendMarkdown(`![${escapeMarkdown(reference.src)}](${uri.toString()}|width=${PREVIEW_WIDTH})`);
 		}
 		return new vscode.Hover(markdown, toVscodeRange(reference.range));
 	}
