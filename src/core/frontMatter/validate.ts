@@ -1,6 +1,6 @@
 import { LineIndex, type Range, type TextEdit } from '../text';
 import { formatNow, formatRfc3339, hugoGmtClockShift, parseHugoDateString, parseLenientDate, ZONE_ABBREVIATIONS, type LenientDate } from './dates';
-import { makePathSanitized, unicodeSanitize } from '../site/permalinks';
+import { droppedFromPath, makePathSanitized } from '../site/permalinks';
 import { GO_FALSE, GO_TRUE } from './fields';
 import type { FrontMatterEntry, FrontMatterValue } from './model';
 import { parseFrontMatter, type ParsedFrontMatter } from './parse';
@@ -56,8 +56,6 @@ const IMAGE_FIELDS = new Set(['cover', 'images', 'image']);
 const MEANT_TRUE = new Set(['true', 'yes', 'y', 'on', '1', 't']);
 const MEANT_FALSE = new Set(['false', 'no', 'n', 'off', '0', 'f']);
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
-/** Characters Hugo keeps in a page path as they are (white space aside, which it turns into hyphens). */
-const PATH_SAFE = /^[\p{L}\p{N}\p{M}./\\_#+~@\s-]*$/u;
 const PARENT_SEGMENT = /(^|[\\/])\.\.([\\/]|$)/;
 const REMOTE_IMAGE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
@@ -433,10 +431,7 @@ class Validator {
 				[{ title: `Remove '${entry.key}'`, edits: [this.#removeLine(entry)] }]);
 			return;
 		}
-		if (PATH_SAFE.test(slug)) {
-			return;
-		}
-		const dropped = [...new Set([...slug].filter(ch => !/\s/u.test(ch) && unicodeSanitize(ch) === ''))];
+		const dropped = droppedFromPath(slug);
 		if (dropped.length === 0) {
 			return;
 		}

@@ -55,6 +55,27 @@ export function makePathSanitized(path: string, disablePathToLower: boolean): st
 	return disablePathToLower ? sanitized : sanitized.toLowerCase();
 }
 
+/** The characters Hugo keeps in a page path wherever they stand. */
+const KEPT = '\\p{L}\\p{N}\\p{M}./\\\\_#+~@\\-';
+const KEPT_CHARACTER = new RegExp(`^[${KEPT}]$`, 'u');
+/** A text Hugo keeps whole, white space aside (which it turns into hyphens). */
+const KEPT_TEXT = new RegExp(`^[${KEPT}\\s]*$`, 'u');
+
+/** Whether Hugo keeps the character at `i`: one of `KEPT`, or a `%` before two hex digits. */
+function isKept(source: readonly string[], i: number): boolean {
+	const ch = source[i];
+	return KEPT_CHARACTER.test(ch) || (ch === '%' && i + 2 < source.length && /^[\da-fA-F]$/.test(source[i + 1]) && /^[\da-fA-F]$/.test(source[i + 2]));
+}
+
+/** The characters of `text` Hugo drops from a page path, each once, white space aside. */
+export function droppedFromPath(text: string): string[] {
+	if (KEPT_TEXT.test(text)) {
+		return [];
+	}
+	const source = [...text];
+	return [...new Set(source.filter((ch, i) => !/^\s$/u.test(ch) && !isKept(source, i)))];
+}
+
 /**
  * Hugo's `UnicodeSanitize`: keeps letters, digits, marks and `. / \ _ # + ~ - @` (and `%` before two
  * hex digits), drops everything else, and turns white space between kept characters into one hyphen.
@@ -66,9 +87,7 @@ export function unicodeSanitize(text: string): string {
 	let wasHyphen = false;
 	for (let i = 0; i < source.length; i++) {
 		const ch = source[i];
-		const allowed = /^[./\\_#+~\-@\p{L}\p{N}\p{M}]$/u.test(ch)
-			|| (ch === '%' && i + 2 < source.length && /^[\da-fA-F]$/.test(source[i + 1]) && /^[\da-fA-F]$/.test(source[i + 2]));
-		if (allowed) {
+		if (isKept(source, i)) {
 			wasHyphen = ch === '-';
 			if (prependHyphen) {
 				if (!wasHyphen) {

@@ -215,7 +215,7 @@ suite('frontMatter.validate', () => {
 
 	test('Should flag slug and url shapes (#3)', () => {
 		// Hugo 0.111.3 publishes these as written (a sub-path, pluses, a number as text; case and spaces are its own to fold).
-		for (const fine of ['"powerdev/cryo-em"', '"burnout++"', '3', '"Day One/Keynotes"', '"café-münchen"']) {
+		for (const fine of ['"powerdev/cryo-em"', '"burnout++"', '3', '"Day One/Keynotes"', '"café-münchen"', '"100%41"']) {
 			assert.deepEqual(check(toml(`slug = ${fine}`)).filter(f => f.code === 'fm-slug-invalid'), [], fine);
 		}
 		// Characters Hugo drops from the path: the page is not where the slug says (#10).

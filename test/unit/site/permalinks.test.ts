@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseTomlData } from '../../../src/core/frontMatter/toml';
-import { calendarDateOf, expandPermalink, makePathSanitized, permalinkPattern, unicodeSanitize } from '../../../src/core/site/permalinks';
+import { calendarDateOf, droppedFromPath, expandPermalink, makePathSanitized, permalinkPattern, unicodeSanitize } from '../../../src/core/site/permalinks';
 
 suite('site.permalinks', () => {
 	const page = { date: { year: 2017, month: 5, day: 9 }, title: 'Neutron: FWaaS & You', slug: undefined, fileName: 'My Notes', sections: ['post'] };
@@ -29,6 +29,8 @@ suite('site.permalinks', () => {
 		assert.equal(unicodeSanitize('  a  b - c '), 'a-b-c');
 		assert.equal(unicodeSanitize('100% %41 x+y~z@w #1'), '100-%41-x+y~z@w-#1');
 		assert.equal(makePathSanitized('Café/Über Uns', false), 'café/über-uns');
+		assert.deepEqual(droppedFromPath('Kolla Lab!? 100%41 50%'), ['!', '?', '%']);
+		assert.deepEqual(droppedFromPath('powerdev/cryo-em burnout++'), []);
 	});
 
 	test('Should find a section\'s pattern and read dates as Hugo holds them (#10)', () => {
