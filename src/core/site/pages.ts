@@ -1,7 +1,7 @@
 import { basename, dirname, extname, join, normalize, relativeInside } from '../fs/posixPath';
 import { configAt, isRecord } from './config';
 import type { HugoSite } from './hugoSite';
-import { expandPermalink, makePathSanitized, permalinkPattern, type CalendarDate } from './permalinks';
+import { calendarDateOf, expandPermalink, makePathSanitized, permalinkPattern, type CalendarDate } from './permalinks';
 import type { PageAddress } from './references';
 
 /** Extensions Hugo renders as pages; any other file in the content tree is a resource. */
@@ -32,15 +32,12 @@ export function pageBaseUrl(site: HugoSite, documentPath: string, page: PageAddr
 }
 
 /**
- * The folder URL a leaf bundle's resources are published in. The page's own folder but for one Hugo
- * quirk: a permalink that ends in characters sanitising turns into a trailing hyphen (`burnout++`
- * publishes the page at `burnout-/`, its resources at `burnout/`).
+ * The folder URL a page is published at (`page`, as `pageBaseUrl`) and the one its bundle's resources
+ * are published in (`resources`). The same folder but for one Hugo quirk: a permalink that ends in
+ * characters sanitising turns into a trailing hyphen (`burnout++` publishes the page at `burnout-/`, its
+ * resources at `burnout/`).
  */
-export function pageResourceFolder(site: HugoSite, documentPath: string, page: PageAddress = {}): string | undefined {
-	return pageFolders(site, documentPath, page)?.resources;
-}
-
-function pageFolders(site: HugoSite, documentPath: string, page: PageAddress): { page: string; resources: string } | undefined {
+export function pageFolders(site: HugoSite, documentPath: string, page: PageAddress = {}): { page: string; resources: string } | undefined {
 	if (page.url !== undefined) {
 		const url = normalize(`/${page.url}`);
 		// `url = "/a/b.html"` publishes a file, whose relative paths resolve in its folder.
@@ -80,7 +77,7 @@ function pageFolders(site: HugoSite, documentPath: string, page: PageAddress): {
 		if (isUgly(site, sections[0]) && kind !== 'leaf') {
 			return same(folderUrl(site, dirname(`/${expanded.replace(/\/+$/, '')}`)));
 		}
-		// The page keeps the pattern's trailing slash, its resources' folder does not (see pageResourceFolder).
+		// The page keeps the pattern's trailing slash, its resources' folder does not.
 		return { page: folderUrl(site, expanded), resources: folderUrl(site, expanded.replace(/\/+$/, '')) };
 	}
 	if (isUgly(site, sections[0] ?? '') && kind !== 'leaf') {
@@ -122,7 +119,7 @@ function pageDate(site: HugoSite, page: PageAddress, fileName: string): { date: 
 		} else if (key.startsWith(':')) {
 			return 'unknown';
 		} else {
-			const date = page.dates?.[key];
+			const date = calendarDateOf(page.dates?.[key]);
 			if (date) {
 				return { date };
 			}

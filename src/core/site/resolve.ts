@@ -1,5 +1,5 @@
 import { basename, dirname, join, normalize, relativeInside } from '../fs/posixPath';
-import { bundleKind, pageBaseUrl, pageResourceFolder } from './pages';
+import { bundleKind, pageFolders } from './pages';
 import type { PageAddress } from './references';
 import type { HugoSite } from './hugoSite';
 import type { StaticFileIndex } from './staticIndex';
@@ -68,14 +68,15 @@ export function resolveImage(context: SiteContext | undefined, documentPath: str
 	const folder = dirname(documentPath);
 	const kind = bundleKind(documentPath);
 	const local = join(folder, path);
-	// A bundle's resources are published where the page is, but for a Hugo quirk (pageResourceFolder).
-	if (kind && index.has(local) && isBundleResource(kind, folder, local) && pageBaseUrl(context.site, documentPath, page) === pageResourceFolder(context.site, documentPath, page)) {
+	const folders = pageFolders(context.site, documentPath, page);
+	// A bundle's resources are published where the page is, but for a Hugo quirk (pageFolders).
+	if (kind && index.has(local) && isBundleResource(kind, folder, local) && folders?.page === folders?.resources) {
 		return { src, resolved: local, lookedIn: [local], remote: false };
 	}
 	if (kind) {
 		lookedIn.push(local);
 	}
-	const base = pageBaseUrl(context.site, documentPath, page);
+	const base = folders?.page;
 	if (base === undefined) {
 		return { src, resolved: undefined, lookedIn: lookedIn.length > 0 ? lookedIn : [local], remote: false };
 	}

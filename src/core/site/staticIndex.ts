@@ -2,7 +2,7 @@ import type { IFileReader } from '../fs/fileReader';
 import { dirname, join, normalize, relativeInside } from '../fs/posixPath';
 import { mountFileFilter, type MountFileFilter } from './glob';
 import type { HugoSite, StaticMount } from './hugoSite';
-import { bundleKind, isContentFile, pageResourceFolder } from './pages';
+import { bundleKind, isContentFile, pageFolders } from './pages';
 import { readPagePublishing, type PagePublishing } from './references';
 
 /** Bounds a walk so that a symlink loop or a vast folder cannot hang the index. */
@@ -413,7 +413,7 @@ function publishedFolder(site: HugoSite, page: string, publishing: PagePublishin
 	if (publishing.withholdsResources) {
 		return undefined;
 	}
-	const base = pageResourceFolder(site, page, publishing);
+	const base = pageFolders(site, page, publishing)?.resources;
 	return base === undefined ? undefined : base.replace(/^\/+|\/+$/g, '');
 }
 
