@@ -2,7 +2,6 @@ import { parseTomlData } from '../frontMatter/toml';
 import { parse as parseYaml } from 'yaml';
 import { fieldOf, fieldOrParam, parseBoolField } from '../frontMatter/fields';
 import { isTable } from '../frontMatter/model';
-import { calendarDateOf, type CalendarDate } from './permalinks';
 import { LineIndex, type Range } from '../text';
 
 /** Where an image path was written. */
@@ -23,9 +22,12 @@ export interface ImageReference {
 export interface PageAddress {
 	readonly slug?: string;
 	readonly url?: string;
-	/** For `[permalinks]` patterns: the title, and the calendar day of each date field that holds one (keys lowercased). */
+	/**
+	 * For `[permalinks]` patterns: the title, and the date fields as written (keys lowercased), read into a
+	 * calendar day (`calendarDateOf`) only where a pattern or a pasted image's folder needs one.
+	 */
 	readonly title?: string;
-	readonly dates?: Readonly<Record<string, CalendarDate>>;
+	readonly dates?: Readonly<Record<string, unknown>>;
 }
 
 /** What decides whether and where Hugo publishes a leaf bundle's resources. */
@@ -91,11 +93,11 @@ function addressOf(data: Record<string, unknown>): PageAddress {
 	const slug = fieldOrParam(data, 'slug');
 	const url = fieldOrParam(data, 'url');
 	const title = fieldOf(data, 'title');
-	const dates: Record<string, CalendarDate> = {};
+	const dates: Record<string, unknown> = {};
 	for (const field of DATE_FIELDS) {
-		const date = calendarDateOf(fieldOf(data, field));
-		if (date) {
-			dates[field] = date;
+		const value = fieldOf(data, field);
+		if (value !== undefined) {
+			dates[field] = value;
 		}
 	}
 	return {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { basename, relativeInside } from '../../core/fs/posixPath';
+import { calendarDateOf } from '../../core/site/permalinks';
 import { readPageAddress } from '../../core/site/references';
 import { DEFAULT_IMAGE_FOLDER, HUGO_IMAGE_EDIT_KIND, imageFolderDate, imageUrl, isImageFileName, planImages, postName, referenceFor, resolveImageFolder, sanitizeImageName, type PlannedImage } from '../../core/writing/imageFiles';
 import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
@@ -83,7 +84,7 @@ export class HugoImagePasteProvider implements vscode.DocumentPasteEditProvider,
 		const { site } = context;
 		const template = vscode.workspace.getConfiguration(undefined, document.uri).get<string>(FOLDER_SETTING) || DEFAULT_IMAGE_FOLDER;
 		const dateChoice = vscode.workspace.getConfiguration(undefined, document.uri).get<string>(FOLDER_DATE_SETTING) === 'today' ? 'today' : 'post';
-		const date = imageFolderDate(readPageAddress(document.getText()).dates?.date, dateChoice, new Date());
+		const date = imageFolderDate(calendarDateOf(readPageAddress(document.getText()).dates?.date), dateChoice, new Date());
 		const folder = resolveImageFolder(site.root, template, { date, post: postName(document.uri.path) });
 		if ('error' in folder) {
 			void vscode.window.showErrorMessage(`Cannot place the image: ${folder.error}.`);
