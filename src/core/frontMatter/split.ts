@@ -55,7 +55,7 @@ function introStart(text: string): { offset: number; inComment: boolean } {
 
 /** The front matter block at the top of `text`, or `undefined` when the file has none. */
 export function splitFrontMatter(text: string): FrontMatterBlock | undefined {
-	const i = text.charCodeAt(0) === 43 /* + */ ? 0 : introStart(text).offset;
+	const i = introStart(text).offset;
 	const first = text[i];
 	if (first === '+' && text.startsWith('+++', i)) {
 		return splitDelimited(text, i, 'toml', '+++');
