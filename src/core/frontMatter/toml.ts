@@ -1,4 +1,4 @@
-import { lineEndOf, lineStartOf } from '../text';
+import { LineIndex, lineEndOf, lineStartOf } from '../text';
 import { isTable, type FrontMatterEntry, type FrontMatterValue, type QuoteStyle, type SyntaxProblem, type ValueKind } from './model';
 
 /**
@@ -106,10 +106,6 @@ const SPECIAL_FLOAT = /^[+-]?(?:inf|nan)$/;
 const INT64_MAX = (1n << 63n) - 1n;
 const INT64_MIN = -(1n << 63n);
 
-class Failure {
-	constructor(readonly problem: SyntaxProblem) { }
-}
-
 class TomlParser {
 	readonly root: Record<string, unknown> = {};
 	readonly entries: FrontMatterEntry[] = [];
@@ -161,7 +157,7 @@ class TomlParser {
 	// ---- errors
 
 	#fail(start: number, end: number, message: string, code: SyntaxProblem['code'] = 'fm-syntax'): never {
-		throw new Failure({ code, message, start: this.#base + start, end: this.#base + Math.max(end, start), severity: 'error' });
+		throw new TomlSyntaxError({ code, message, start: this.#base + start, end: this.#base + Math.max(end, start), severity: 'error' });
 	}
 
 	#syntax(start: number, end: number, what: string): never {
@@ -177,14 +173,9 @@ class TomlParser {
 		return end === start && start < this.#src.length ? start + 1 : end;
 	}
 
+	/** The 1-based line of `offset` in the whole text, for messages. */
 	#lineOf(offset: number): number {
-		let line = this.#firstLine + 1;
-		for (let k = 0; k < offset; k++) {
-			if (this.#src.charCodeAt(k) === LF) {
-				line++;
-			}
-		}
-		return line;
+		return this.#firstLine + 1 + new LineIndex(this.#src.slice(0, offset)).positionAt(offset).line;
 	}
 
 	/** Where a key path was first defined, by a header or a key, for messages. */
@@ -488,10 +479,6 @@ class TomlParser {
 
 	// ---- tables
 
-	#origin(table: object): TableOrigin | undefined {
-		return this.#origins.get(table);
-	}
-
 	#header(): void {
 		const src = this.#src;
 		const headerStart = this.#i;
@@ -533,10 +520,10 @@ class TomlParser {
 			this.#origins.set(created, 'header');
 			setOwn(table, last, created);
 			this.#table = created;
-		} else if (isTable(existing) && this.#origin(existing) === 'implicit') {
+		} else if (isTable(existing) && this.#origins.get(existing) === 'implicit') {
 			this.#origins.set(existing, 'header');
 			this.#table = existing;
-		} else if (isTable(existing) && this.#origin(existing) === 'header') {
+		} else if (isTable(existing) && this.#origins.get(existing) === 'header') {
 			this.#fail(key.start, key.end, `'${name}' is already defined above: Hugo fails the build ("table ${name} already exists"). Merge the two [${name}] tables, or rename one.`, 'fm-duplicate-key');
 		} else {
 			this.#fail(key.start, key.end, `TOML syntax error: '${name}' is already defined ${this.#definedAt(path)}, so the table [${name}] cannot be defined again. Hugo fails the build. Merge the two, or rename one.`);
@@ -558,7 +545,7 @@ class TomlParser {
 		if (Array.isArray(existing) && this.#tableArrays.has(existing)) {
 			return existing[existing.length - 1] as Record<string, unknown>;
 		}
-		if (isTable(existing) && this.#origin(existing) !== 'inline') {
+		if (isTable(existing) && this.#origins.get(existing) !== 'inline') {
 			return existing;
 		}
 		const name = path.join('.');
@@ -604,7 +591,7 @@ class TomlParser {
 				target = created;
 				continue;
 			}
-			const origin = isTable(existing) ? this.#origin(existing) : undefined;
+			const origin = isTable(existing) ? this.#origins.get(existing) : undefined;
 			if (origin === 'dotted' || origin === 'implicit') {
 				target = existing as Record<string, unknown>;
 				continue;
@@ -943,7 +930,7 @@ function setOwn(table: Record<string, unknown>, key: string, value: unknown): vo
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
 	if (month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) {
 		return 29;
 	}
@@ -960,7 +947,7 @@ export function parseToml(content: string, base: number, firstLine = 0): TomlRes
 	try {
 		parser.parse();
 	} catch (error) {
-		if (error instanceof Failure) {
+		if (error instanceof TomlSyntaxError) {
 			return { data: undefined, entries: parser.entries, problems: [error.problem], insertOffset: insertOffset() };
 		}
 		throw error;

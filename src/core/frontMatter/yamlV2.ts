@@ -25,7 +25,7 @@ export interface YamlV2Scan {
 /** yaml.v2's limit on nesting. */
 const MAX_DEPTH = 10_000;
 /** Past this depth the YAML library's recursion is not safe; the caller replaces what lies deeper. */
-export const DEEP_FLOW_DEPTH = 200;
+const DEEP_FLOW_DEPTH = 200;
 
 const TAB = 9, LF = 10, CR = 13, SPACE = 32;
 
