@@ -88,9 +88,10 @@ export class PostPreviewManager extends Disposable {
 
 	/** Shows a preview VS Code kept across a window reload again, rendered from the post's current text. */
 	async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+		const saved = isPreviewSavedState(state) ? state : undefined;
 		let document: vscode.TextDocument | undefined;
 		try {
-			document = isPreviewSavedState(state) ? await vscode.workspace.openTextDocument(vscode.Uri.parse(state.document)) : undefined;
+			document = saved ? await vscode.workspace.openTextDocument(vscode.Uri.parse(saved.document)) : undefined;
 		} catch {
 			document = undefined;
 		}
@@ -99,7 +100,7 @@ export class PostPreviewManager extends Disposable {
 			panel.dispose();
 			return;
 		}
-		this.#adopt(new PostPreviewPanel(document, this.#extensionUri, this.#sites, this.#renderer, { panel, scrollY: isPreviewSavedState(state) ? state.scrollY ?? 0 : 0 }));
+		this.#adopt(new PostPreviewPanel(document, this.#extensionUri, this.#sites, this.#renderer, { panel, scrollY: saved?.scrollY ?? 0 }));
 	}
 
 	#adopt(panel: PostPreviewPanel): void {

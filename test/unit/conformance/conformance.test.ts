@@ -11,7 +11,7 @@ import { conformanceCases, VERDICTS_FILE, type RecordedVerdicts, type Suite } fr
 /** Findings that mean "Hugo fails the build". */
 const BUILD_FAILURES = new Set(['fm-syntax', 'fm-unterminated', 'fm-duplicate-key']);
 
-export function ourVerdict(post: Uint8Array): 'accept' | 'reject' {
+function ourVerdict(post: Uint8Array): 'accept' | 'reject' {
 	const { text, invalidOffsets } = decodeUtf8(post);
 	const findings = validateFrontMatter(text, { invalidUtf8Offsets: invalidOffsets });
 	return findings.some(f => f.severity === 'error' && BUILD_FAILURES.has(f.code)) ? 'reject' : 'accept';
