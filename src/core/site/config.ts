@@ -108,8 +108,9 @@ export async function loadProjectConfig(root: string, files: IFileReader, enviro
 
 /**
  * The configuration held by a folder such as `config/_default/`: `hugo.*`/`config.*` hold root keys and
- * any other `name.ext` holds the `name` key; language-suffixed files (`menus.en.toml`) only carry
- * per-language settings and are skipped. `undefined` when the folder holds no configuration file.
+ * any other `name.ext` holds the `name` key. A language-suffixed file holds that language's settings, as
+ * Hugo 0.111.3 reads it: `menus.en.toml` and `params.en.toml` under `languages.en.menus|params`, any other
+ * (`languages.de.toml`) as `languages.de` itself. `undefined` when the folder holds no configuration file.
  */
 async function readConfigFolder(dir: string, files: IFileReader): Promise<ConfigMap | undefined> {
 	const names = (await files.readDirectory(dir))
@@ -123,12 +124,18 @@ async function readConfigFolder(dir: string, files: IFileReader): Promise<Config
 	for (const name of names) {
 		const text = await files.readText(join(dir, name));
 		const parsed = text === undefined ? undefined : parseConfigText(text, name);
-		const stem = name.slice(0, name.lastIndexOf('.'));
-		if (!parsed || stem.includes('.')) {
+		const stem = name.slice(0, name.lastIndexOf('.')).toLowerCase();
+		if (!parsed) {
 			continue;
 		}
-		const key = stem.toLowerCase();
-		config = key === 'hugo' || key === 'config' ? mergeConfig(config, parsed) : mergeConfig(config, { [key]: parsed });
+		const dot = stem.lastIndexOf('.');
+		if (dot >= 0) {
+			const [key, language] = [stem.slice(0, dot), stem.slice(dot + 1)];
+			const settings = key === 'menu' || key === 'menus' ? { menus: parsed } : key === 'params' ? { params: parsed } : parsed;
+			config = mergeConfig(config, { languages: { [language]: settings } });
+		} else {
+			config = stem === 'hugo' || stem === 'config' ? mergeConfig(config, parsed) : mergeConfig(config, { [stem]: parsed });
+		}
 	}
 	return config;
 }

@@ -1,6 +1,7 @@
 import type { IFileReader } from '../fs/fileReader';
 import { dirname, join, normalize, resolve } from '../fs/posixPath';
 import { configAt, isRecord, loadProjectConfig, ROOT_CONFIG_NAMES, stringList, stringValue, type ConfigMap } from './config';
+import { readLanguages, type SiteLanguages } from './languages';
 
 /** A folder Hugo publishes under a sub-path of the site: `static/` → `''` (the root), `extra/images` → `pics`. */
 export interface StaticMount {
@@ -12,6 +13,8 @@ export interface StaticMount {
 	readonly includeFiles?: readonly string[];
 	/** A mount's `excludeFiles` glob patterns. */
 	readonly excludeFiles?: readonly string[];
+	/** A content folder's language (a language's `contentDir`, a mount's `lang`): its pages are in it unless their name says otherwise. */
+	readonly lang?: string;
 }
 
 /** What Event Write-up needs to know about a Hugo site to resolve paths as Hugo publishes them. */
@@ -37,6 +40,7 @@ export interface HugoSite {
 	readonly uglyUrls: boolean;
 	/** The merged raw configuration, keys lowercased as Hugo reads them. */
 	readonly config: ConfigMap;
+	readonly languages: SiteLanguages;
 }
 
 const MAX_THEME_DEPTH = 5;
@@ -79,7 +83,8 @@ export async function loadHugoSite(root: string, files: IFileReader): Promise<Hu
 	}
 	const { config, configFile } = loaded;
 	const themesDir = resolve(root, stringValue(config.themesdir) ?? 'themes');
-	const project = projectMounts(root, config);
+	const languages = readLanguages(root, config);
+	const project = projectMounts(root, config, languages);
 	const themes = await collectThemes(themesDir, themeNamesOf(config), files);
 	const staticMounts = [...project.staticMounts];
 	const contentMounts = [...project.contentMounts];
@@ -90,7 +95,8 @@ export async function loadHugoSite(root: string, files: IFileReader): Promise<Hu
 	return {
 		root,
 		configFile,
-		contentDir: project.contentMounts.find(m => m.target === '')?.source ?? resolve(root, 'content'),
+		contentDir: project.contentMounts.find(m => m.target === '' && (m.lang === undefined || m.lang === languages.defaultCode))?.source
+			?? project.contentMounts.find(m => m.target === '')?.source ?? resolve(root, 'content'),
 		contentMounts,
 		staticMounts,
 		themes: themes.map(t => t.name),
@@ -99,6 +105,7 @@ export async function loadHugoSite(root: string, files: IFileReader): Promise<Hu
 		timeZone: stringValue(config.timezone),
 		uglyUrls: config.uglyurls === true,
 		config,
+		languages,
 	};
 }
 
@@ -130,10 +137,12 @@ function configuredMounts(moduleDir: string, config: ConfigMap): ConfiguredMount
 		const [component, ...rest] = normalize(target).replace(/^\/+/, '').split('/');
 		const includeFiles = patternList(mount.includefiles);
 		const excludeFiles = patternList(mount.excludefiles);
+		const lang = stringValue(mount.lang)?.toLowerCase();
 		result.push({
 			source: resolve(moduleDir, source), component, target: rest.join('/'),
 			...(includeFiles.length > 0 ? { includeFiles } : {}),
 			...(excludeFiles.length > 0 ? { excludeFiles } : {}),
+			...(lang ? { lang } : {}),
 		});
 	}
 	return result;
@@ -160,7 +169,7 @@ function byPrecedence(mounts: ConfiguredMount[], component: string): StaticMount
  * default (so with a static mount the project's `static/` and `staticDir` are no longer published);
  * otherwise `staticDir` (string or list) then `staticDir0` … `staticDir10` apply, the last one winning.
  */
-function projectMounts(root: string, config: ConfigMap): ModuleMounts {
+function projectMounts(root: string, config: ConfigMap, languages: SiteLanguages): ModuleMounts {
 	const mounts = configuredMounts(root, config);
 	const hasStatic = mounts.some(m => m.component === 'static');
 	const hasContent = mounts.some(m => m.component === 'content');
@@ -172,10 +181,25 @@ function projectMounts(root: string, config: ConfigMap): ModuleMounts {
 		}
 		staticMounts = dirs.map(dir => ({ source: resolve(root, dir), target: '' })).reverse();
 	}
-	const contentMounts = hasContent
-		? byPrecedence(mounts, 'content')
-		: [{ source: resolve(root, stringValue(config.contentdir) ?? 'content'), target: '' }];
+	const contentMounts = hasContent ? byPrecedence(mounts, 'content') : languageContentMounts(root, config, languages);
 	return { staticMounts, contentMounts };
+}
+
+/**
+ * The content folders without `[[module.mounts]]`: each language's own `contentDir`, in language order,
+ * and the site's `contentDir` for the languages without one (its pages are in the default language
+ * unless their name says otherwise).
+ */
+function languageContentMounts(root: string, config: ConfigMap, { languages }: SiteLanguages): StaticMount[] {
+	const shared = resolve(root, stringValue(config.contentdir) ?? 'content');
+	const mounts: StaticMount[] = [];
+	for (const language of languages) {
+		const source = language.contentDir ?? shared;
+		if (!mounts.some(m => m.source === source)) {
+			mounts.push(language.contentDir !== undefined && language.contentDir !== shared ? { source, target: '', lang: language.code } : { source, target: '' });
+		}
+	}
+	return mounts;
 }
 
 /** `theme` (string or list) plus locally available `[[module.imports]]`, in precedence order. */

@@ -1,6 +1,7 @@
 import { basename, dirname, extname, join, normalize, relativeInside } from '../fs/posixPath';
 import { configAt, isRecord } from './config';
 import type { HugoSite } from './hugoSite';
+import { languageOf, splitLanguageSuffix, type SiteLanguage } from './languages';
 import { calendarDateOf, expandPermalink, makePathSanitized, permalinkPattern, type CalendarDate } from './permalinks';
 import type { PageAddress } from './references';
 
@@ -11,13 +12,19 @@ export function isContentFile(path: string): boolean {
 	return CONTENT_EXTENSIONS.has(extname(path).toLowerCase());
 }
 
-/** `'leaf'` for `index.md` (a leaf bundle), `'branch'` for `_index.md` (home and sections), else `undefined`. */
+/** A language code as a content file name carries it (`index.fr.md`, `_index.zh-cn.md`). */
+const LANGUAGE_SUFFIX = /\.[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i;
+
+/**
+ * `'leaf'` for `index.md` (a leaf bundle), `'branch'` for `_index.md` (home and sections), else
+ * `undefined`; a translation's language suffix (`index.fr.md`) counts as the same page.
+ */
 export function bundleKind(documentPath: string): 'leaf' | 'branch' | undefined {
 	const name = basename(documentPath);
 	if (!isContentFile(name)) {
 		return undefined;
 	}
-	const stem = name.slice(0, name.length - extname(name).length);
+	const stem = name.slice(0, name.length - extname(name).length).replace(LANGUAGE_SUFFIX, '');
 	return stem === 'index' ? 'leaf' : stem === '_index' ? 'branch' : undefined;
 }
 
@@ -38,52 +45,66 @@ export function pageBaseUrl(site: HugoSite, documentPath: string, page: PageAddr
  * resources at `burnout/`).
  */
 export function pageFolders(site: HugoSite, documentPath: string, page: PageAddress = {}): { page: string; resources: string } | undefined {
+	const located = locateContentFile(site, documentPath);
 	if (page.url !== undefined) {
-		const url = normalize(`/${page.url}`);
+		// A relative `url` is placed under the language's folder (unless it names it), a site-root one is not.
+		const prefix = located?.language.urlPrefix ?? '';
+		const prefixed = prefix !== '' && !page.url.startsWith('/') && !page.url.startsWith(`${prefix}/`) ? `${prefix}/${page.url}` : page.url;
+		const url = normalize(`/${prefixed}`);
 		// `url = "/a/b.html"` publishes a file, whose relative paths resolve in its folder.
 		const folder = page.url.endsWith('/') || extname(url) === '' ? withSlash(url) : withSlash(dirname(url));
 		return { page: folder, resources: folder };
 	}
-	let rel: string | undefined;
-	for (const mount of site.contentMounts) {
-		const inside = relativeInside(mount.source, documentPath);
-		if (inside !== undefined) {
-			rel = join(mount.target, inside);
-			break;
-		}
-	}
-	if (rel === undefined) {
+	if (located === undefined) {
 		return undefined;
 	}
-	const sections = rel.split('/');
-	const file = sections.pop() ?? '';
+	const { sections, file, language } = located;
+	const prefix = language.urlPrefix;
 	const kind = bundleKind(file);
 	if (kind === 'branch') {
-		return same(folderUrl(site, sections.join('/')));
+		return same(folderUrl(site, prefix, sections.join('/')));
 	}
-	// A leaf bundle is named by its folder.
-	const fileName = kind === 'leaf' ? sections.pop() ?? '' : file.slice(0, file.length - extname(file).length);
+	// A leaf bundle is named by its folder; a translation's language suffix is not part of its name.
+	const fileName = kind === 'leaf' ? sections.pop() ?? '' : splitLanguageSuffix(file.slice(0, file.length - extname(file).length), site.languages).stem;
 	const dated = pageDate(site, page, fileName);
 	if (dated === 'unknown') {
 		return undefined;
 	}
 	const slug = page.slug ?? dated?.slug;
-	const pattern = sections.length > 0 ? permalinkPattern(configAt(site.config, 'permalinks'), sections[0]) : undefined;
+	const permalinks = configAt(site.config, `languages.${language.code}.permalinks`) ?? configAt(site.config, 'permalinks');
+	const pattern = sections.length > 0 ? permalinkPattern(permalinks, sections[0]) : undefined;
 	if (pattern !== undefined) {
 		const expanded = expandPermalink(pattern, { date: dated?.date, title: page.title, slug, fileName, sections }, site.config.disablepathtolower === true);
 		if (expanded === undefined) {
 			return undefined;
 		}
 		if (isUgly(site, sections[0]) && kind !== 'leaf') {
-			return same(folderUrl(site, dirname(`/${expanded.replace(/\/+$/, '')}`)));
+			return same(folderUrl(site, prefix, dirname(`/${expanded.replace(/\/+$/, '')}`)));
 		}
 		// The page keeps the pattern's trailing slash, its resources' folder does not.
-		return { page: folderUrl(site, expanded), resources: folderUrl(site, expanded.replace(/\/+$/, '')) };
+		return { page: folderUrl(site, prefix, expanded), resources: folderUrl(site, prefix, expanded.replace(/\/+$/, '')) };
 	}
 	if (isUgly(site, sections[0] ?? '') && kind !== 'leaf') {
-		return same(folderUrl(site, sections.join('/')));
+		return same(folderUrl(site, prefix, sections.join('/')));
 	}
-	return same(folderUrl(site, [...sections, slug ?? fileName].join('/')));
+	return same(folderUrl(site, prefix, [...sections, slug ?? fileName].join('/')));
+}
+
+/**
+ * Where a file sits in the site's content tree: its sections (folders inside the content tree), its file
+ * name and its language; `undefined` outside every content folder.
+ */
+export function locateContentFile(site: HugoSite, documentPath: string): { sections: string[]; file: string; language: SiteLanguage; mountSource: string } | undefined {
+	for (const mount of site.contentMounts) {
+		const inside = relativeInside(mount.source, documentPath);
+		if (inside !== undefined) {
+			const sections = join(mount.target, inside).split('/');
+			const file = sections.pop() ?? '';
+			const suffix = splitLanguageSuffix(file.slice(0, file.length - extname(file).length), site.languages).code;
+			return { sections, file, language: languageOf(site.languages, mount.lang, suffix), mountSource: mount.source };
+		}
+	}
+	return undefined;
 }
 
 /** `uglyURLs`: for the whole site, or per section (`[uglyURLs] post = true`). */
@@ -128,10 +149,14 @@ function pageDate(site: HugoSite, page: PageAddress, fileName: string): { date: 
 	return undefined;
 }
 
-/** A page path as Hugo publishes it: sanitised, lowercased unless `disablePathToLower`, as a folder URL. */
-function folderUrl(site: HugoSite, path: string): string {
-	const sanitized = makePathSanitized(path, site.config.disablepathtolower === true).split('/').filter(s => s !== '').join('/');
-	return sanitized === '' ? '/' : `/${sanitized}/`;
+/**
+ * A page path as Hugo publishes it: sanitised, lowercased unless `disablePathToLower`, as a folder URL
+ * under the language's folder (`prefix`, `''` for none).
+ */
+function folderUrl(site: HugoSite, prefix: string, path: string): string {
+	const sanitized = makePathSanitized(path, site.config.disablepathtolower === true).split('/').filter(s => s !== '');
+	const segments = prefix === '' ? sanitized : [prefix, ...sanitized];
+	return segments.length === 0 ? '/' : `/${segments.join('/')}/`;
 }
 
 function withSlash(path: string): string {

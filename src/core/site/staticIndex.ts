@@ -2,17 +2,23 @@ import type { IFileReader } from '../fs/fileReader';
 import { dirname, join, normalize, relativeInside } from '../fs/posixPath';
 import { mountFileFilter, type MountFileFilter } from './glob';
 import type { HugoSite, StaticMount } from './hugoSite';
-import { bundleKind, isContentFile, pageFolders } from './pages';
+import { bundleKind, isContentFile, locateContentFile, pageFolders } from './pages';
 import { readPagePublishing, type PagePublishing } from './references';
 
 /** Bounds a walk so that a symlink loop or a vast folder cannot hang the index. */
 const MAX_DEPTH = 32;
 const MAX_FILES = 200_000;
 
-/** A leaf bundle: a folder whose `index.*` page owns every other file in it and below. */
+/**
+ * A leaf bundle: a folder whose `index.*` page owns every other file in it and below. Translations by file
+ * name (`index.md`, `index.fr.md`) are pages of one bundle, each publishing all of its resources.
+ */
 interface LeafBundle {
-	/** The bundle's page. */
-	readonly page: string;
+	/** The bundle's pages (absolute paths), each with where it publishes the resources. */
+	readonly pages: Map<string, BundlePage>;
+}
+
+interface BundlePage {
 	/**
 	 * Where Hugo publishes the page's resources (`post/renamed`, no slashes at either end; `''` for the
 	 * site root), following its `slug` and `url`; `undefined` when it publishes none (a draft) or the
@@ -89,7 +95,7 @@ export class StaticFileIndex {
 		}));
 		const [staticMounts, contentMounts] = await Promise.all([indexMounts(site.staticMounts), indexMounts(site.contentMounts)]);
 		const index = new StaticFileIndex(site, files, staticMounts, contentMounts);
-		await Promise.all([...index.#leafBundles.values()].map(bundle => index.update(bundle.page)));
+		await Promise.all([...index.#leafBundles.values()].flatMap(bundle => [...bundle.pages.keys()]).map(page => index.update(page)));
 		return index;
 	}
 
@@ -258,21 +264,21 @@ export class StaticFileIndex {
 	 */
 	async update(absPath: string): Promise<boolean> {
 		const path = normalize(absPath);
-		const bundle = this.#leafBundles.get(dirname(path));
-		if (!bundle || bundle.page !== path) {
+		const page = this.#leafBundles.get(dirname(path))?.pages.get(path);
+		if (!page) {
 			return false;
 		}
-		const read = ++bundle.reads;
+		const read = ++page.reads;
 		const text = await this.#files.readText(path);
 		// The page may have gone, or been read again, while this read was pending.
-		if (text === undefined || this.#leafBundles.get(dirname(path)) !== bundle || read !== bundle.reads) {
+		if (text === undefined || this.#leafBundles.get(dirname(path))?.pages.get(path) !== page || read !== page.reads) {
 			return false;
 		}
 		const published = publishedFolder(this.#site, path, readPagePublishing(text));
-		if (published === bundle.published) {
+		if (published === page.published) {
 			return false;
 		}
-		bundle.published = published;
+		page.published = published;
 		this.#changed();
 		return true;
 	}
@@ -327,32 +333,15 @@ export class StaticFileIndex {
 		const dir = dirname(absPath);
 		const bundle = this.#leafBundles.get(dir);
 		if (added) {
-			if (!bundle && this.#content.some(m => relativeInside(m.source, absPath) !== undefined)) {
+			if (!bundle?.pages.has(absPath) && this.#content.some(m => relativeInside(m.source, absPath) !== undefined)) {
+				const pages = bundle?.pages ?? new Map<string, BundlePage>();
 				// Published by its place in the content tree until `update` has read its front matter.
-				this.#leafBundles.set(dir, { page: absPath, published: publishedFolder(this.#site, absPath, { withholdsResources: false }), reads: 0 });
+				pages.set(absPath, { published: publishedFolder(this.#site, absPath, { withholdsResources: false }), reads: 0 });
+				this.#leafBundles.set(dir, { pages });
 			}
-		} else if (bundle?.page === absPath) {
-			const other = this.#leafPageIn(dir);
-			if (other === undefined) {
-				this.#leafBundles.delete(dir);
-			} else {
-				this.#leafBundles.set(dir, { page: other, published: publishedFolder(this.#site, other, { withholdsResources: false }), reads: 0 });
-			}
+		} else if (bundle?.pages.delete(absPath) && bundle.pages.size === 0) {
+			this.#leafBundles.delete(dir);
 		}
-	}
-
-	#leafPageIn(dir: string): string | undefined {
-		for (const mount of this.#content) {
-			const rel = relativeInside(mount.source, dir);
-			if (rel === undefined) {
-				continue;
-			}
-			const page = [...mount.files].find(f => bundleKind(f) === 'leaf' && dirname(join(mount.source, f)) === dir);
-			if (page !== undefined) {
-				return join(mount.source, page);
-			}
-		}
-		return undefined;
 	}
 
 	/** The resource file a leaf bundle publishes at `path` (relative site path), whether or not it exists. */
@@ -363,16 +352,22 @@ export class StaticFileIndex {
 		if (!this.#bundlesByAddress) {
 			this.#bundlesByAddress = new Map();
 			for (const [dir, bundle] of this.#leafBundles) {
-				if (bundle.published !== undefined && !this.#bundlesByAddress.has(bundle.published)) {
-					this.#bundlesByAddress.set(bundle.published, dir);
+				for (const { published } of bundle.pages.values()) {
+					if (published !== undefined && !this.#bundlesByAddress.has(published)) {
+						this.#bundlesByAddress.set(published, dir);
+					}
 				}
 			}
 		}
 		for (let slash = path.lastIndexOf('/'); ; slash = path.lastIndexOf('/', slash - 1)) {
 			const dir = this.#bundlesByAddress.get(slash < 0 ? '' : path.slice(0, slash));
 			if (dir !== undefined) {
-				const file = join(dir, path.slice(slash + 1));
-				return !isContentFile(file) && this.#leafBundleOf(file) === dir ? file : undefined;
+				const rest = path.slice(slash + 1);
+				const file = join(dir, rest);
+				if (isContentFile(file) || this.#leafBundleOf(file) !== dir) {
+					return undefined;
+				}
+				return this.has(file) ? file : this.#translatedResource(dir, rest) ?? file;
 			}
 			if (slash <= 0) {
 				return undefined;
@@ -380,14 +375,42 @@ export class StaticFileIndex {
 		}
 	}
 
+	/**
+	 * A resource a translation of the bundle in `dir` holds and it does not: Hugo publishes the resources of
+	 * translated bundles (the same folder in another language's content folder) with every translation,
+	 * a bundle's own file first. Measured on 0.111.3 with the Kubernetes blog.
+	 */
+	#translatedResource(dir: string, rest: string): string | undefined {
+		const own = this.#content.find(m => relativeInside(m.source, dir) !== undefined);
+		const relDir = own && relativeInside(own.source, dir);
+		if (own === undefined || relDir === undefined) {
+			return undefined;
+		}
+		for (const mount of this.#content) {
+			const translation = join(mount.source, relDir);
+			if (mount !== own && mount.target === own.target && this.#leafBundles.has(translation) && mount.files.has(join(relDir, rest))) {
+				return join(translation, rest);
+			}
+		}
+		return undefined;
+	}
+
 	/** Where a leaf bundle publishes `absPath`, one of its resources; `undefined` outside bundles or when withheld. */
 	#bundleSitePathOf(absPath: string): string | undefined {
 		const dir = this.#leafBundleOf(absPath);
-		const published = dir === undefined ? undefined : this.#leafBundles.get(dir)?.published;
+		const published = dir === undefined ? undefined : this.#publishedFolderOf(dir);
 		if (dir === undefined || published === undefined || isContentFile(absPath)) {
 			return undefined;
 		}
 		return `/${join(published, absPath.slice(dir.length + 1))}`;
+	}
+
+	/** Where a bundle's resources are published: by its default-language page when it has one, else by its first page. */
+	#publishedFolderOf(dir: string): string | undefined {
+		const pages = [...this.#leafBundles.get(dir)?.pages ?? []];
+		const defaultCode = this.#site.languages.defaultCode;
+		const inDefault = ([page]: [string, BundlePage]) => locateContentFile(this.#site, page)?.language.code === defaultCode;
+		return [...pages.filter(inDefault), ...pages.filter(p => !inDefault(p))].find(([, page]) => page.published !== undefined)?.[1].published;
 	}
 
 	#leafBundleOf(absPath: string): string | undefined {

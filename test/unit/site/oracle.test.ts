@@ -24,13 +24,19 @@ function absolute(permalink: string): URL {
 	return new URL(permalink, 'https://site.invalid/');
 }
 
-async function markdownFiles(dir: string): Promise<string[]> {
+/** Folders of a fixture site that hold no pages. */
+const NOT_CONTENT = new Set(['layouts', 'static', 'themes', 'config', 'public', 'public-all', '.cache']);
+
+/** Every Markdown file of a site but its README: the content folder and any other folder a language or mount names. */
+async function markdownFiles(dir: string, top = true): Promise<string[]> {
 	const result: string[] = [];
 	for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
 		const full = path.join(dir, entry.name);
 		if (entry.isDirectory()) {
-			result.push(...await markdownFiles(full));
-		} else if (/\.(md|markdown)$/.test(entry.name)) {
+			if (!(top && NOT_CONTENT.has(entry.name))) {
+				result.push(...await markdownFiles(full, false));
+			}
+		} else if (/\.(md|markdown)$/.test(entry.name) && !(top && entry.name === 'README.md')) {
 			result.push(full);
 		}
 	}
@@ -69,14 +75,14 @@ async function oraclePosts(builds: BuiltSite[]): Promise<OraclePost[]> {
 	for (const siteDir of await oracleSites()) {
 		const built = await buildWithHugo(siteDir);
 		builds.push(built);
-		const contentRoot = path.join(built.root, 'content');
-		for (const file of await markdownFiles(contentRoot)) {
-			const relative = path.relative(contentRoot, file).split(path.sep).join('/');
-			const where = `${path.basename(siteDir)}/${relative}`;
+		for (const file of await markdownFiles(built.root)) {
+			const relative = path.relative(built.root, file).split(path.sep).join('/');
+			const where = `${path.basename(siteDir)}/${relative.replace(/^content\//, '')}`;
 			const text = await fs.readFile(file, 'utf8');
 			const page = built.pages.get(relative);
-			if (!page && /^headless\s*=\s*true$/m.test(text)) {
-				// A headless page has no address of its own: nothing is requested from it.
+			if (!page && (/^headless\s*=\s*true$/m.test(text) || !relative.startsWith('content/'))) {
+				// A headless page has no address of its own, and a disabled language's folder is no content:
+				// nothing is requested from them.
 				continue;
 			}
 			assert.ok(page, `hugo rendered ${where}`);

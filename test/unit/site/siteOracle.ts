@@ -36,7 +36,7 @@ export interface BuiltPage {
 export interface BuiltSite {
 	/** The temp copy of the site, built into `public/`. */
 	readonly root: string;
-	/** Content path relative to the content folder (`post/leaf/index.md`) → where the page is published. */
+	/** Source path relative to the site folder (`content/post/leaf/index.md`) → where the page is published. */
 	readonly pages: Map<string, BuiltPage>;
 	dispose(): Promise<void>;
 }
@@ -59,9 +59,9 @@ export async function buildWithHugo(siteDir: string): Promise<BuiltSite> {
 		// `hugo list all` leaves out sections, so the permalinks come from the pages themselves.
 		for (const page of await htmlFiles(path.join(root, publicDir))) {
 			const html = await fs.readFile(page, 'utf8');
-			// The source file's absolute path: named from the content folder, as the tests name posts (`en/post/x.md`).
+			// The source file's absolute path: named from the site folder (`content/en/post/x.md`).
 			const filename = /<meta name="source" content="([^"]*)">/.exec(html)?.[1];
-			const source = filename ? path.relative(path.join(root, 'content'), filename).split(path.sep).join('/') : undefined;
+			const source = filename ? path.relative(root, filename).split(path.sep).join('/') : undefined;
 			const permalink = /<link rel="canonical" href="([^"]*)">/.exec(html)?.[1];
 			if (source && permalink && !pages.has(source)) {
 				pages.set(source, { permalink, publicDir: path.join(root, publicDir) });
