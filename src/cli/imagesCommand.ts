@@ -45,7 +45,7 @@ export function createImagesCommand(files: IFileReader = new NodeFileReader()): 
 			const { file, text, site, context, page } = post;
 			const lines: string[] = [];
 			const images: ImageListing[] = [];
-			for (const reference of findImageReferences(text)) {
+			for (const reference of findImageReferences(text, site)) {
 				const image = resolveImage(context, file, reference.src, page);
 				const listing = { line: reference.range.start.line + 1, column: reference.range.start.character + 1, src: reference.src, resolved: image.resolved ?? null };
 				images.push(listing);

@@ -121,7 +121,7 @@ export class WorkspaceSiteIndex extends Disposable {
 		const text = document.getText();
 		const context = await this.siteFor(document.uri);
 		const page = readPageAddress(text);
-		const references = findImageReferences(text).map(reference => ({ reference, image: resolveImage(context, document.uri.path, reference.src, page) }));
+		const references = findImageReferences(text, context?.site).map(reference => ({ reference, image: resolveImage(context, document.uri.path, reference.src, page) }));
 		return { context, references };
 	}
 

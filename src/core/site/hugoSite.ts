@@ -2,6 +2,7 @@ import type { IFileReader } from '../fs/fileReader';
 import { dirname, join, normalize, resolve } from '../fs/posixPath';
 import { configAt, isRecord, loadProjectConfig, ROOT_CONFIG_NAMES, stringList, stringValue, type ConfigMap } from './config';
 import { readLanguages, type SiteLanguages } from './languages';
+import { readSiteShortcodes, type ShortcodeInners } from './shortcodes';
 
 /** A folder Hugo publishes under a sub-path of the site: `static/` → `''` (the root), `extra/images` → `pics`. */
 export interface StaticMount {
@@ -41,6 +42,8 @@ export interface HugoSite {
 	/** The merged raw configuration, keys lowercased as Hugo reads them. */
 	readonly config: ConfigMap;
 	readonly languages: SiteLanguages;
+	/** What of each shortcode's inner text reaches the page (`highlight`, and the site's and themes' own). */
+	readonly shortcodes: ShortcodeInners;
 }
 
 const MAX_THEME_DEPTH = 5;
@@ -86,6 +89,8 @@ export async function loadHugoSite(root: string, files: IFileReader): Promise<Hu
 	const languages = readLanguages(root, config);
 	const project = projectMounts(root, config, languages);
 	const themes = await collectThemes(themesDir, themeNamesOf(config), files);
+	const shortcodeDirs = [resolve(root, stringValue(config.layoutdir) ?? 'layouts'), ...themes.map(t => join(themesDir, t.name, 'layouts'))].map(dir => join(dir, 'shortcodes'));
+	const shortcodes = await readSiteShortcodes(shortcodeDirs, files);
 	const staticMounts = [...project.staticMounts];
 	const contentMounts = [...project.contentMounts];
 	for (const theme of themes) {
@@ -106,6 +111,7 @@ export async function loadHugoSite(root: string, files: IFileReader): Promise<Hu
 		uglyUrls: config.uglyurls === true,
 		config,
 		languages,
+		shortcodes,
 	};
 }
 

@@ -25,7 +25,7 @@ export interface ImageProblem {
 export function findImageProblems(text: string, documentPath: string, context: SiteContext): ImageProblem[] {
 	const page = readPageAddress(text);
 	const problems: ImageProblem[] = [];
-	for (const reference of findImageReferences(text)) {
+	for (const reference of findImageReferences(text, context.site)) {
 		const image = resolveImage(context, documentPath, reference.src, page);
 		problems.push(...problemsOf(reference, image, context, documentPath));
 	}

@@ -2,10 +2,12 @@ import { parseTomlData } from '../frontMatter/toml';
 import { parse as parseYaml } from 'yaml';
 import { fieldOf, fieldOrParam, parseBoolField } from '../frontMatter/fields';
 import { isTable } from '../frontMatter/model';
+import { BUILT_IN_SHORTCODES, type ShortcodeInners } from './shortcodes';
 import { LineIndex, type Range } from '../text';
 
 /** Where an image path was written. */
-export type ImageReferenceKind = 'markdown' | 'reference' | 'html' | 'figure' | 'frontMatter';
+/** `shortcodeHtml`: a raw `<img>` a shortcode prints as written (`{{< raw >}}<img …>{{< /raw >}}`), on the page whatever Goldmark's settings. */
+export type ImageReferenceKind = 'markdown' | 'reference' | 'html' | 'shortcodeHtml' | 'figure' | 'frontMatter';
 
 export interface ImageReference {
 	/**
@@ -55,7 +57,15 @@ interface FrontMatter {
  * `cover` (or `cover.image`) and `images`. Images in code (fenced, indented, inline) and comments are
  * skipped; figure shortcodes count inside code too, since Hugo expands them before Markdown.
  */
-export function findImageReferences(text: string): ImageReference[] {
+/** What of a post reaches the page depends on its site: how its shortcodes print their inner text, and Goldmark's `unsafe`. */
+export interface RenderingSite {
+	readonly shortcodes: ShortcodeInners;
+	readonly unsafeHtml: boolean;
+}
+
+const PLAIN_SITE: RenderingSite = { shortcodes: BUILT_IN_SHORTCODES, unsafeHtml: false };
+
+export function findImageReferences(text: string, site: RenderingSite = PLAIN_SITE): ImageReference[] {
 	const lines = new LineIndex(text);
 	const frontMatter = findFrontMatter(text);
 	const references: Array<{ src: string; start: number; end: number; kind: ImageReferenceKind }> = [];
@@ -63,8 +73,13 @@ export function findImageReferences(text: string): ImageReference[] {
 		references.push(...frontMatterImages(text, frontMatter));
 	}
 	const bodyStart = frontMatter?.bodyStart ?? 0;
-	const body = maskNonMarkdown(text, bodyStart);
-	references.push(...markdownImages(body.markdown, body.definitions), ...htmlImages(body.markdown), ...figureImages(body.shortcodes));
+	const body = maskNonMarkdown(text, bodyStart, site);
+	const verbatim = (found: Found) => body.verbatim.some(([start, end]) => found.start >= start && found.end <= end);
+	references.push(
+		...markdownImages(body.markdown, body.definitions),
+		...htmlImages(body.html).map(found => verbatim(found) ? { ...found, kind: 'shortcodeHtml' as const } : found),
+		...figureImages(body.shortcodes),
+	);
 	references.sort((a, b) => a.start - b.start || a.end - b.end);
 	const seen = new Set<string>();
 	const result: ImageReference[] = [];
@@ -219,10 +234,17 @@ function frontMatterImages(text: string, frontMatter: FrontMatter): Array<{ src:
 
 // ---- Markdown body -----------------------------------------------------------------------------------
 
-/** Two views of a post's text, each blanked (same length, newlines kept) where nothing of that kind renders. */
+/** Views of a post's text, each blanked (same length, newlines kept) where nothing of that kind renders. */
 interface MaskedBody {
-	/** For Markdown images and raw HTML: code (fenced, indented, inline), comments and shortcode tags blanked. */
+	/**
+	 * For Markdown images: code (fenced, indented, inline), comments, shortcode tags and the inner text of
+	 * shortcodes that show it as code or print it verbatim blanked.
+	 */
 	readonly markdown: string;
+	/** For raw HTML: as `markdown`, but the inner text of shortcodes that print it verbatim kept. */
+	readonly html: string;
+	/** The inner text of `{{< >}}` shortcodes that print it verbatim, as ranges. */
+	readonly verbatim: ReadonlyArray<readonly [number, number]>;
 	/**
 	 * For shortcodes: only comments and commented-out shortcodes (Hugo's escape that opens with a slash and
 	 * a star inside the delimiters) blanked. Hugo expands shortcodes before it renders Markdown, so measured
@@ -234,7 +256,7 @@ interface MaskedBody {
 }
 
 /** Blanks everything before `from` (the front matter) and what does not render, as described on `MaskedBody`. */
-function maskNonMarkdown(text: string, from: number): MaskedBody {
+function maskNonMarkdown(text: string, from: number, site: RenderingSite): MaskedBody {
 	const { code, definitions } = scanBlocks(text, from);
 	const withoutCode = blankRanges(text, [[0, from], ...code]);
 	const comments: Array<[number, number]> = [[0, from]];
@@ -244,25 +266,50 @@ function maskNonMarkdown(text: string, from: number): MaskedBody {
 		}
 	}
 	// Hugo takes shortcode tags out before Markdown sees the text: backticks in their arguments open no code span.
-	const hidden = [...comments, ...code, ...codeShortcodeInners(blankRanges(text, comments))];
+	const inners = shortcodeInners(blankRanges(text, comments), site);
+	const hidden = [...comments, ...code, ...inners.nothing];
 	for (const match of blankRanges(text, hidden).matchAll(/\{\{[<%][\s\S]*?[>%]\}\}/g)) {
 		hidden.push([match.index, match.index + match[0].length]);
 	}
 	hidden.push(...inlineCodeSpans(blankRanges(text, hidden)));
-	return { markdown: blankRanges(text, hidden), shortcodes: blankRanges(text, comments), definitions };
+	const html = blankRanges(text, hidden);
+	return { markdown: blankRanges(html, [...inners.verbatim, ...inners.literal]), html, verbatim: inners.verbatim, shortcodes: blankRanges(text, comments), definitions };
 }
 
-/** `{{< highlight go >}}…{{< /highlight >}}`: what lies between is shown as code, so an `<img>` or `![]()` there is a sample. */
-const HIGHLIGHT_SHORTCODE = /\{\{([<%])\s*highlight\b[\s\S]*?[>%]\}\}([\s\S]*?)\{\{[<%]\s*\/\s*highlight\s*[>%]\}\}/g;
+/**
+ * `{{< highlight go >}}…{{< /highlight >}}` and the site's own shortcodes that take inner text: the
+ * closing tag names the same shortcode with the same delimiter.
+ */
+function shortcodePairPattern(names: readonly string[]): RegExp {
+	const alternatives = names.map(name => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+	return new RegExp(`\\{\\{([<%])\\s*(${alternatives})(?![\\w-])[\\s\\S]*?[>%]\\}\\}([\\s\\S]*?)\\{\\{\\1\\s*\\/\\s*\\2\\s*[>%]\\}\\}`, 'g');
+}
 
-/** The inner text of shortcodes that show it as code, as ranges. */
-function codeShortcodeInners(text: string): Array<[number, number]> {
-	const ranges: Array<[number, number]> = [];
-	for (const match of text.matchAll(HIGHLIGHT_SHORTCODE)) {
-		const innerStart = match.index + match[0].indexOf('}}') + 2;
-		ranges.push([innerStart, innerStart + match[2].length]);
+/**
+ * The inner text of shortcodes, as ranges: `nothing` of it reaches the page as images; `verbatim`, printed as
+ * written (raw HTML on the page whatever Goldmark's settings, Markdown as text); `literal`, inside an HTML
+ * block Goldmark passes through (raw HTML as the post's, Markdown as text).
+ */
+function shortcodeInners(text: string, { shortcodes, unsafeHtml }: RenderingSite): Record<'nothing' | 'verbatim' | 'literal', Array<[number, number]>> {
+	const result = { nothing: [] as Array<[number, number]>, verbatim: [] as Array<[number, number]>, literal: [] as Array<[number, number]> };
+	const names = [...shortcodes].filter(([, template]) => template.inner !== 'markdown' || template.htmlBlock).map(([name]) => name);
+	if (names.length === 0) {
+		return result;
 	}
-	return ranges;
+	for (const match of text.matchAll(shortcodePairPattern(names))) {
+		const innerStart = match.index + match[0].indexOf('}}') + 2;
+		const range: [number, number] = [innerStart, innerStart + match[3].length];
+		const template = shortcodes.get(match[2]);
+		const markdownCall = match[1] === '%';
+		if (!template || template.inner === 'nothing' || (markdownCall && template.htmlBlock && !unsafeHtml)) {
+			result.nothing.push(range);
+		} else if (!markdownCall && template.inner === 'verbatim') {
+			result.verbatim.push(range);
+		} else if (markdownCall && template.htmlBlock && template.inner === 'verbatim') {
+			result.literal.push(range);
+		}
+	}
+	return result;
 }
 
 const LIST_MARKER = /^([-+*]|\d{1,9}[.)])(?=[ \t]|$)/;

@@ -115,7 +115,7 @@ suite('site.oracle', function () {
 		let checked = 0;
 		let unpublished = 0;
 		for (const { where, file, text, permalink, publicDir, context } of posts) {
-			for (const reference of findImageReferences(text)) {
+			for (const reference of findImageReferences(text, context.site)) {
 				const result = resolveImage(context, file, reference.src, readPageAddress(text));
 				const at = `${where}:${reference.range.start.line + 1} ${reference.src}`;
 				if (result.remote) {
@@ -158,7 +158,7 @@ suite('site.oracle', function () {
 			const page = await fs.readFile(path.join(publicDir, pagePath.endsWith('/') ? `${pagePath}index.html` : pagePath), 'utf8');
 			const body = page.slice(page.indexOf('</h1>'));
 			const rendered = new Set([...body.matchAll(/<img\b[^>]*?\ssrc=(?:"([^"]*)"|'([^']*)')/g)].map(m => decodeEscapes(decodeAttribute(m[1] ?? m[2]))));
-			const found = new Set(findImageReferences(text)
+			const found = new Set(findImageReferences(text, context.site)
 				.filter(r => r.kind !== 'frontMatter' && (r.kind !== 'html' || context.site.unsafeHtml))
 				.map(r => decodeEscapes(r.src)));
 			assert.deepEqual([...found].sort(), [...rendered].sort(), `${where}: the images found are the images Hugo renders`);
@@ -205,7 +205,7 @@ suite('site.oracle', function () {
 			const pagePath = absolute(permalink).pathname;
 			const page = await fs.readFile(path.join(publicDir, pagePath.endsWith('/') ? `${pagePath}index.html` : pagePath), 'utf8');
 			const lines = new LineIndex(text);
-			for (const reference of findImageReferences(text).filter(r => r.kind === 'html')) {
+			for (const reference of findImageReferences(text, context.site).filter(r => r.kind === 'html')) {
 				// Hugo passes raw HTML through as written, entities and quotes included.
 				const written = text.slice(lines.offsetAt(reference.range.start), lines.offsetAt(reference.range.end));
 				const onPage = new RegExp(`src=["']?${written.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(page);
