@@ -220,6 +220,10 @@ export class WorkspaceSiteIndex extends Disposable {
 		if (CONFIG_NAMES.has(rel) || rel === 'config' || rel.startsWith('config/')) {
 			return true;
 		}
+		// A shortcode template decides what of its inner text reaches the page.
+		if (entry.loaded?.site.shortcodeDirs.includes(dirname(uri.path))) {
+			return true;
+		}
 		// A theme's own configuration may add mounts or themes.
 		const themesDir = entry.loaded?.site.themesDir;
 		const inThemes = themesDir === undefined ? undefined : relativeInside(themesDir, uri.path);

@@ -44,6 +44,8 @@ export interface HugoSite {
 	readonly languages: SiteLanguages;
 	/** What of each shortcode's inner text reaches the page (`highlight`, and the site's and themes' own). */
 	readonly shortcodes: ShortcodeInners;
+	/** The folders whose templates define `shortcodes` (`layouts/shortcodes` of the project and of each theme), absolute. */
+	readonly shortcodeDirs: readonly string[];
 }
 
 const MAX_THEME_DEPTH = 5;
@@ -112,6 +114,7 @@ export async function loadHugoSite(root: string, files: IFileReader): Promise<Hu
 		config,
 		languages,
 		shortcodes,
+		shortcodeDirs,
 	};
 }
 
