@@ -156,7 +156,7 @@ async function checkPost(file: string, { text, invalidOffsets }: DecodedText, si
 		if (!src.startsWith('/')) {
 			page ??= readPageAddress(text);
 		}
-		return resolveImage(site, file, src, page);
+		return resolveImage(site, file, src, page, 'frontMatter');
 	};
 	const findings = validateFrontMatter(text, {
 		invalidUtf8Offsets: invalidOffsets,

@@ -46,7 +46,7 @@ export function createImagesCommand(files: IFileReader = new NodeFileReader()): 
 			const lines: string[] = [];
 			const images: ImageListing[] = [];
 			for (const reference of findImageReferences(text, site)) {
-				const image = resolveImage(context, file, reference.src, page);
+				const image = resolveImage(context, file, reference.src, page, reference.kind === 'frontMatter' ? 'frontMatter' : 'body');
 				const listing = { line: reference.range.start.line + 1, column: reference.range.start.character + 1, src: reference.src, resolved: image.resolved ?? null };
 				images.push(listing);
 				const outcome = image.resolved ?? (image.remote ? '(remote)' : `(not found) ${describeMissingImage(image, site)}`);

@@ -4,7 +4,7 @@ import { CONFIG_EXTENSIONS } from '../core/site/config';
 import { findSiteRoot, loadHugoSite, type HugoSite } from '../core/site/hugoSite';
 import { explainMissingImage } from '../core/site/problems';
 import { findImageReferences, readPageAddress, type ImageReference } from '../core/site/references';
-import { resolveImage, type ResolvedImage, type SiteContext } from '../core/site/resolve';
+import { resolveImage, writtenPathOf, type ResolvedImage, type SiteContext } from '../core/site/resolve';
 import { StaticFileIndex } from '../core/site/staticIndex';
 import { KeyedDelayer } from '../util/async';
 import { Disposable } from '../util/dispose';
@@ -99,14 +99,14 @@ export class WorkspaceSiteIndex extends Disposable {
 		if (!context) {
 			return undefined;
 		}
-		const image = resolveImage(context, document.uri.path, src, readPageAddress(document.getText()));
+		const image = resolveImage(context, document.uri.path, src, readPageAddress(document.getText()), 'frontMatter');
 		return image.remote ? undefined : image.resolved !== undefined;
 	}
 
 	/** For a path `imageExists` denies: where Hugo looked, and what it publishes nearby. */
 	describeMissingImage(document: { readonly uri: vscode.Uri; getText(): string }, src: string): string | undefined {
 		const context = this.loadedSiteFor(document.uri);
-		return context ? explainMissingImage(context, document.uri.path, resolveImage(context, document.uri.path, src, readPageAddress(document.getText()))) : undefined;
+		return context ? explainMissingImage(context, document.uri.path, resolveImage(context, document.uri.path, src, readPageAddress(document.getText()), 'frontMatter')) : undefined;
 	}
 
 	/** Resolves one image path written in a document (whose text supplies its `slug`/`url`). */
@@ -121,13 +121,14 @@ export class WorkspaceSiteIndex extends Disposable {
 		const text = document.getText();
 		const context = await this.siteFor(document.uri);
 		const page = readPageAddress(text);
-		const references = findImageReferences(text, context?.site).map(reference => ({ reference, image: resolveImage(context, document.uri.path, reference.src, page) }));
+		const references = findImageReferences(text, context?.site).map(reference => ({ reference, image: resolveImage(context, document.uri.path, reference.src, page, reference.kind === 'frontMatter' ? 'frontMatter' : 'body') }));
 		return { context, references };
 	}
 
 	/** Every site path (`/images/x.jpg`) the document's site publishes, for completions. */
 	async staticPaths(documentUri: vscode.Uri): Promise<string[]> {
-		return (await this.siteFor(documentUri))?.index.list() ?? [];
+		const context = await this.siteFor(documentUri);
+		return context?.index.list().map(path => writtenPathOf(context.site, path)) ?? [];
 	}
 
 	/** The URI of an absolute core path, on the file system of `documentUri`. */

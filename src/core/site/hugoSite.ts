@@ -46,6 +46,8 @@ export interface HugoSite {
 	readonly shortcodes: ShortcodeInners;
 	/** The folders whose templates define `shortcodes` (`layouts/shortcodes` of the project and of each theme), absolute. */
 	readonly shortcodeDirs: readonly string[];
+	/** The path of `baseURL` (`/blog/` for `https://example.org/blog/`), the folder every page is requested under; `/` for none. */
+	readonly basePath: string;
 }
 
 const MAX_THEME_DEPTH = 5;
@@ -78,6 +80,13 @@ async function isSiteRoot(dir: string, files: IFileReader): Promise<boolean> {
 		return true;
 	}
 	return names.get('config') === 'directory' && await files.stat(join(dir, 'config', '_default')) === 'directory';
+}
+
+/** The path part of a `baseURL`, with slashes at both ends: `https://example.org/blog` → `/blog/`. */
+export function basePathOf(baseUrl: string | undefined): string {
+	const path = baseUrl === undefined ? '' : /^[a-z][a-z0-9+.-]*:\/\/[^/]*(\/[^?#]*)?/i.exec(baseUrl)?.[1] ?? (baseUrl.startsWith('/') ? baseUrl : '');
+	const trimmed = path.replace(/^\/+|\/+$/g, '');
+	return trimmed === '' ? '/' : `/${trimmed}/`;
 }
 
 /** Reads the site at `root` (which must hold a configuration); `undefined` when it has none. */
@@ -115,6 +124,7 @@ export async function loadHugoSite(root: string, files: IFileReader): Promise<Hu
 		languages,
 		shortcodes,
 		shortcodeDirs,
+		basePath: basePathOf(stringValue(config.baseurl)),
 	};
 }
 

@@ -43,8 +43,10 @@ const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
  *   `_index.md`: files directly in its folder), else against the page's published URL (Hugo 0.111.3
  *   leaves Markdown destinations as written, so the browser resolves them against the page URL).
  * The query and fragment are ignored and percent-escapes decoded. Synchronous: the index is in memory.
+ * A front matter path (`from`) reaches the page through the theme, which passes it to `relURL`/`absURL`:
+ * a site-root path there is the site's even under a `baseURL` sub-path.
  */
-export function resolveImage(context: SiteContext | undefined, documentPath: string, src: string, page: PageAddress = {}): ResolvedImage {
+export function resolveImage(context: SiteContext | undefined, documentPath: string, src: string, page: PageAddress = {}, from: 'body' | 'frontMatter' = 'body'): ResolvedImage {
 	const trimmed = src.trim();
 	if (REMOTE.test(trimmed)) {
 		return { src, resolved: undefined, lookedIn: [], remote: true };
@@ -59,7 +61,12 @@ export function resolveImage(context: SiteContext | undefined, documentPath: str
 	}
 	const { index } = context;
 	if (path.startsWith('/')) {
-		const sitePath = normalize(path);
+		const requested = normalize(path);
+		const sitePath = from === 'frontMatter' ? requested : rootReferenceSitePath(context.site, requested);
+		if (sitePath === undefined) {
+			const nearMiss = outsideSiteNearMiss(context, requested);
+			return { src, resolved: undefined, lookedIn: [], remote: false, ...(nearMiss ? { nearMiss } : {}) };
+		}
 		const resolved = index.resolve(sitePath);
 		const nearMiss = resolved ? undefined : siteRootNearMiss(context, sitePath);
 		return { src, resolved, lookedIn: index.candidates(sitePath), remote: false, sitePath, ...(nearMiss ? { nearMiss } : {}) };
@@ -80,7 +87,10 @@ export function resolveImage(context: SiteContext | undefined, documentPath: str
 	if (base === undefined) {
 		return { src, resolved: undefined, lookedIn: lookedIn.length > 0 ? lookedIn : [local], remote: false };
 	}
-	const sitePath = join(base, path);
+	const sitePath = insideBasePath(context.site, join(`${context.site.basePath}${base.slice(1)}`, path));
+	if (sitePath === undefined) {
+		return { src, resolved: undefined, lookedIn, remote: false };
+	}
 	const resolved = index.resolve(sitePath);
 	lookedIn.push(...index.candidates(sitePath).filter(c => !lookedIn.includes(c)));
 	if (resolved) {
@@ -91,10 +101,54 @@ export function resolveImage(context: SiteContext | undefined, documentPath: str
 		? {
 			file: local,
 			reason: `${basename(documentPath)} is not a page bundle: Hugo publishes the page at ${base}, so ${path} is requested as ${sitePath}`,
-			...(published !== undefined ? { sitePath: published } : {}),
+			...(published !== undefined ? { sitePath: writtenPathOf(context.site, published) } : {}),
 		}
 		: undefined;
 	return { src, resolved: undefined, lookedIn, remote: false, sitePath, ...(nearMiss ? { nearMiss } : {}) };
+}
+
+/**
+ * What a post writes to reach a site path: the path itself, or under a `baseURL` sub-path that Hugo does not
+ * rewrite root paths for (no `canonifyURLs`/`relativeURLs`), the sub-path first (`/blog/images/x.jpg`).
+ */
+export function writtenPathOf(site: HugoSite, sitePath: string): string {
+	return site.basePath === '/' || rewritesRootPaths(site) ? sitePath : `${site.basePath}${sitePath.replace(/^\/+/, '')}`;
+}
+
+function rewritesRootPaths(site: HugoSite): boolean {
+	return site.config.canonifyurls === true || site.config.relativeurls === true;
+}
+
+/**
+ * The site path a site-root reference (`/images/x.jpg`) reaches. With a `baseURL` sub-path (`/blog/`) Hugo
+ * leaves the path as written, so it must name the sub-path to reach the site, unless `canonifyURLs` or
+ * `relativeURLs` rewrites root paths against the site's root (measured on 0.111.3). `undefined` outside the site.
+ */
+function rootReferenceSitePath(site: HugoSite, requested: string): string | undefined {
+	return rewritesRootPaths(site) ? requested : insideBasePath(site, requested);
+}
+
+/** A requested URL path as a site path: `/blog/images/x.jpg` → `/images/x.jpg` under `baseURL` `…/blog/`; `undefined` outside. */
+function insideBasePath(site: HugoSite, requested: string): string | undefined {
+	if (site.basePath === '/') {
+		return requested;
+	}
+	const inside = relativeInside(site.basePath.replace(/\/$/, ''), requested);
+	return inside === undefined ? undefined : `/${inside}`;
+}
+
+/** A site-root path outside a `baseURL` sub-path that names a file the site publishes inside it. */
+function outsideSiteNearMiss({ site, index }: SiteContext, requested: string): ResolvedImage['nearMiss'] {
+	const file = index.resolve(requested);
+	if (file === undefined) {
+		return undefined;
+	}
+	const reaching = `${site.basePath}${requested.slice(1)}`;
+	return {
+		file,
+		reason: `the site is published under ${site.basePath} (baseURL), so ${requested} is requested outside it; Hugo publishes the file at ${reaching} (write that path, or set canonifyURLs = true)`,
+		sitePath: reaching,
+	};
 }
 
 function isBundleResource(kind: 'leaf' | 'branch', folder: string, file: string): boolean {
@@ -113,7 +167,7 @@ function siteRootNearMiss({ site, index }: SiteContext, sitePath: string): Resol
 	const inProject = join(site.root, sitePath);
 	const published = index.has(inProject) ? index.sitePathOf(inProject) : undefined;
 	return published !== undefined && site.contentMounts.some(m => relativeInside(m.source, inProject) !== undefined)
-		? { file: inProject, reason: `the file is in the content folder, which Hugo publishes at ${published}, not ${sitePath}`, sitePath: published }
+		? { file: inProject, reason: `the file is in the content folder, which Hugo publishes at ${published}, not ${sitePath}`, sitePath: writtenPathOf(site, published) }
 		: undefined;
 }
 

@@ -1,7 +1,7 @@
 import { basename, dirname, relativeInside } from '../fs/posixPath';
 import type { Range, TextEdit } from '../text';
 import { LineIndex } from '../text';
-import type { ResolvedImage, SiteContext } from './resolve';
+import { writtenPathOf, type ResolvedImage, type SiteContext } from './resolve';
 import { bundleKind } from './pages';
 
 /** How many replacement paths a quick fix offers at most. */
@@ -40,13 +40,13 @@ export function suggestImagePaths(context: SiteContext, documentPath: string, im
 			.filter(rel => rel !== '' && !/\.(md|markdown|html?)$/i.test(rel) && (kind === 'leaf' || !rel.includes('/')));
 		target = written.replace(/^\.\//, '');
 	} else if (!relative) {
-		candidates = context.index.list();
+		candidates = context.index.list().map(path => writtenPathOf(context.site, path));
 		target = safeDecode(written);
 	} else {
 		// A bare or misplaced name in a plain page (`![](Photo-May-09--2-19-49-PM.jpg)`): where Hugo
 		// publishes the one file of that name, when there is exactly one.
 		const name = basename(safeDecode(written)).toLowerCase();
-		const same = context.index.list().filter(path => basename(path).toLowerCase() === name);
+		const same = context.index.list().filter(path => basename(path).toLowerCase() === name).map(path => writtenPathOf(context.site, path));
 		if (same.length === 1 && !suggestions.some(s => s.path === same[0])) {
 			suggestions.push({ path: same[0], reason: 'published-at' });
 		}

@@ -125,13 +125,14 @@ export function postName(documentPath: string): string {
 
 /**
  * How a post refers to a file it just copied: the site-root path Hugo publishes it at when the file is
- * inside a static folder (highest precedence first), else the path relative to the post.
+ * inside a static folder (highest precedence first, as `writtenPath` writes a site path: under a `baseURL`
+ * sub-path it comes first), else the path relative to the post.
  */
-export function referenceFor(filePath: string, staticMounts: readonly StaticMount[], documentPath: string): string {
+export function referenceFor(filePath: string, staticMounts: readonly StaticMount[], documentPath: string, writtenPath: (sitePath: string) => string = sitePath => sitePath): string {
 	for (const mount of staticMounts) {
 		const inside = relativeInside(mount.source, filePath);
 		if (inside !== undefined) {
-			return `/${[mount.target, inside].filter(s => s !== '').join('/')}`;
+			return writtenPath(`/${[mount.target, inside].filter(s => s !== '').join('/')}`);
 		}
 	}
 	return relativePath(dirname(documentPath), filePath);
@@ -179,7 +180,10 @@ export interface PlannedImage {
  * Names every incoming image in `folder` without touching an existing file or each other, and says how
  * the post refers to each: the whole plan of one paste or drop, decided before anything is written.
  */
-export function planImages(images: readonly IncomingImage[], folder: string, existingNames: Iterable<string>, staticMounts: readonly StaticMount[], documentPath: string): PlannedImage[] {
+export function planImages(
+	images: readonly IncomingImage[], folder: string, existingNames: Iterable<string>, staticMounts: readonly StaticMount[], documentPath: string,
+	writtenPath?: (sitePath: string) => string,
+): PlannedImage[] {
 	const taken = new Set(existingNames);
 	return images.map(image => {
 		const sanitized = sanitizeImageName(image.name, image.mimeType);
@@ -190,7 +194,7 @@ export function planImages(images: readonly IncomingImage[], folder: string, exi
 		const fileName = generic ? numberedFileName(base, extension, taken) : uniqueFileName(base, extension, taken);
 		taken.add(fileName);
 		const path = join(folder, fileName);
-		const reference = referenceFor(path, staticMounts, documentPath);
+		const reference = referenceFor(path, staticMounts, documentPath, writtenPath);
 		return { fileName, path, reference, alt: base, markdown: imageMarkdown(reference, base) };
 	});
 }

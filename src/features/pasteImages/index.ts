@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { basename, relativeInside } from '../../core/fs/posixPath';
 import { calendarDateOf } from '../../core/site/permalinks';
 import { readPageAddress } from '../../core/site/references';
+import { writtenPathOf } from '../../core/site/resolve';
 import { DEFAULT_IMAGE_FOLDER, HUGO_IMAGE_EDIT_KIND, imageFolderDate, imageUrl, isImageFileName, planImages, postName, referenceFor, resolveImageFolder, sanitizeImageName, type PlannedImage } from '../../core/writing/imageFiles';
 import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 import { withTimeout } from '../../util/async';
@@ -94,13 +95,13 @@ export class HugoImagePasteProvider implements vscode.DocumentPasteEditProvider,
 		const linked = new Map<IncomingImage, string>();
 		for (const image of incoming) {
 			if (image.source && image.source.scheme === document.uri.scheme && site.staticMounts.some(m => relativeInside(m.source, image.source!.path) !== undefined)) {
-				linked.set(image, referenceFor(image.source.path, site.staticMounts, document.uri.path));
+				linked.set(image, referenceFor(image.source.path, site.staticMounts, document.uri.path, sitePath => writtenPathOf(site, sitePath)));
 			}
 		}
 		const toCopy = incoming.filter(image => !linked.has(image));
 		const folderUri = this.#sites.toUri(document.uri, folder.folder);
 		const existing = toCopy.length > 0 ? await existingNames(folderUri) : [];
-		const planned = planImages(toCopy, folder.folder, existing, site.staticMounts, document.uri.path);
+		const planned = planImages(toCopy, folder.folder, existing, site.staticMounts, document.uri.path, sitePath => writtenPathOf(site, sitePath));
 		const edit = new vscode.WorkspaceEdit();
 		for (const [index, image] of toCopy.entries()) {
 			const contents = image.file ? await image.file.data() : await vscode.workspace.fs.readFile(image.source!);

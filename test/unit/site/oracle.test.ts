@@ -9,7 +9,7 @@ import { ImageProblemCode, findImageProblems } from '../../../src/core/site/prob
 import { resolveImage, type SiteContext } from '../../../src/core/site/resolve';
 import { LineIndex } from '../../../src/core/text';
 import { StaticFileIndex } from '../../../src/core/site/staticIndex';
-import { buildWithHugo, hugoAvailable, oracleSites, type BuiltSite } from './siteOracle';
+import { buildWithHugo, hugoAvailable, oracleSites, type BuiltPage, type BuiltSite } from './siteOracle';
 
 async function readIfFile(file: string): Promise<Buffer | undefined> {
 	try {
@@ -17,11 +17,6 @@ async function readIfFile(file: string): Promise<Buffer | undefined> {
 	} catch {
 		return undefined;
 	}
-}
-
-/** A page's permalink as a URL: with `baseURL = "/"` Hugo writes site-relative permalinks. */
-function absolute(permalink: string): URL {
-	return new URL(permalink, 'https://site.invalid/');
 }
 
 /** Folders of a fixture site that hold no pages. */
@@ -47,14 +42,13 @@ async function markdownFiles(dir: string, top = true): Promise<string[]> {
  * Whether the published page shows the title set on `line` (a repeated YAML `title:`) and not an earlier one:
  * Hugo then confirms that the earlier value is lost.
  */
-async function keepsOnlyLastTitle(text: string, line: number, publicDir: string, permalink: string): Promise<boolean> {
+async function keepsOnlyLastTitle(text: string, line: number, built: BuiltPage): Promise<boolean> {
 	const titles = [...text.matchAll(/^title\s*:\s*(?:"([^"]*)"|(.*))$/gm)].map(m => ({ line: text.slice(0, m.index).split('\n').length, value: m[1] ?? m[2].trim() }));
 	const repeated = titles.find(t => t.line === line);
 	if (!repeated || titles.length < 2 || titles.every(t => t.value === repeated.value)) {
 		return false;
 	}
-	const pagePath = absolute(permalink).pathname;
-	const page = await fs.readFile(path.join(publicDir, pagePath.endsWith('/') ? `${pagePath}index.html` : pagePath), 'utf8');
+	const page = await fs.readFile(built.htmlFile, 'utf8');
 	return /<h1>(.*?)<\/h1>/.exec(page)?.[1] === repeated.value;
 }
 
@@ -62,9 +56,8 @@ interface OraclePost {
 	readonly where: string;
 	readonly file: string;
 	readonly text: string;
-	readonly permalink: string;
-	/** The `public/` folder of the build that rendered the post. */
-	readonly publicDir: string;
+	/** Where and how Hugo published the post. */
+	readonly built: BuiltPage;
 	readonly context: SiteContext;
 }
 
@@ -89,7 +82,7 @@ async function oraclePosts(builds: BuiltSite[]): Promise<OraclePost[]> {
 			const site = await findHugoSite(file, files);
 			assert.ok(site, `a site is found for ${where}`);
 			const context = { site, index: await StaticFileIndex.build(site, files) };
-			posts.push({ where, file, text, permalink: page.permalink, publicDir: page.publicDir, context });
+			posts.push({ where, file, text, built: page, context });
 		}
 	}
 	return posts;
@@ -114,18 +107,19 @@ suite('site.oracle', function () {
 	test('Should resolve every image reference of the fixture sites and the sample site to the file Hugo publishes, and nothing else (#4)', async () => {
 		let checked = 0;
 		let unpublished = 0;
-		for (const { where, file, text, permalink, publicDir, context } of posts) {
+		for (const { where, file, text, built, context } of posts) {
 			for (const reference of findImageReferences(text, context.site)) {
-				const result = resolveImage(context, file, reference.src, readPageAddress(text));
+				const fromFrontMatter = reference.kind === 'frontMatter';
+				const result = resolveImage(context, file, reference.src, readPageAddress(text), fromFrontMatter ? 'frontMatter' : 'body');
 				const at = `${where}:${reference.range.start.line + 1} ${reference.src}`;
 				if (result.remote) {
 					continue;
 				}
 				// The address the browser requests from the published page, as Hugo leaves the path as written.
-				const requested = decodeURIComponent(new URL(reference.src, absolute(permalink)).pathname);
-				const published = await readIfFile(path.join(publicDir, requested));
+				const requested = built.fileFor(reference.src, fromFrontMatter);
+				const published = requested === undefined ? undefined : await readIfFile(requested);
 				if (published === undefined) {
-					assert.equal(result.resolved, undefined, `${at}: Hugo publishes nothing at ${requested}`);
+					assert.equal(result.resolved, undefined, `${at}: Hugo publishes nothing at ${requested ?? "an address outside the site"}`);
 					unpublished++;
 				} else {
 					assert.ok(result.resolved, `${at}: Hugo publishes ${requested}, the resolver found nothing (looked in ${result.lookedIn.join(', ')})`);
@@ -153,14 +147,14 @@ suite('site.oracle', function () {
 			.replace(/&#(\d+);/g, (_, decimal: string) => character(Number(decimal)))
 			.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 		let checked = 0;
-		for (const { where, text, permalink, publicDir, context } of posts) {
-			const pagePath = absolute(permalink).pathname;
-			const page = await fs.readFile(path.join(publicDir, pagePath.endsWith('/') ? `${pagePath}index.html` : pagePath), 'utf8');
+		for (const { where, text, built, context } of posts) {
+			const page = await fs.readFile(built.htmlFile, 'utf8');
 			const body = page.slice(page.indexOf('</h1>'));
-			const rendered = new Set([...body.matchAll(/<img\b[^>]*?\ssrc=(?:"([^"]*)"|'([^']*)')/g)].map(m => decodeEscapes(decodeAttribute(m[1] ?? m[2]))));
+			// Compared as the browser requests them: Hugo may rewrite root paths (`canonifyURLs`, `relativeURLs`).
+			const rendered = new Set([...body.matchAll(/<img\b[^>]*?\ssrc=(?:"([^"]*)"|'([^']*)')/g)].map(m => built.requestFor(decodeEscapes(decodeAttribute(m[1] ?? m[2])), 'rendered')));
 			const found = new Set(findImageReferences(text, context.site)
 				.filter(r => r.kind !== 'frontMatter' && (r.kind !== 'html' || context.site.unsafeHtml))
-				.map(r => decodeEscapes(r.src)));
+				.map(r => built.requestFor(decodeEscapes(r.src))));
 			assert.deepEqual([...found].sort(), [...rendered].sort(), `${where}: the images found are the images Hugo renders`);
 			checked += rendered.size;
 		}
@@ -171,16 +165,19 @@ suite('site.oracle', function () {
 		const real = posts.filter(p => p.where.startsWith('real-'));
 		assert.ok(real.length >= 30, `${real.length} posts of real sites`);
 		const unconfirmed: string[] = [];
-		for (const { where, file, text, permalink, publicDir, context } of real) {
+		for (const { where, file, text, built, context } of real) {
 			const lines = new LineIndex(text);
-			const published = async (src: string) => await readIfFile(path.join(publicDir, decodeURIComponent(new URL(src, absolute(permalink)).pathname))) !== undefined;
+			const published = async (src: string, throughTheme = false) => {
+				const requested = built.fileFor(src, throughTheme);
+				return requested !== undefined && await readIfFile(requested) !== undefined;
+			};
 			const io = { cwd: path.dirname(file), out: '', stdout(t: string) { this.out += t; }, stderr() { /* the summary */ } };
 			await createCheckCommand().run(['--format', 'json', file], io);
 			for (const problem of (JSON.parse(io.out) as { problems: Array<{ line: number; column: number; endLine: number; endColumn: number; code: string; message: string }> }).problems) {
 				const written = text.slice(lines.offsetAt({ line: problem.line - 1, character: problem.column - 1 }), lines.offsetAt({ line: problem.endLine - 1, character: problem.endColumn - 1 }));
 				const src = written.replace(/^["']|["']$/g, '');
-				const confirmed = problem.code === 'fm-image-missing' ? !await published(src)
-					: problem.code === 'fm-duplicate-key' ? await keepsOnlyLastTitle(text, problem.line, publicDir, permalink)
+				const confirmed = problem.code === 'fm-image-missing' ? !await published(src, true)
+					: problem.code === 'fm-duplicate-key' ? await keepsOnlyLastTitle(text, problem.line, built)
 						: false;
 				if (!confirmed) {
 					unconfirmed.push(`${where}:${problem.line} ${problem.code} ${problem.message}`);
@@ -198,12 +195,11 @@ suite('site.oracle', function () {
 
 	test('Should warn about a raw <img> exactly when Hugo leaves it out of the page (#4)', async () => {
 		let checked = 0;
-		for (const { where, file, text, permalink, publicDir, context } of posts) {
+		for (const { where, file, text, built, context } of posts) {
 			const omitted = new Set(findImageProblems(text, file, context)
 				.filter(p => p.code === ImageProblemCode.RawHtmlOmitted)
 				.map(p => `${p.range.start.line}:${p.range.start.character}`));
-			const pagePath = absolute(permalink).pathname;
-			const page = await fs.readFile(path.join(publicDir, pagePath.endsWith('/') ? `${pagePath}index.html` : pagePath), 'utf8');
+			const page = await fs.readFile(built.htmlFile, 'utf8');
 			const lines = new LineIndex(text);
 			for (const reference of findImageReferences(text, context.site).filter(r => r.kind === 'html')) {
 				// Hugo passes raw HTML through as written, entities and quotes included.

@@ -2,9 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileReader } from '../../../src/cli/nodeFileReader';
 import { MemoryFileReader } from '../../../src/core/fs/memoryFileReader';
-import { findHugoSite } from '../../../src/core/site/hugoSite';
+import { basePathOf, findHugoSite } from '../../../src/core/site/hugoSite';
+import { describeMissingImage } from '../../../src/core/site/problems';
+import { suggestImagePaths } from '../../../src/core/site/suggest';
 import { pageBaseUrl } from '../../../src/core/site/pages';
-import { resolveImage, type SiteContext } from '../../../src/core/site/resolve';
+import { resolveImage, writtenPathOf, type SiteContext } from '../../../src/core/site/resolve';
 import { StaticFileIndex } from '../../../src/core/site/staticIndex';
 import { FIXTURES } from './siteOracle';
 
@@ -31,6 +33,25 @@ suite('site.resolve', () => {
 			fixture('static-list', 'static', 'images', 'missing.jpg'),
 			fixture('static-list', 'content', 'images', 'missing.jpg'),
 		]);
+	});
+
+	test('Should tell a site-root path outside a baseURL sub-path, and write paths that reach the site (#10)', async () => {
+		const post = fixture('base-path-plain', 'content', 'post', 'boston', 'index.md');
+		const context = await contextFor(post, files);
+		const hall = fixture('base-path-plain', 'static', 'images', '2017', 'hall.jpg');
+		const outside = resolveImage(context, post, '/images/2017/hall.jpg');
+		assert.equal(outside.resolved, undefined);
+		assert.equal(outside.nearMiss?.file, hall);
+		assert.equal(outside.nearMiss?.sitePath, '/blog/images/2017/hall.jpg');
+		assert.match(describeMissingImage(outside, context.site), /published under \/blog\/.*canonifyURLs/);
+		assert.deepEqual(suggestImagePaths(context, post, outside).map(s => s.path), ['/blog/images/2017/hall.jpg']);
+		assert.equal(resolveImage(context, post, '/blog/images/2017/hall.jpg').resolved, hall);
+		assert.equal(resolveImage(context, post, '../../images/2017/hall.jpg').resolved, hall);
+		assert.equal(resolveImage(context, post, '../../../images/2017/hall.jpg').resolved, undefined);
+		assert.equal(writtenPathOf(context.site, '/images/x.jpg'), '/blog/images/x.jpg');
+		const canonified = await contextFor(fixture('base-path-canonify', 'content', 'post', 'notes.md'), files);
+		assert.equal(writtenPathOf(canonified.site, '/images/x.jpg'), '/images/x.jpg');
+		assert.deepEqual(['https://example.org/blog', 'https://example.org', '/docs/', 'http://h:1313/a/b/?q'].map(basePathOf), ['/blog/', '/', '/docs/', '/a/b/']);
 	});
 
 	test('Should resolve through mounts with a target sub-path and ignore the replaced static folder (#4)', async () => {

@@ -31,6 +31,53 @@ export interface BuiltPage {
 	readonly permalink: string;
 	/** The `public/` folder of the build that rendered the page. */
 	readonly publicDir: string;
+	/** The page's own HTML file. */
+	readonly htmlFile: string;
+	/**
+	 * The file the browser gets for `src` written on the page: Hugo rewrites root paths against the site
+	 * with `canonifyURLs`/`relativeURLs`, the browser resolves the rest against the page's URL, and what lies
+	 * outside `baseURL`'s path is not the site's. `undefined` outside the site.
+	 */
+	fileFor(src: string, throughTheme?: boolean): string | undefined;
+	/**
+	 * The URL the browser requests for `src` written on the page (after Hugo's rewrite of root paths), or for
+	 * `src` as rendered (`rendered`). A front matter path reaches the page `throughTheme`, whose `relURL`
+	 * places a root path under the site's path.
+	 */
+	requestFor(src: string, as?: 'written' | 'rendered' | 'throughTheme'): string;
+}
+
+/** What the oracle reads of the effective configuration, as `hugo config` prints it. */
+interface BuiltConfig {
+	readonly basePath: string;
+	readonly rewritesRootPaths: boolean;
+}
+
+async function readBuiltConfig(options: object): Promise<BuiltConfig> {
+	const { stdout } = await run('hugo', ['config'], options);
+	const setting = (key: string) => new RegExp(`^${key} = (.*)$`, 'm').exec(stdout)?.[1];
+	const baseUrl = JSON.parse(setting('baseurl') ?? '"/"') as string;
+	const basePath = new URL(baseUrl, 'https://site.invalid/').pathname.replace(/\/?$/, '/');
+	return { basePath, rewritesRootPaths: setting('canonifyurls') === 'true' || setting('relativeurls') === 'true' };
+}
+
+function builtPage(permalink: string, publicDir: string, config: BuiltConfig): BuiltPage {
+	const pageUrl = new URL(permalink, 'https://site.invalid/');
+	const fileOf = (urlPath: string) => urlPath.startsWith(config.basePath) ? path.join(publicDir, urlPath.slice(config.basePath.length - 1)) : undefined;
+	const pageFile = fileOf(pageUrl.pathname) ?? path.join(publicDir, pageUrl.pathname);
+	return {
+		permalink,
+		publicDir,
+		htmlFile: pageUrl.pathname.endsWith('/') ? path.join(pageFile, 'index.html') : pageFile,
+		requestFor(src: string, as = 'written') {
+			const rootPath = src.startsWith('/') && !src.startsWith('//');
+			const rewritten = rootPath && (as === 'throughTheme' || (as === 'written' && config.rewritesRootPaths)) ? `${config.basePath}${src.slice(1)}` : src;
+			return new URL(rewritten, pageUrl).href;
+		},
+		fileFor(src: string, throughTheme = false) {
+			return fileOf(decodeURIComponent(new URL(this.requestFor(src, throughTheme ? 'throughTheme' : 'written')).pathname));
+		},
+	};
 }
 
 export interface BuiltSite {
@@ -54,6 +101,7 @@ export async function buildWithHugo(siteDir: string): Promise<BuiltSite> {
 	await fs.cp(path.join(FIXTURES, '_layouts'), path.join(root, 'layouts'), { recursive: true, force: false });
 	const options = { cwd: root, timeout: 60_000, env: { ...process.env, HUGO_CACHEDIR: path.join(root, '.cache') } };
 	const pages = new Map<string, BuiltPage>();
+	const config = await readBuiltConfig(options);
 	for (const [publicDir, flags] of [['public', []], ['public-all', ['-D', '-F', '-E']]] as const) {
 		await run('hugo', ['--quiet', '--destination', publicDir, ...flags], options);
 		// `hugo list all` leaves out sections, so the permalinks come from the pages themselves.
@@ -64,7 +112,7 @@ export async function buildWithHugo(siteDir: string): Promise<BuiltSite> {
 			const source = filename ? path.relative(root, filename).split(path.sep).join('/') : undefined;
 			const permalink = /<link rel="canonical" href="([^"]*)">/.exec(html)?.[1];
 			if (source && permalink && !pages.has(source)) {
-				pages.set(source, { permalink, publicDir: path.join(root, publicDir) });
+				pages.set(source, builtPage(permalink, path.join(root, publicDir), config));
 			}
 		}
 	}
