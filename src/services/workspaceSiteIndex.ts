@@ -125,6 +125,37 @@ export class WorkspaceSiteIndex extends Disposable {
 		return { context, references };
 	}
 
+	/**
+	 * Checks files the index answers for against the disk and corrects it where a file event never came (a
+	 * watcher can drop events, in a folder created moments before or on a remote or mounted file system).
+	 * `paths` are absolute paths of the document's file system; returns whether the index changed, in
+	 * which case `onDidChange` has fired.
+	 */
+	async reconcile(documentUri: vscode.Uri, paths: readonly string[]): Promise<boolean> {
+		const entry = await this.#entryFor(documentUri);
+		const index = entry?.settled ? entry.loaded?.index : undefined;
+		if (!entry || !index) {
+			return false;
+		}
+		const kinds = await Promise.all(paths.map(path => entry.files.stat(path)));
+		let changed = false;
+		for (const [i, path] of paths.entries()) {
+			// The entry may have been replaced while the disk answered: its index is no longer the site's.
+			if (this.#sites.get(entry.key) !== entry || !index.covers(path)) {
+				continue;
+			}
+			if (kinds[i] === 'file' && !index.has(path)) {
+				changed = await this.#addTree(entry.files, index, path) || changed;
+			} else if (kinds[i] === undefined && index.has(path)) {
+				changed = index.remove(path) || changed;
+			}
+		}
+		if (changed && !this.isDisposed) {
+			this.#onDidChange.fire();
+		}
+		return changed;
+	}
+
 	/** Every site path (`/images/x.jpg`) the document's site publishes, for completions. */
 	async staticPaths(documentUri: vscode.Uri): Promise<string[]> {
 		const context = await this.siteFor(documentUri);

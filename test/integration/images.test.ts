@@ -120,13 +120,13 @@ suite('integration.images', function () {
 		const document = await vscode.workspace.openTextDocument(uri);
 		await vscode.window.showTextDocument(document);
 		try {
-			await waitForDiagnostics(uri, d => notFound(d).length === 1, WAIT_MS);
+			await waitForDiagnostics(uri, d => notFound(d).length === 1, WAIT_MS, 'the image outside the static folders');
 			// Hugo publishes every folder of a staticDir list; the configuration change reaches the index.
 			const text = new TextDecoder().decode(original).replace('theme = "plain"', 'theme = "plain"\nstaticDir = ["static", "uploads"]');
 			await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(text));
-			await waitForDiagnostics(uri, d => notFound(d).length === 0, WAIT_MS);
+			await waitForDiagnostics(uri, d => notFound(d).length === 0, WAIT_MS, 'the image found in the added staticDir');
 			await vscode.workspace.fs.delete(workspaceFile('uploads', 'images', 'uploaded.jpg'));
-			const [again] = notFound(await waitForDiagnostics(uri, d => notFound(d).length === 1, WAIT_MS));
+			const [again] = notFound(await waitForDiagnostics(uri, d => notFound(d).length === 1, WAIT_MS, 'the deleted image missing'));
 			assert.match(again.message, /uploads\/images\/uploaded\.jpg, static\/images\/uploaded\.jpg/);
 		} finally {
 			await vscode.workspace.fs.writeFile(config, original);

@@ -27,7 +27,7 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
 }
 
 /** Resolves once `predicate` holds for the diagnostics of `uri`, waiting on change events (bounded). */
-export function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: readonly vscode.Diagnostic[]) => boolean, ms = 15_000): Promise<readonly vscode.Diagnostic[]> {
+export function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: readonly vscode.Diagnostic[]) => boolean, ms = 15_000, what = 'diagnostics'): Promise<readonly vscode.Diagnostic[]> {
 	const current = vscode.languages.getDiagnostics(uri);
 	if (predicate(current)) {
 		return Promise.resolve(current);
@@ -42,7 +42,11 @@ export function waitForDiagnostics(uri: vscode.Uri, predicate: (diagnostics: rea
 				}
 			}
 		});
-	}), `waiting for diagnostics on ${uri.path}`).finally(() => subscription?.dispose());
+	}), `waiting for ${what} on ${uri.path}`).catch((error: Error) => {
+		// What the document shows when the wait gives up tells which step did not happen.
+		const shown = vscode.languages.getDiagnostics(uri).map(d => d.message).join(' | ') || 'no diagnostics';
+		throw new Error(`${error.message}; it shows: ${shown}`);
+	}).finally(() => subscription?.dispose());
 }
 
 /** Resolves once the document's text satisfies `predicate`, waiting on change events (bounded). */

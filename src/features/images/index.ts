@@ -5,6 +5,7 @@ import { ImageDiagnosticsManager } from './diagnosticsManager';
 import { ImageFixes } from './fixes';
 import { ImageHoverProvider } from './hover';
 import { ImageLinkProvider } from './links';
+import { ImageFileReconciler } from './reconciler';
 
 export interface ImageFeatureOptions {
 	/** Where each rule is documented; every diagnostic's code links there. */
@@ -17,6 +18,7 @@ export function registerImageFeatures(selector: vscode.DocumentSelector, sites: 
 	return vscode.Disposable.from(
 		log,
 		new ImageDiagnosticsManager(selector, sites, options.docs, log),
+		new ImageFileReconciler(selector, sites),
 		vscode.languages.registerDocumentLinkProvider(selector, new ImageLinkProvider(sites)),
 		vscode.languages.registerHoverProvider(selector, new ImageHoverProvider(sites)),
 		vscode.languages.registerCodeActionsProvider(selector, new ImageFixes(sites), { providedCodeActionKinds: ImageFixes.kinds }),
