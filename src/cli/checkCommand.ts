@@ -6,7 +6,7 @@ import { join, relativeInside, resolve } from '../core/fs/posixPath';
 import { validateFrontMatter, type Finding } from '../core/frontMatter/validate';
 import { findSiteRoot, loadHugoSite } from '../core/site/hugoSite';
 import { readPageAddress } from '../core/site/references';
-import { explainMissingImage } from '../core/site/problems';
+import { explainMissingImage, findImageProblems } from '../core/site/problems';
 import { resolveImage, type SiteContext } from '../core/site/resolve';
 import { StaticFileIndex } from '../core/site/staticIndex';
 import { range } from '../core/text';
@@ -16,10 +16,11 @@ import { NodeFileReader } from './nodeFileReader';
 
 const USAGE = `Usage: event-writeup check [--format text|json] PATH...
 
-Checks the front matter of Markdown posts the way Hugo reads it: syntax (TOML, YAML, JSON),
+Checks Markdown posts the way Hugo reads them: the front matter's syntax (TOML, YAML, JSON),
 duplicate keys, dates Hugo cannot read, draft, tags/categories/aliases/keywords lists, slug,
-url, title, and cover/images paths (against the Hugo site the post belongs to). A PATH may be
-a file or a folder; folders are searched for Markdown files (.md, .markdown, .mdown, .mkd, .mkdn).
+url, title and cover/images paths, and the images of the body (paths Hugo publishes nothing
+at, raw <img> tags it omits), against the Hugo site the post belongs to. A PATH may be a file
+or a folder; folders are searched for Markdown files (.md, .markdown, .mdown, .mkd, .mkdn).
 
 Options:
   --format FMT    text (default): one "FILE:LINE:COLUMN: SEVERITY CODE MESSAGE" line per problem;
@@ -167,7 +168,11 @@ async function checkPost(file: string, { text, invalidOffsets }: DecodedText, si
 		describeMissingImage: context ? src => explainMissingImage(context, file, resolve(context, src)) : undefined,
 	});
 	// Hugo titles a section or the home page (`_index.md`) from its folder or the site: no title is fine there.
-	return isListPagePath(file) ? findings.filter(f => f.code !== 'fm-title-missing') : findings;
+	const checked = isListPagePath(file) ? findings.filter(f => f.code !== 'fm-title-missing') : findings;
+	// The images of the body, as the editor reports them: only a page of the site is published.
+	const inContent = context?.site.contentMounts.some(m => relativeInside(m.source, file) !== undefined);
+	const images = context && inContent ? findImageProblems(text, file, context).map(p => ({ code: p.code, message: p.message, severity: p.severity, range: p.range, fixes: [] })) : [];
+	return [...checked, ...images].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 function internalFailure(error: unknown): Finding {

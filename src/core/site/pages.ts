@@ -67,14 +67,13 @@ export function pageFolders(site: HugoSite, documentPath: string, page: PageAddr
 	// A leaf bundle is named by its folder; a translation's language suffix is not part of its name.
 	const fileName = kind === 'leaf' ? sections.pop() ?? '' : splitLanguageSuffix(file.slice(0, file.length - extname(file).length), site.languages).stem;
 	const dated = pageDate(site, page, fileName);
-	if (dated === 'unknown') {
-		return undefined;
-	}
-	const slug = page.slug ?? dated?.slug;
-	const permalinks = configAt(site.config, `languages.${language.code}.permalinks`) ?? configAt(site.config, 'permalinks');
-	const pattern = sections.length > 0 ? permalinkPattern(permalinks, sections[0]) : undefined;
+	const slug = page.slug ?? dated.slug;
+	const pattern = sectionPattern(site, language, sections);
 	if (pattern !== undefined) {
-		const expanded = expandPermalink(pattern, { date: dated?.date, title: page.title, slug, fileName, sections }, site.config.disablepathtolower === true);
+		if (dated.readWhileBuilding !== undefined && DATE_TOKEN.test(pattern)) {
+			return undefined;
+		}
+		const expanded = expandPermalink(pattern, { date: dated.date, title: page.title, slug, fileName, sections }, site.config.disablepathtolower === true);
 		if (expanded === undefined) {
 			return undefined;
 		}
@@ -88,6 +87,35 @@ export function pageFolders(site: HugoSite, documentPath: string, page: PageAddr
 		return same(folderUrl(site, prefix, sections.join('/')));
 	}
 	return same(folderUrl(site, prefix, [...sections, slug ?? fileName].join('/')));
+}
+
+/** A permalink token that takes the page's date. */
+const DATE_TOKEN = /:(?:year|month|monthname|day|weekday|weekdayname|yearday)\b/;
+
+function sectionPattern(site: HugoSite, language: SiteLanguage, sections: readonly string[]): string | undefined {
+	const permalinks = configAt(site.config, `languages.${language.code}.permalinks`) ?? configAt(site.config, 'permalinks');
+	return sections.length > 0 ? permalinkPattern(permalinks, sections[0]) : undefined;
+}
+
+/**
+ * Why the address of a page of the site's content cannot be known here (so relative image paths in it
+ * cannot be checked); `undefined` when it can, or for a file that is not a page of the site.
+ */
+export function unknownAddressReason(site: HugoSite, documentPath: string, page: PageAddress = {}): string | undefined {
+	const located = locateContentFile(site, documentPath);
+	if (located === undefined || page.url !== undefined || pageFolders(site, documentPath, page) !== undefined) {
+		return undefined;
+	}
+	const { sections, file, language } = located;
+	const leaf = bundleKind(file) === 'leaf';
+	const fileName = leaf ? sections[sections.length - 1] ?? '' : splitLanguageSuffix(file.slice(0, file.length - extname(file).length), site.languages).stem;
+	const source = pageDate(site, page, fileName).readWhileBuilding;
+	const pattern = sectionPattern(site, language, leaf ? sections.slice(0, -1) : sections) ?? '';
+	if (source !== undefined && DATE_TOKEN.test(pattern)) {
+		const from = source === ':git' ? 'the last Git commit of the file' : 'the file\'s modification time';
+		return `Hugo dates this page from ${from} ([frontmatter] date), and its address (${pattern}) holds the date`;
+	}
+	return `its address comes from the permalink pattern ${pattern}, which needs what Hugo only knows while building (the sections of nested folders, a date layout)`;
 }
 
 /**
@@ -124,10 +152,10 @@ function same(folder: string): { page: string; resources: string } {
 const DEFAULT_DATE_KEYS = ['date', 'publishdate', 'pubdate', 'published', 'lastmod', 'modified'];
 
 /**
- * The page's date as the site's `[frontmatter] date` list picks it (`:filename` also gives the slug);
- * `'unknown'` when the list names a source read only while building (`:git`, `:fileModTime`).
+ * The page's date as the site's `[frontmatter] date` list picks it (`:filename` also gives the slug), or
+ * the source it comes from when that is read only while building (`:git`, `:fileModTime`).
  */
-function pageDate(site: HugoSite, page: PageAddress, fileName: string): { date: CalendarDate; slug?: string } | undefined | 'unknown' {
+function pageDate(site: HugoSite, page: PageAddress, fileName: string): { date?: CalendarDate; slug?: string; readWhileBuilding?: string } {
 	const frontmatter = configAt(site.config, 'frontmatter');
 	const configured = isRecord(frontmatter) ? frontmatter.date : undefined;
 	const keys = Array.isArray(configured) ? configured.map(k => String(k).toLowerCase()) : typeof configured === 'string' ? [configured.toLowerCase()] : [':default'];
@@ -137,8 +165,13 @@ function pageDate(site: HugoSite, page: PageAddress, fileName: string): { date: 
 			if (match) {
 				return { date: { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }, ...(match[4] ? { slug: match[4] } : {}) };
 			}
+		} else if (key === ':git') {
+			// Without enableGitInfo Hugo has no Git date and goes on down the list.
+			if (site.config.enablegitinfo === true) {
+				return { readWhileBuilding: key };
+			}
 		} else if (key.startsWith(':')) {
-			return 'unknown';
+			return { readWhileBuilding: key };
 		} else {
 			const date = calendarDateOf(page.dates?.[key]);
 			if (date) {
@@ -146,7 +179,7 @@ function pageDate(site: HugoSite, page: PageAddress, fileName: string): { date: 
 			}
 		}
 	}
-	return undefined;
+	return {};
 }
 
 /**

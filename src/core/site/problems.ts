@@ -2,6 +2,7 @@ import { basename, relativeInside } from '../fs/posixPath';
 import type { Range } from '../text';
 import type { HugoSite } from './hugoSite';
 import { findImageReferences, readPageAddress, type ImageReference } from './references';
+import { unknownAddressReason } from './pages';
 import { resolveImage, type ResolvedImage, type SiteContext } from './resolve';
 import { suggestImagePaths } from './suggest';
 
@@ -10,13 +11,15 @@ export const enum ImageProblemCode {
 	NotFound = 'image-not-found',
 	/** A raw `<img>` that Goldmark omits because the site does not allow raw HTML. */
 	RawHtmlOmitted = 'image-raw-html-omitted',
+	/** The page's address is decided while Hugo builds: its relative image paths cannot be checked. Information, once per post. */
+	AddressUnknown = 'image-address-unknown',
 }
 
 export interface ImageProblem {
 	readonly code: ImageProblemCode;
 	readonly message: string;
 	readonly range: Range;
-	readonly severity: 'error' | 'warning';
+	readonly severity: 'error' | 'warning' | 'info';
 	/** A file worth pointing at (the one the author probably meant), absolute. */
 	readonly related?: { readonly file: string; readonly message: string };
 }
@@ -25,8 +28,23 @@ export interface ImageProblem {
 export function findImageProblems(text: string, documentPath: string, context: SiteContext): ImageProblem[] {
 	const page = readPageAddress(text);
 	const problems: ImageProblem[] = [];
+	let addressKnown: boolean | undefined;
 	for (const reference of findImageReferences(text, context.site)) {
 		const image = resolveImage(context, documentPath, reference.src, page);
+		if (image.addressUnknown) {
+			// Said once, where the first such path is: the writer can do nothing about it but know it.
+			if (addressKnown === undefined) {
+				addressKnown = false;
+				const reason = unknownAddressReason(context.site, documentPath, page) ?? 'Hugo decides this page\'s address while building';
+				problems.push({
+					code: ImageProblemCode.AddressUnknown,
+					message: `Relative image paths in this post are not checked: ${reason}, so where they point is known only then.`,
+					range: reference.range,
+					severity: 'info',
+				});
+			}
+			continue;
+		}
 		problems.push(...problemsOf(reference, image, context, documentPath));
 	}
 	return problems;

@@ -13,6 +13,8 @@ export interface ResolvedImage {
 	readonly lookedIn: readonly string[];
 	/** `http:`, `https:`, `data:` and other URLs: not files of the site. */
 	readonly remote: boolean;
+	/** A relative path in a page whose address Hugo decides only while building: not checked (`unknownAddressReason`). */
+	readonly addressUnknown?: true;
 	/** The site path the browser requests for this reference (`/images/x.jpg`), when it can be known. */
 	readonly sitePath?: string;
 	/**
@@ -85,7 +87,8 @@ export function resolveImage(context: SiteContext | undefined, documentPath: str
 	}
 	const base = folders?.page;
 	if (base === undefined) {
-		return { src, resolved: undefined, lookedIn: lookedIn.length > 0 ? lookedIn : [local], remote: false };
+		const inContent = context.site.contentMounts.some(m => relativeInside(m.source, documentPath) !== undefined);
+		return { src, resolved: undefined, lookedIn: lookedIn.length > 0 ? lookedIn : [local], remote: false, ...(inContent ? { addressUnknown: true as const } : {}) };
 	}
 	const sitePath = insideBasePath(context.site, join(`${context.site.basePath}${base.slice(1)}`, path));
 	if (sitePath === undefined) {

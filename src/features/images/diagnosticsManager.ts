@@ -13,6 +13,7 @@ const DEBOUNCE_MS = 300;
 const DOCS_ANCHORS: Record<ImageProblemCode, string> = {
 	[ImageProblemCode.NotFound]: 'image-not-found',
 	[ImageProblemCode.RawHtmlOmitted]: 'image-raw-html-omitted',
+	[ImageProblemCode.AddressUnknown]: 'image-address-unknown',
 };
 
 /**
@@ -102,7 +103,8 @@ export class ImageDiagnosticsManager extends Disposable {
 	}
 
 	#toDiagnostic(uri: vscode.Uri, problem: ImageProblem): vscode.Diagnostic {
-		const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+		const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error
+			: problem.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
 		const diagnostic = new vscode.Diagnostic(toVscodeRange(problem.range), problem.message, severity);
 		diagnostic.source = DIAGNOSTIC_SOURCE;
 		diagnostic.code = { value: problem.code, target: this.#docs.linkFor(DOCS_ANCHORS[problem.code]) };

@@ -42,6 +42,23 @@ suite('frontMatter.checkCommand', () => {
 		assert.match(io.err, /3 files checked: 1 error, 2 other problems/);
 	});
 
+	test('Should report the body\'s image problems as the editor does, in document order with the front matter\'s (#10)', async () => {
+		const files = new MemoryFileReader({
+			'/blog/hugo.toml': 'baseURL = "https://example.org/"\n',
+			'/blog/static/images/there.jpg': 'x',
+			'/blog/content/post/a.md': '+++\ntitle = "A"\ncover = "/images/gone.jpg"\n+++\n\n![ok](/images/there.jpg) ![gone](/images/gone.jpg)\n\n<img src="/images/there.jpg">\n',
+			'/blog/layouts/post.md': '![not a page](/images/nowhere.jpg)\n',
+		});
+		const io = captureIo('/blog');
+		assert.equal(await runCli(['check', '--format', 'json', 'content', 'layouts'], io, [createCheckCommand(files)]), 0);
+		const { problems } = JSON.parse(io.out) as { problems: Problem[] };
+		assert.deepEqual(problems.map(p => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.code}`), [
+			'content/post/a.md:3:9 warning fm-image-missing',
+			'content/post/a.md:6:34 warning image-not-found',
+			'content/post/a.md:8:11 warning image-raw-html-omitted',
+		]);
+	});
+
 	test('Should report a file the checker fails on and still check the others (#3)', async () => {
 		class FailingReader extends MemoryFileReader {
 			override async readText(path: string): Promise<string | undefined> {

@@ -27,6 +27,20 @@ suite('site.problems', () => {
 		assert.equal(problems[0].message, 'Image not found: /images/gone.jpg. Hugo would publish it from one of: static/images/gone.jpg, themes/plain/static/images/gone.jpg, content/images/gone.jpg.');
 	});
 
+	test('Should say once, as information, that relative paths cannot be checked where Hugo dates the address while building (#10)', async () => {
+		const post = joinLines('+++', 'title = "P"', '+++', '![a](a.jpg)', '![b](b.jpg)', '![gone](/images/gone.jpg)');
+		const dated = joinLines('[permalinks]', 'post = "/:year/:slug/"', '[frontmatter]', 'date = [":fileModTime", "date"]');
+		const problems = await problemsOf(post, dated);
+		assert.deepEqual(problems.map(p => [p.code, p.severity, p.range.start.line]), [['image-address-unknown', 'info', 3], ['image-not-found', 'warning', 5]]);
+		assert.match(problems[0].message, /not checked: Hugo dates this page from the file's modification time/);
+		// Without enableGitInfo Hugo has no Git date and takes the next source: the address is known.
+		const git = await problemsOf(joinLines('+++', 'title = "P"', 'date = 2017-05-09', '+++', '![a](a.jpg)'), joinLines('[permalinks]', 'post = "/:year/:slug/"', '[frontmatter]', 'date = [":git", "date"]'));
+		assert.deepEqual(git.map(p => p.code), ['image-not-found']);
+		// A pattern without the date does not need it.
+		const undated = await problemsOf(post, joinLines('[permalinks]', 'post = "/:slug/"', '[frontmatter]', 'date = [":fileModTime"]'));
+		assert.deepEqual(undated.map(p => p.code), ['image-not-found', 'image-not-found', 'image-not-found']);
+	});
+
 	test('Should explain a Ghost-style path to a content file and point at the file (#4)', async () => {
 		const [problem] = await problemsOf('![g](/content/images/2017/05/y.jpg)');
 		assert.match(problem.message, /content\/images\/2017\/05\/y\.jpg exists, but the file is in the content folder, which Hugo publishes at \/images\/2017\/05\/y\.jpg/);
