@@ -94,3 +94,17 @@ export function lineEndOf(text: string, offset: number): number {
 export function joinLines(...lines: string[]): string {
 	return lines.join('\n');
 }
+
+/**
+ * Collapses runs of ASCII whitespace (space, tab, line breaks, form feed) to one space and trims them at
+ * both ends. Every other character survives as written: a narrow no-break space before French
+ * punctuation (U+202F) or a no-break space in a name is part of the text, not layout.
+ */
+export function collapseAsciiWhitespace(text: string): string {
+	return trimAsciiWhitespace(text.replace(/[ \t\n\r\f\v]+/g, ' '));
+}
+
+/** Trims ASCII whitespace only (`String.prototype.trim` also takes no-break and other Unicode spaces). */
+export function trimAsciiWhitespace(text: string): string {
+	return text.replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, '');
+}

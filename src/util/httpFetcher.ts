@@ -6,7 +6,7 @@ import { Parser } from 'htmlparser2';
 import { FetchError, type FetchOptions, type FetchResponse, type HttpFetcher } from '../core/sessions/types';
 
 /** Media types the session reader can use; anything else (images, PDFs, archives) is refused. */
-const ACCEPTED_TYPES = new Set(['text/html', 'application/xhtml+xml', 'application/json', 'application/ld+json']);
+const ACCEPTED_TYPES = new Set(['text/html', 'application/xhtml+xml', 'application/json', 'application/ld+json', 'application/xml', 'text/xml']);
 
 /** Resolves a host name to every address, as `dns.lookup` with `all: true` does. */
 export type AddressResolver = (hostname: string, callback: (error: Error | null, addresses: dns.LookupAddress[]) => void) => void;
@@ -267,7 +267,7 @@ export class NodeHttpFetcher implements HttpFetcher {
 				const contentType = contentTypeHeader.split(';')[0].trim().toLowerCase();
 				if (!accepted.has(contentType)) {
 					response.resume();
-					finish(new FetchError('content-type', `${url.href} is ${contentType || 'of no declared type'}, not a web page or JSON`));
+					finish(new FetchError('content-type', `${url.href} is ${contentType || 'of no declared type'}, not a web page, JSON or XML`));
 					return;
 				}
 				const declaredLength = Number(response.headers['content-length']);

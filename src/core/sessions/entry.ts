@@ -1,4 +1,5 @@
 import type { SessionInfo } from './types';
+import { collapseAsciiWhitespace } from '../text';
 
 /**
  * The entry as write-ups have it: `#### Title`, a blank line, one `- Speaker` line per speaker, the
@@ -12,7 +13,7 @@ export const DEFAULT_ENTRY_TEMPLATE = '#### ${title}\n${derivedNote}\n\n- ${spea
 export const DERIVED_TITLE_NOTE = '<!-- title derived from the URL: check it -->';
 
 /** The placeholders a template may use. */
-export const ENTRY_PLACEHOLDERS = ['title', 'speaker', 'speakers', 'url', 'abstract', 'start', 'room', 'source', 'derivedNote', 'cursor'] as const;
+export const ENTRY_PLACEHOLDERS = ['title', 'subtitle', 'speaker', 'speakers', 'url', 'abstract', 'start', 'room', 'source', 'derivedNote', 'cursor'] as const;
 
 const PLACEHOLDER = /\$\{(\w+)\}/g;
 
@@ -25,7 +26,7 @@ const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u
  * block structure (headings, list markers, quotes). Line breaks become spaces.
  */
 export function escapeMarkdownInline(text: string): string {
-	const flat = text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+	const flat = collapseAsciiWhitespace(text.replace(INVISIBLE, ''));
 	let out = '';
 	for (let i = 0; i < flat.length; i++) {
 		const ch = flat[i];
@@ -75,6 +76,7 @@ function escapeLinkDestination(url: string): string {
 export function formatSessionEntry(info: SessionInfo, template: string = DEFAULT_ENTRY_TEMPLATE): { text: string; cursorOffset: number } {
 	const fields: Record<string, string> = {
 		title: escapeMarkdownInline(info.title),
+		subtitle: info.subtitle ? escapeMarkdownInline(info.subtitle) : '',
 		speakers: info.speakers.map(escapeMarkdownInline).join(', '),
 		abstract: info.abstract ? escapeMarkdownInline(info.abstract) : '',
 		start: info.start ? escapeMarkdownInline(info.start) : '',

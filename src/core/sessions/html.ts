@@ -1,4 +1,5 @@
 import { parseDocument } from 'htmlparser2';
+import { collapseAsciiWhitespace } from '../text';
 import { selectAll, selectOne } from 'css-select';
 import { getAttributeValue, textContent } from 'domutils';
 import type { AnyNode, Document, Element } from 'domhandler';
@@ -10,12 +11,22 @@ export function parseHtml(body: string): Document {
 	return parseDocument(body, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
 }
 
+/** Parses an XML export (a Pentabarf/frab `schedule.xml`): tag names kept as written, entities decoded. */
+export function parseXml(body: string): Document {
+	return parseDocument(body, { xmlMode: true, decodeEntities: true });
+}
+
 export function all(root: AnyNode | AnyNode[], selector: string): Element[] {
 	return selectAll<AnyNode, Element>(selector, root);
 }
 
 export function first(root: AnyNode | AnyNode[], selector: string): Element | undefined {
 	return selectOne<AnyNode, Element>(selector, root) ?? undefined;
+}
+
+/** The element's text as written, whitespace included (an abstract is HTML escaped into an XML export). */
+export function rawText(node: AnyNode | undefined): string {
+	return node ? textContent(node) : '';
 }
 
 /** The element's text with runs of whitespace collapsed. */
@@ -28,7 +39,7 @@ export function attr(element: Element | undefined, name: string): string | undef
 }
 
 export function cleanText(value: string): string {
-	return value.replace(/\s+/g, ' ').trim();
+	return collapseAsciiWhitespace(value);
 }
 
 /** The `content` of the first `<meta>` whose `property` or `name` is `key` (case-insensitive). */

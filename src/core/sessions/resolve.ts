@@ -1,4 +1,5 @@
 import { classifySessionUrl } from './classify';
+import { collapseAsciiWhitespace } from '../text';
 import { deriveFromClassified } from './offline';
 import { ProviderContext, type Provider, type ProviderResult } from './providers/context';
 import { readCccHub, readFosdem, readFrab } from './providers/frab';
@@ -88,7 +89,7 @@ export async function resolveSession(url: string, options: ResolveOptions = {}):
 export const LIMITS = { title: 300, speaker: 120, speakers: 30, abstract: 4_000, field: 200 } as const;
 
 function bounded(text: string, limit: number): string {
-	const clean = text.replace(/\s+/g, ' ').trim();
+	const clean = collapseAsciiWhitespace(text);
 	return clean.length <= limit ? clean : `${clean.slice(0, limit - 1).trimEnd()}…`;
 }
 
@@ -105,6 +106,9 @@ function toSessionInfo(result: ProviderResult, url: string): SessionInfo {
 		derived: false,
 		warnings,
 	};
+	if (result.subtitle) {
+		info.subtitle = bounded(result.subtitle, LIMITS.title);
+	}
 	if (result.abstract) {
 		info.abstract = bounded(result.abstract, LIMITS.abstract);
 	}

@@ -1,3 +1,5 @@
+import { collapseAsciiWhitespace } from '../text';
+
 /** A title found on a page or in an API answer, with how much its source is trusted on a tie. */
 export interface TitleCandidate {
 	title: string;
@@ -107,7 +109,7 @@ function spanText(title: string, parts: readonly string[], start: number, end: n
  */
 export function chooseTitle(candidates: readonly TitleCandidate[], slug: string | undefined, options: { trim?: boolean } = {}): TitleCandidate | undefined {
 	const usable = candidates
-		.map(c => ({ ...c, title: c.title.replace(/\s+/g, ' ').trim() }))
+		.map(c => ({ ...c, title: collapseAsciiWhitespace(c.title) }))
 		.filter(c => c.title && !isGenericHeading(c.title));
 	const slugTokenList = slug ? slugTokens(slug) : [];
 	if (slugTokenList.length === 0) {

@@ -2,6 +2,8 @@
 export interface SessionInfo {
 	/** Plain text, not escaped: `formatSessionEntry` escapes it for Markdown. */
 	title: string;
+	/** The talk's subtitle where the platform has one (frab, pretalx), plain text. */
+	subtitle?: string;
 	speakers: string[];
 	/** The URL exactly as the writer pasted it. */
 	url: string;

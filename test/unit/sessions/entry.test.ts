@@ -54,6 +54,22 @@ function renderInline(markdown: string): { html: string; text: string } {
 }
 
 suite('sessions.entry', () => {
+	test('Should keep every character of a title and name but ASCII whitespace as the platform serves it (#11)', () => {
+		// A narrow no-break space before French punctuation, a no-break space in a name: text, not layout.
+		const { text } = formatSessionEntry(session({ title: '  Accueil\u202f/ Welcome\t\n', speakers: ['Jean\u00a0Dupont'] }));
+		assert.ok(text.startsWith('#### Accueil\u202f/ Welcome\n'), JSON.stringify(text));
+		assert.ok(text.includes('- Jean\u00a0Dupont\n'), JSON.stringify(text));
+		assert.equal(escapeMarkdownInline('a \u00a0 b\u2009c'), 'a \u00a0 b\u2009c');
+	});
+
+	test('Should give a subtitle its own placeholder, left out of the default entry (#11)', () => {
+		const info = session({ title: 'The Ecosystem Is Moving', subtitle: 'Challenges for distributed and secure communication' });
+		assert.ok(formatSessionEntry(info).text.startsWith('#### The Ecosystem Is Moving\n'));
+		assert.ok(!formatSessionEntry(info).text.includes('Challenges'));
+		assert.equal(formatSessionEntry(info, '#### ${title}\n*${subtitle}*').text, '#### The Ecosystem Is Moving\n*Challenges for distributed and secure communication*');
+		assert.equal(formatSessionEntry(session(), '#### ${title}\n*${subtitle}*').text, '#### Easier OpenStack Deployment: Novice Installation Using Kolla');
+	});
+
 	test('Should format an entry exactly as the write-up sample has it, cursor on the notes line (#5)', () => {
 		const { text, cursorOffset } = formatSessionEntry(session());
 		assert.equal(text, [

@@ -52,7 +52,8 @@ export function findScheduleEvent(value: unknown, key: ScheduleEventKey): Provid
 	const abstract = asText(event.abstract) ?? asText(event.description);
 	const room = asRecord(event.room);
 	return {
-		title: subtitle ? `${title}: ${subtitle}` : title,
+		title,
+		...(subtitle ? { subtitle } : {}),
 		speakers: uniqueNames([...persons, ...participants]),
 		abstract: abstract ? htmlToText(abstract) : undefined,
 		start: asText(event.date) ?? asText(event.start),

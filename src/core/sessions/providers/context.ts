@@ -1,10 +1,13 @@
 import type { ClassifiedUrl } from '../classify';
-import { parseHtml, type Document } from '../html';
+import { collapseAsciiWhitespace } from '../../text';
+import { parseHtml, parseXml, type Document } from '../html';
 import { FetchError, type CasingOptions, type HttpFetcher } from '../types';
 
 /** What a provider found: the fields of `SessionInfo` that come from the network. */
 export interface ProviderResult {
 	title: string;
+	/** A frab or pretalx subtitle: its own placeholder, never part of the heading. */
+	subtitle?: string;
 	speakers: string[];
 	abstract?: string;
 	start?: string;
@@ -43,6 +46,11 @@ export class ProviderContext {
 			accept: 'text/html,application/xhtml+xml', signal: this.#signal, headers, namedBy: this.pasted,
 		});
 		return { url: response.url, doc: parseHtml(response.body) };
+	}
+
+	async xml(url: string): Promise<Document> {
+		const response = await this.#fetcher.get(url, { accept: 'application/xml,text/xml', signal: this.#signal, namedBy: this.pasted });
+		return parseXml(response.body);
 	}
 
 	async json(url: string): Promise<unknown> {
@@ -113,7 +121,7 @@ export function asRecord(value: unknown): Record<string, unknown> | undefined {
 /** A string, or the English (else first) value of a `{ "en": "…" }` translation object. */
 export function asText(value: unknown): string | undefined {
 	if (typeof value === 'string') {
-		return value.replace(/\s+/g, ' ').trim() || undefined;
+		return collapseAsciiWhitespace(value) || undefined;
 	}
 	if (typeof value === 'number') {
 		return String(value);
@@ -134,7 +142,7 @@ export function uniqueNames(names: ReadonlyArray<string | undefined>): string[] 
 	const seen = new Set<string>();
 	const out: string[] = [];
 	for (const name of names) {
-		const clean = name?.replace(/\s+/g, ' ').trim();
+		const clean = name === undefined ? undefined : collapseAsciiWhitespace(name);
 		if (clean && !seen.has(clean.toLowerCase())) {
 			seen.add(clean.toLowerCase());
 			out.push(clean);

@@ -1,4 +1,5 @@
-import { all, first, meta, text, type Document } from '../html';
+import { all, first, htmlToText, meta, rawText, text, type Document } from '../html';
+import { trimAsciiWhitespace } from '../../text';
 import { findScheduleEvent } from './c3voc';
 import { firstOf, uniqueNames, type ProviderContext, type ProviderResult } from './context';
 import { jsonLdEvents, readGenericPage } from './generic';
@@ -12,7 +13,7 @@ export function readFrabPage(doc: Document): ProviderResult | undefined {
 			start: event.startDate, room: event.location, source: 'json-ld',
 		};
 	}
-	const title = text(first(doc, 'title')).split(' | ')[0].trim();
+	const title = trimAsciiWhitespace(text(first(doc, 'title')).split(' | ')[0]);
 	return title ? { title, speakers: [], source: 'title' } : undefined;
 }
 
@@ -36,7 +37,7 @@ const FOSDEM_PREFIX = /^FOSDEM \d{4} - /;
 
 /** A FOSDEM event page: `DC.Title` is exact; `og:title` and `<title>` carry a `FOSDEM 2024 - ` prefix. */
 export function readFosdemPage(doc: Document): ProviderResult | undefined {
-	const title = meta(doc, 'DC.Title') ?? (meta(doc, 'og:title') ?? text(first(doc, 'title'))).replace(FOSDEM_PREFIX, '').trim();
+	const title = meta(doc, 'DC.Title') ?? trimAsciiWhitespace((meta(doc, 'og:title') ?? text(first(doc, 'title'))).replace(FOSDEM_PREFIX, ''));
 	if (!title) {
 		return undefined;
 	}
@@ -65,12 +66,41 @@ export function readFosdemPage(doc: Document): ProviderResult | undefined {
 	};
 }
 
-/** FOSDEM: the event page, then (2024+) the pretalx schedule export, matched by the pretalx ID in the slug. */
+/**
+ * One event of a Pentabarf-style `schedule.xml` (FOSDEM's export), found by its `<url>` or its `<slug>`
+ * (`SFKNTZ-welcome_to_fosdem_2026`, `fosdem-2025-6210-…`, the slug of older years).
+ */
+export function findXmlScheduleEvent(doc: Document, key: { url: string; slug?: string }): ProviderResult | undefined {
+	const sameUrl = (url: string) => url.replace(/^https?:\/\/(?:archive\.)?/i, '').replace(/\/$/, '') === key.url.replace(/^https?:\/\/(?:archive\.)?/i, '').replace(/\/$/, '');
+	const event = all(doc, 'event').find(e => sameUrl(rawText(first(e, 'url'))) || (key.slug !== undefined && rawText(first(e, 'slug')).toLowerCase() === key.slug.toLowerCase()));
+	const title = event && text(first(event, 'title'));
+	if (!event || !title) {
+		return undefined;
+	}
+	const subtitle = text(first(event, 'subtitle'));
+	const abstract = rawText(first(event, 'abstract'));
+	return {
+		title,
+		...(subtitle ? { subtitle } : {}),
+		speakers: uniqueNames(all(event, 'persons > person').map(p => text(p))),
+		...(abstract ? { abstract: htmlToText(abstract) } : {}),
+		...(text(first(event, 'date')) ? { start: text(first(event, 'date')) } : {}),
+		...(text(first(event, 'room')) ? { room: text(first(event, 'room')) } : {}),
+		source: 'schedule-xml',
+	};
+}
+
+/**
+ * FOSDEM: the event page, then the schedule export FOSDEM publishes for the year (every URL shape: the
+ * pretalx code first since 2026, `fosdem-2025-6210-…`, older slugs), then (2024+) the pretalx export,
+ * matched by the pretalx ID in the slug.
+ */
 export async function readFosdem(context: ProviderContext): Promise<ProviderResult | undefined> {
 	const { event: year, slug } = context.classified;
 	const pretalxId = /^fosdem-\d{4}-(\d+)-/i.exec(slug ?? '')?.[1];
 	return firstOf(context, [
 		async () => readFosdemPage((await context.html(context.pasted)).doc),
+		async () => findXmlScheduleEvent(await context.xml(`https://fosdem.org/${year}/schedule/xml`), { url: context.pasted, slug }),
 		async () => pretalxId
 			? findScheduleEvent(await context.json(`https://pretalx.fosdem.org/fosdem-${year}/schedule/export/schedule.json`), { id: pretalxId })
 			: undefined,

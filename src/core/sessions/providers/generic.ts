@@ -1,4 +1,5 @@
 import { cleanText, htmlToText, PageSummary, text, type Document } from '../html';
+import { trimAsciiWhitespace } from '../../text';
 import { chooseTitle, STRUCTURED_PRIORITY, type TitleCandidate } from '../score';
 import { asArray, asRecord, asText, uniqueNames, type ProviderContext, type ProviderResult } from './context';
 import { pretalxApiLink, readPretalxApi } from './pretalx';
@@ -63,10 +64,10 @@ function withoutSiteName(title: string, siteName: string | undefined): string {
 		return title;
 	}
 	const escaped = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	return title
+	const stripped = title
 		.replace(new RegExp(`^${escaped}\\s*[|·–—:-]+\\s*`, 'i'), '')
-		.replace(new RegExp(`\\s*[|·–—:-]+\\s*${escaped}$`, 'i'), '')
-		.trim();
+		.replace(new RegExp(`\\s*[|·–—:-]+\\s*${escaped}$`, 'i'), '');
+	return trimAsciiWhitespace(stripped);
 }
 
 /** Title candidates and details from the structured and meta data any event page may carry. */

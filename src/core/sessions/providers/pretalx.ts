@@ -1,4 +1,5 @@
 import { all, attr, first, htmlToText, meta, PageSummary, text } from '../html';
+import { trimAsciiWhitespace } from '../../text';
 import { asArray, asRecord, asText, firstOf, optionalStep, uniqueNames, type ProviderContext, type ProviderResult } from './context';
 
 const EXPAND = 'expand=speakers,slots.room&lang=en';
@@ -60,7 +61,7 @@ async function readPretalxPage(context: ProviderContext, triedApi: string): Prom
 			return fromApi;
 		}
 	}
-	const pageTitle = text(first(doc, 'title')).split('::')[0].trim();
+	const pageTitle = trimAsciiWhitespace(text(first(doc, 'title')).split('::')[0]);
 	const title = text(first(doc, 'h3.talk-title')) || pageTitle;
 	if (!title) {
 		return undefined;

@@ -1,4 +1,5 @@
 import { all, first, meta, text, type Document } from '../html';
+import { trimAsciiWhitespace } from '../../text';
 import { firstOf, uniqueNames, type ProviderContext, type ProviderResult } from './context';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -28,7 +29,7 @@ export function stripSpeakerSuffix(title: string, speakers: readonly string[]): 
 	for (let at = title.indexOf(' - '); at > 0; at = title.indexOf(' - ', at + 1)) {
 		const suffix = fold(title.slice(at + 3));
 		if (speakers.every(name => suffix.includes(fold(name)))) {
-			return title.slice(0, at).trim();
+			return trimAsciiWhitespace(title.slice(0, at));
 		}
 	}
 	return title;
