@@ -17,6 +17,9 @@ const SEPARATOR = /\s+[|·–—-]\s+|\s*::?\s+|\s*[|·]\s*/;
 /** Candidates from JSON-LD and APIs have at least this priority. */
 export const STRUCTURED_PRIORITY = 5;
 
+/** Candidates from the page's metadata (`og:title`, `DC.Title`, …) have at least this priority. */
+export const META_PRIORITY = 3;
+
 /** Below this share of slug tokens a candidate is about something else ("OpenStack Summit | Schedule"). */
 const MIN_SCORE = 0.34;
 
@@ -105,9 +108,11 @@ function spanText(title: string, parts: readonly string[], start: number, end: n
 
 /**
  * Picks the title: with a slug, the candidate sharing most of its tokens (site names trimmed, near
- * misses rejected), ties to the more structured source; without one, source priority alone.
+ * misses rejected), ties to the more structured source; without one, source priority alone. The slug
+ * ranks candidates but does not veto the page's own metadata: when none resembles it (an editor-chosen
+ * slug, an ID), the most structured one of JSON-LD and the meta tags is taken, marked `unlikeSlug`.
  */
-export function chooseTitle(candidates: readonly TitleCandidate[], slug: string | undefined, options: { trim?: boolean } = {}): TitleCandidate | undefined {
+export function chooseTitle(candidates: readonly TitleCandidate[], slug: string | undefined, options: { trim?: boolean } = {}): (TitleCandidate & { unlikeSlug?: true }) | undefined {
 	const usable = candidates
 		.map(c => ({ ...c, title: collapseAsciiWhitespace(c.title) }))
 		.filter(c => c.title && !isGenericHeading(c.title));
@@ -130,5 +135,9 @@ export function chooseTitle(candidates: readonly TitleCandidate[], slug: string 
 			best = { candidate: { ...candidate, title: trimmed }, score };
 		}
 	}
-	return best?.candidate;
+	if (best) {
+		return best.candidate;
+	}
+	const described = [...usable].filter(c => c.priority >= META_PRIORITY).sort((a, b) => b.priority - a.priority)[0];
+	return described ? { ...described, unlikeSlug: true } : undefined;
 }

@@ -4,6 +4,18 @@ import { chooseTitle, slugScore, slugTokens, trimToSlug } from '../../../src/cor
 import { fixture } from './loopback';
 
 suite('sessions.score', () => {
+	test('Should take the page\'s own metadata title when no candidate resembles the slug, and never an h1 or <title> alone (#11)', () => {
+		// FOSDEM 2026: the slug is the editor's (`DBGZAU-rust-cel`), not the title's.
+		const candidates = [
+			{ title: 'Common Expression Language (CEL) in Rust', source: 'og', priority: 3 },
+			{ title: 'FOSDEM 2026', source: 'title', priority: 1 },
+		];
+		assert.deepEqual(chooseTitle(candidates, 'DBGZAU-rust-cel'), { ...candidates[0], unlikeSlug: true });
+		assert.equal(chooseTitle([{ title: 'Schedule', source: 'og', priority: 3 }, { title: 'A page', source: 'h1', priority: 2 }], 'x-y-z'), undefined);
+		// A candidate that resembles the slug still wins over a more structured one that does not.
+		assert.equal(chooseTitle([{ title: 'Rust CEL bindings', source: 'h1', priority: 2 }, ...candidates], 'DBGZAU-rust-cel')?.title, 'Rust CEL bindings');
+	});
+
 	test('Should slugify candidates as the platforms do: ASCII fold, apostrophes dropped (#5)', () => {
 		assert.deepEqual(slugTokens('Michał\'s Café: Node.js & C++! Straße Ærø'), ['michals', 'cafe', 'node', 'js', 'c', 'strasse', 'aero']);
 	});

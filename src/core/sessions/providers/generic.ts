@@ -1,11 +1,11 @@
 import { cleanText, htmlToText, PageSummary, text, type Document } from '../html';
 import { trimAsciiWhitespace } from '../../text';
-import { chooseTitle, STRUCTURED_PRIORITY, type TitleCandidate } from '../score';
+import { chooseTitle, META_PRIORITY, STRUCTURED_PRIORITY, type TitleCandidate } from '../score';
 import { asArray, asRecord, asText, uniqueNames, type ProviderContext, type ProviderResult } from './context';
 import { pretalxApiLink, readPretalxApi } from './pretalx';
 
 /** Source priorities for a tie in slug score: structured data beats page furniture. */
-export const PRIORITY = { api: STRUCTURED_PRIORITY + 1, jsonLd: STRUCTURED_PRIORITY, meta: 3, h1: 2, title: 1 } as const;
+export const PRIORITY = { api: STRUCTURED_PRIORITY + 1, jsonLd: STRUCTURED_PRIORITY, meta: META_PRIORITY, h1: 2, title: 1 } as const;
 
 const EVENT_TYPE = /Event$/;
 
@@ -106,6 +106,7 @@ export function readGenericPage(doc: Document | PageSummary, slug: string | unde
 		start: event?.startDate,
 		room: event?.location,
 		source: chosen.source,
+		...(chosen.unlikeSlug ? { warnings: ['The title is the page\'s own and does not resemble the URL: check that the page is the session.'] } : {}),
 	};
 }
 
