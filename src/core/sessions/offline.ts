@@ -7,6 +7,12 @@ export { slugToTitle } from './casing';
 /** Sessionize cuts slugs at this many characters, so a slug this long lost the end of its title. */
 export const SESSIONIZE_SLUG_LIMIT = 50;
 
+/** The CCC hub cuts a self-organised session's slug at this many characters before its `_xxxx` suffix. */
+const CCC_HUB_SLUG_LIMIT = 45;
+
+/** FOSDEM 2026+: the pretalx code, then a slug the editors chose (`DBGZAU-rust-cel`). */
+const FOSDEM_CODE_SLUG = /^[A-Z0-9]{6}-/;
+
 /** Said whenever a Sessionize speaker comes from the handle in the URL rather than from a page. */
 export const HANDLE_SPEAKER_WARNING = 'The speaker is guessed from the Sessionize handle of the session owner.';
 
@@ -49,10 +55,14 @@ export function deriveFromClassified(c: ClassifiedUrl, pasted: string, casing?: 
 			break;
 		case 'sessionize': {
 			const title = fromSlug(c.slug);
-			const truncated = (c.slug?.length ?? 0) >= SESSIONIZE_SLUG_LIMIT;
-			info.title = title ? `${title}${truncated ? '…' : ''}` : `Sessionize session ${c.id}`;
-			if (truncated) {
+			// A slug at the limit may be a whole title; one cut mid-way keeps the hyphen before the lost word.
+			const atLimit = (c.slug?.length ?? 0) >= SESSIONIZE_SLUG_LIMIT;
+			const cut = atLimit && c.slug!.endsWith('-');
+			info.title = title ? `${title}${cut ? '…' : ''}` : `Sessionize session ${c.id}`;
+			if (cut) {
 				info.warnings.push('Sessionize cuts slugs at 50 characters: the end of the title is missing.');
+			} else if (atLimit) {
+				info.warnings.push('Sessionize cuts slugs at 50 characters: the end of the title may be missing.');
 			}
 			if (c.handle) {
 				info.speakers = [speakerFromHandle(c.handle)];
@@ -63,15 +73,26 @@ export function deriveFromClassified(c: ClassifiedUrl, pasted: string, casing?: 
 		case 'fosdem':
 			if (c.slug && /^fosdem-\d{4}-\d+-/i.test(c.slug)) {
 				info.title = fromSlug(c.slug);
+			} else if (c.slug && FOSDEM_CODE_SLUG.test(c.slug)) {
+				info.title = fromSlug(c.slug.replace(FOSDEM_CODE_SLUG, ''));
+				info.warnings.push('Since 2026 a FOSDEM URL ends in a short slug the editors chose, not always the title: check it.');
 			} else {
 				// Up to 2023, FOSDEM slugs were short editor-chosen keys ("osi"), not titles.
 				info.title = `FOSDEM ${c.event} event ${c.slug}`;
 				info.warnings.push('FOSDEM URLs before 2024 carry no title: fill it in.');
 			}
 			break;
-		case 'ccc-hub':
-			info.title = fromSlug(c.slug);
+		case 'ccc-hub': {
+			// A self-organised session's slug is the title cut at 45 characters plus `_` and four characters.
+			const suffixed = /^(.*)_[a-z0-9]{4}$/.exec(c.slug ?? '');
+			const base = suffixed?.[1] ?? c.slug;
+			const cut = suffixed !== null && base!.length >= CCC_HUB_SLUG_LIMIT;
+			info.title = `${fromSlug(base)}${cut ? '…' : ''}`;
+			if (cut) {
+				info.warnings.push('The hub cuts the slugs of self-organised sessions at 45 characters: the end of the title is missing.');
+			}
 			break;
+		}
 		case 'frab':
 			info.title = `${c.event ?? 'frab'} event ${c.id}`;
 			info.warnings.push('frab URLs carry no title: fill it in.');

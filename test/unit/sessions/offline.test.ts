@@ -75,13 +75,28 @@ suite('sessions.deriveSessionOffline', () => {
 		assert.equal(deriveSessionOffline('https://example.org/').title, 'example.org');
 	});
 
-	test('Should mark a 50-character Sessionize slug as cut and guess the speaker from the handle (#5)', () => {
+	test('Should say a 50-character Sessionize slug may be cut, mark one cut before a word, and guess the speaker from the handle (#5, #11)', () => {
+		// Sessionize cuts at 50 characters: a slug that long may still be the whole title (#11).
 		const info = deriveSessionOffline('https://sessionize.com/s/jane-doe/building-accessible-design-systems-that-scale-acro/81234');
-		assert.equal(info.title, 'Building Accessible Design Systems That Scale Acro…');
+		assert.equal(info.title, 'Building Accessible Design Systems That Scale Acro');
 		assert.deepEqual(info.speakers, ['Jane Doe']);
-		assert.match(info.warnings.join('\n'), /50 characters/);
+		assert.match(info.warnings.join('\n'), /50 characters: the end of the title may be missing/);
+		const cut = deriveSessionOffline('https://sessionize.com/s/jane-doe/building-accessible-design-systems-that-scale-acr-/81234');
+		assert.equal(cut.title, 'Building Accessible Design Systems That Scale Acr…');
 		const short = deriveSessionOffline('https://sessionize.com/s/jane-doe/css-container-queries-in-practice/81235');
 		assert.equal(short.title, 'CSS Container Queries In Practice');
+	});
+
+	test('Should derive a FOSDEM 2026 title after the pretalx code and a CCC hub title without its suffix, marking a cut one (#11)', () => {
+		const fosdem = deriveSessionOffline('https://fosdem.org/2026/schedule/event/SFKNTZ-welcome_to_fosdem_2026/');
+		assert.equal(fosdem.title, 'Welcome to FOSDEM 2026');
+		assert.match(fosdem.warnings.join('\n'), /editors chose/);
+		// Real 38C3 URLs (the schedule export in test/fixtures/sessions/real).
+		const cut = deriveSessionOffline('https://events.ccc.de/congress/2024/hub/de/event/telefonarmbander-aus-waschbarer-pappe-selberm_y92p/');
+		assert.ok(cut.title.endsWith('Selberm…'), cut.title);
+		assert.match(cut.warnings.join('\n'), /45 characters/);
+		const whole = deriveSessionOffline('https://events.ccc.de/congress/2024/hub/de/event/libbitcoinkernel_yrz1/');
+		assert.equal(whole.title.toLowerCase(), 'libbitcoinkernel');
 	});
 
 	test('Should warn that a Sched slug may carry the speakers (#5)', () => {

@@ -71,7 +71,9 @@ export function readFosdemPage(doc: Document): ProviderResult | undefined {
  * (`SFKNTZ-welcome_to_fosdem_2026`, `fosdem-2025-6210-…`, the slug of older years).
  */
 export function findXmlScheduleEvent(doc: Document, key: { url: string; slug?: string }): ProviderResult | undefined {
-	const sameUrl = (url: string) => url.replace(/^https?:\/\/(?:archive\.)?/i, '').replace(/\/$/, '') === key.url.replace(/^https?:\/\/(?:archive\.)?/i, '').replace(/\/$/, '');
+	// The same event under another host alias (`archive.`) or language folder (the hub's `/de/event/…`).
+	const address = (url: string) => url.replace(/^https?:\/\/(?:archive\.)?/i, '').replace(/\/(?:[a-z]{2}\/)?event\//i, '/event/').replace(/\/$/, '');
+	const sameUrl = (url: string) => address(url) === address(key.url);
 	const event = all(doc, 'event').find(e => sameUrl(rawText(first(e, 'url'))) || (key.slug !== undefined && rawText(first(e, 'slug')).toLowerCase() === key.slug.toLowerCase()));
 	const title = event && text(first(event, 'title'));
 	if (!event || !title) {
@@ -107,7 +109,18 @@ export async function readFosdem(context: ProviderContext): Promise<ProviderResu
 	]);
 }
 
-/** CCC hub (37C3+): the page's meta data scored against the slug. */
+/**
+ * CCC hub (37C3+): the page's meta data scored against the slug, then the congress's schedule export
+ * on the hub (`/hub/api/c/{acronym}/schedule.xml`, the path the camp 2023 hub serves its export at;
+ * the hub began with 37C3 in 2023, one Congress a year since: 2024 is 38C3).
+ */
 export async function readCccHub(context: ProviderContext): Promise<ProviderResult | undefined> {
-	return readGenericPage((await context.html(context.pasted)).doc, context.classified.slug);
+	const year = Number(context.classified.event);
+	const origin = /^https?:\/\/[^/]+\/congress\/\d{4}\/hub/i.exec(context.pasted)?.[0];
+	return firstOf(context, [
+		async () => readGenericPage((await context.html(context.pasted)).doc, context.classified.slug),
+		async () => origin && year >= 2023
+			? findXmlScheduleEvent(await context.xml(`${origin}/api/c/${year - 1986}c3/schedule.xml`), { url: context.pasted })
+			: undefined,
+	]);
 }
