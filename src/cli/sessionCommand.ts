@@ -19,8 +19,8 @@ Options:
                       source, derived, warnings).
   --word SLUG=Title   Casing for slug words in derived titles, e.g. --word strykerjs=StrykerJS
                       or --word "node js=Node.js"; repeatable.
-  --small-words STYLE Words kept lowercase in derived titles: conservative (default), none,
-                      ap, chicago.
+  --small-words STYLE Words kept lowercase in derived titles: schedules (default: as real
+                      talk titles write them), conservative, none, ap, chicago.
 
 Warnings (a title derived from the URL, why the network was not used) go to stderr.
 Exit codes: 0 printed, 1 no entry (nothing on stdout), 2 bad command line.`;
@@ -51,7 +51,7 @@ export function createSessionCommand(makeFetcher: () => HttpFetcher = () => new 
 			if (values.offline && values['no-fallback']) {
 				throw new UsageError('--offline and --no-fallback cannot be combined');
 			}
-			const smallWords = oneOf('small-words', values['small-words'], ['conservative', 'none', 'ap', 'chicago'], 'conservative');
+			const smallWords = oneOf('small-words', values['small-words'], ['schedules', 'conservative', 'none', 'ap', 'chicago'], 'schedules');
 			const casing: CasingOptions = { dictionary: parseWords(values.word ?? []), smallWords };
 			const info = await resolveSession(positionals[0], {
 				casing,

@@ -17,9 +17,29 @@ export interface BenchResult {
 	readonly note?: string;
 }
 
+/** A result that is a share of right answers (not a time), against a baseline method scored on the same data. */
+export interface QualityResult {
+	readonly kind: 'quality';
+	readonly name: string;
+	readonly share: number;
+	readonly baselineShare: number;
+	readonly baselineName: string;
+	/** The lowest share the issue accepts. */
+	readonly targetShare?: number;
+	readonly note?: string;
+}
+
 export interface Benchmark {
 	readonly name: string;
-	run(): Promise<BenchResult | BenchResult[]>;
+	run(): Promise<BenchResult | QualityResult | Array<BenchResult | QualityResult>>;
+}
+
+/** Whether a result falls short of its target. */
+export function missesTarget(result: BenchResult | QualityResult): boolean {
+	if ('kind' in result) {
+		return result.targetShare !== undefined && result.share < result.targetShare;
+	}
+	return result.targetRatio !== undefined && result.subject.medianMs / result.baseline.medianMs > result.targetRatio;
 }
 
 /** Runs `fn` until about `budgetMs` has passed (at least `minIterations`) and returns the median time. */
@@ -76,7 +96,12 @@ export async function measurePair(subject: () => unknown, baseline: () => unknow
 	return { subject: median(samples[0]), baseline: median(samples[1]) };
 }
 
-export function formatResult(result: BenchResult): string {
+export function formatResult(result: BenchResult | QualityResult): string {
+	if ('kind' in result) {
+		const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+		const verdict = result.targetShare === undefined ? '' : `  (target >= ${percent(result.targetShare)}: ${missesTarget(result) ? 'MISSED' : 'met'})`;
+		return `${result.name}: ${percent(result.share)} vs ${percent(result.baselineShare)} ${result.baselineName}${verdict}${result.note ? `  ${result.note}` : ''}`;
+	}
 	const ratio = result.subject.medianMs / result.baseline.medianMs;
 	const verdict = result.targetRatio === undefined ? '' : ratio <= result.targetRatio ? `  (target <= ${result.targetRatio}x: met)` : `  (target <= ${result.targetRatio}x: MISSED)`;
 	return `${result.name}: ${ratio.toFixed(2)}x ${result.baselineName}` +

@@ -1,4 +1,15 @@
+import lexicon from './casingLexicon.json';
 import type { CasingOptions, SessionPlatform, SmallWordsStyle } from './types';
+
+/**
+ * How real talk titles write the words a plain title case gets wrong (learned from conference schedules,
+ * `scripts/buildCasingLexicon.mjs`): words written with capitals other than a first one (`eBPF`, `GitHub`),
+ * and words title-cased titles keep lowercase beyond the small words (`is`, `from`, `into`).
+ */
+const LEXICON: { readonly written: Readonly<Record<string, string>>; readonly lowercase: ReadonlySet<string> } = {
+	written: lexicon.written,
+	lowercase: new Set(lexicon.lowercase),
+};
 
 /**
  * Acronyms and brands whose casing a slug loses. Keys are lowercase slug tokens joined by one space
@@ -25,7 +36,7 @@ export const BUILTIN_CASING_DICTIONARY: Readonly<Record<string, string>> = {
 	'ldap': 'LDAP',
 	'llm': 'LLM', 'llms': 'LLMs', 'llvm': 'LLVM', 'lxc': 'LXC', 'lxd': 'LXD', 'macos': 'macOS',
 	'mariadb': 'MariaDB', 'ml': 'ML', 'mlops': 'MLOps', 'mongodb': 'MongoDB', 'mtls': 'mTLS', 'mysql': 'MySQL',
-	'nfv': 'NFV', 'nixos': 'NixOS', 'nlp': 'NLP', 'node js': 'Node.js', 'nodejs': 'Node.js', 'nosql': 'NoSQL',
+	'nfv': 'NFV', 'nixos': 'NixOS', 'nova': 'Nova', 'nlp': 'NLP', 'node js': 'Node.js', 'nodejs': 'Node.js', 'nosql': 'NoSQL',
 	'numa': 'NUMA', 'numpy': 'NumPy', 'nvme': 'NVMe', 'oauth': 'OAuth', 'oci': 'OCI', 'ocaml': 'OCaml', 'oidc': 'OIDC',
 	'onap': 'ONAP', 'openapi': 'OpenAPI', 'openbsd': 'OpenBSD', 'opengl': 'OpenGL', 'openid': 'OpenID',
 	'openinfra': 'OpenInfra',
@@ -49,7 +60,7 @@ export const BUILTIN_CASING_DICTIONARY: Readonly<Record<string, string>> = {
  * they usually open a subtitle after a lost colon) and `on`, `in`, `up`, `off`, `out`, `with` (often
  * half of a lost compound such as "Hands-On").
  */
-const SMALL_WORDS: Readonly<Record<SmallWordsStyle, ReadonlySet<string>>> = {
+const SMALL_WORDS: Readonly<Record<Exclude<SmallWordsStyle, 'schedules'>, ReadonlySet<string>>> = {
 	conservative: new Set(['and', 'or', 'nor', 'but', 'of', 'for', 'to', 'at', 'by', 'as', 'vs', 'via', 'per']),
 	none: new Set(),
 	// AP: articles, conjunctions and prepositions of three letters or fewer.
@@ -122,6 +133,10 @@ interface Word {
 	fixed: boolean;
 	/** Candidates for lowercasing mid-title (lowercase slug words only). */
 	lower?: string;
+	/** The word without its contraction, lowercase, for the lexicon. */
+	key?: string;
+	/** The contraction (`'s`) that followed the word. */
+	suffix?: string;
 }
 
 function normaliseKey(key: string): string {
@@ -200,7 +215,7 @@ export function slugToTitle(slug: string, platform: SessionPlatform, casing: Cas
 		}
 	}
 	const { entries, longest } = buildDictionary(casing.dictionary);
-	const smallWords = SMALL_WORDS[casing.smallWords ?? 'conservative'];
+	const style = casing.smallWords ?? 'schedules';
 	const words: Word[] = [];
 	for (let i = 0; i < tokens.length;) {
 		const { stem, suffix } = tokens[i];
@@ -234,17 +249,32 @@ export function slugToTitle(slug: string, platform: SessionPlatform, casing: Cas
 		} else if (VERSION.test(lower) && !suffix) {
 			words.push({ text: stem, fixed: true });
 		} else {
-			words.push({ text: `${capitalize(stem)}${suffix}`, fixed: false, lower: `${lower}${suffix}` });
+			words.push({ text: `${capitalize(stem)}${suffix}`, fixed: false, lower: `${lower}${suffix}`, key: lower, suffix });
 		}
 		i++;
 	}
-	return words.map((word, index) => {
-		const inside = index > 0 && index < words.length - 1;
-		if (!word.fixed && inside && word.lower !== undefined && smallWords.has(word.lower)) {
-			return word.lower;
-		}
+	return words.map((word, index) => casedWord(word, index, words.length, style)).join(' ');
+}
+
+/**
+ * A word the dictionary does not fix, in the chosen style: a word real titles write with capitals inside
+ * (`eBPF`, `GitHub`) keeps them anywhere; else capitalized, but for the style's small words inside the
+ * title (`schedules`: AP's, and the words real title-cased titles keep lowercase).
+ */
+function casedWord(word: Word, index: number, count: number, style: SmallWordsStyle): string {
+	if (word.fixed || word.key === undefined) {
 		return word.text;
-	}).join(' ');
+	}
+	// `rest` is REST only next to API words (`REST_NEIGHBOURS`), whatever schedules mostly mean by it.
+	const written = word.key === 'rest' ? undefined : LEXICON.written[word.key];
+	if (written !== undefined) {
+		return `${written}${word.suffix ?? ''}`;
+	}
+	const inside = index > 0 && index < count - 1;
+	const small = style === 'schedules'
+		? SMALL_WORDS.ap.has(word.key) || LEXICON.lowercase.has(word.key)
+		: word.lower !== undefined && SMALL_WORDS[style].has(word.lower);
+	return inside && small ? word.lower ?? word.text : word.text;
 }
 
 function capitalize(token: string): string {

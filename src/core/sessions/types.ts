@@ -87,11 +87,15 @@ export class SessionUrlError extends Error {
 	}
 }
 
-export type SmallWordsStyle = 'conservative' | 'none' | 'ap' | 'chicago';
+/**
+ * How words of a derived title are cased: `schedules` writes each word as real talk titles most often do
+ * (learned from conference schedules); the others capitalize every word but a style's small words.
+ */
+export type SmallWordsStyle = 'schedules' | 'conservative' | 'none' | 'ap' | 'chicago';
 
 export interface CasingOptions {
 	/** The writer's additions to the acronym and brand dictionary: `{ strykerjs: 'StrykerJS', 'node js': 'Node.js' }`. */
 	dictionary?: Record<string, string>;
-	/** Which words stay lowercase inside a title; `conservative` by default. */
+	/** Which words stay lowercase inside a title; `schedules` by default. */
 	smallWords?: SmallWordsStyle;
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_ENTRY_TEMPLATE } from '../../core/sessions/entry';
 import type { CasingOptions, SmallWordsStyle } from '../../core/sessions/types';
 
-const SMALL_WORDS_STYLES: readonly SmallWordsStyle[] = ['conservative', 'none', 'ap', 'chicago'];
+const SMALL_WORDS_STYLES: readonly SmallWordsStyle[] = ['schedules', 'conservative', 'none', 'ap', 'chicago'];
 const DEFAULT_TIMEOUT_SECONDS = 10;
 const MAX_TIMEOUT_SECONDS = 120;
 
@@ -24,7 +24,7 @@ export function readSessionSettings(scope: vscode.Uri | undefined): SessionSetti
 		entryTemplate: typeof template === 'string' && template.trim() !== '' ? template : DEFAULT_ENTRY_TEMPLATE,
 		casing: {
 			dictionary: stringRecord(config.get<unknown>('titleDictionary')),
-			smallWords: SMALL_WORDS_STYLES.find(style => style === smallWords) ?? 'conservative',
+			smallWords: SMALL_WORDS_STYLES.find(style => style === smallWords) ?? 'schedules',
 		},
 		timeoutMs: 1000 * (Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? Math.min(timeoutSeconds, MAX_TIMEOUT_SECONDS) : DEFAULT_TIMEOUT_SECONDS),
 	};

@@ -60,7 +60,7 @@ suite('sessions.deriveSessionOffline', () => {
 		const url = 'https://www.openstack.org/summit/boston-2017/summit-schedule/events/18236/fwaas-v2-a-new-beginning';
 		const info = deriveSessionOffline(`  ${url}\n`);
 		assert.deepEqual({ ...info, warnings: info.warnings.length }, {
-			title: 'FWaaS v2 A New Beginning', speakers: [], url, source: 'offline', derived: true, warnings: 1,
+			title: 'FWaaS v2 a New Beginning', speakers: [], url, source: 'offline', derived: true, warnings: 1,
 		});
 	});
 
@@ -84,7 +84,7 @@ suite('sessions.deriveSessionOffline', () => {
 		const cut = deriveSessionOffline('https://sessionize.com/s/jane-doe/building-accessible-design-systems-that-scale-acr-/81234');
 		assert.equal(cut.title, 'Building Accessible Design Systems That Scale Acr…');
 		const short = deriveSessionOffline('https://sessionize.com/s/jane-doe/css-container-queries-in-practice/81235');
-		assert.equal(short.title, 'CSS Container Queries In Practice');
+		assert.equal(short.title, 'CSS Container Queries in Practice');
 	});
 
 	test('Should derive a FOSDEM 2026 title after the pretalx code and a CCC hub title without its suffix, marking a cut one (#11)', () => {

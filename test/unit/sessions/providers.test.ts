@@ -131,7 +131,7 @@ suite('sessions.providers', () => {
 		const info = await resolve('https://kccnceu2024.sched.com/event/1YeQ7/securing-the-supply-chain-alice-smith-example-inc');
 		assert.equal(info.derived, true);
 		assert.equal(info.source, 'offline');
-		assert.equal(info.title, 'Securing The Supply Chain Alice Smith Example Inc');
+		assert.equal(info.title, 'Securing the Supply Chain Alice Smith Example Inc');
 		assert.match(info.warnings.join('\n'), /403.*challenge/);
 	});
 
@@ -318,7 +318,7 @@ suite('sessions.providers', () => {
 suite('sessions.resolve', () => {
 	test('Should return the offline entry with a warning when no fetcher is given (#5)', async () => {
 		const info = await resolveSession('https://www.openstack.org/summit/boston-2017/summit-schedule/events/18236/fwaas-v2-a-new-beginning', {});
-		assert.equal(info.title, 'FWaaS v2 A New Beginning');
+		assert.equal(info.title, 'FWaaS v2 a New Beginning');
 		assert.equal(info.derived, true);
 		assert.match(info.warnings.join('\n'), /Fetching is off/);
 	});
