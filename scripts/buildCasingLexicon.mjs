@@ -38,8 +38,9 @@ for (const titles of Object.values(training)) {
 		// Words as a slug keeps them: runs of letters and digits, accents aside.
 		const words = fold(title).match(/[\p{L}\p{N}]+/gu) ?? [];
 		const inTitleCase = titleCased(words);
-		// First in a title every word is capitalized, so only a brand's own capitals there tell anything.
-		if (words.length > 0 && /\p{Lu}/u.test(words[0].slice(1))) {
+		// First in a title every word is capitalized, so only a brand's own mix of capitals there tells
+		// anything (`postmarketOS`, `KubeVirt`); a word all in capitals first is as often a shout (`DEBATE:`).
+		if (words.length > 0 && /\p{Lu}/u.test(words[0].slice(1)) && /\p{Ll}/u.test(words[0])) {
 			count(inside, words[0]);
 		}
 		for (const word of words.slice(1)) {

@@ -23,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(m
 		ruleDocs,
 		registerFrontMatterFeatures({ language: 'markdown' }, { docs: ruleDocs, images: sites }),
 		registerImageFeatures({ language: 'markdown' }, sites, { docs: ruleDocs }),
-		registerSessionCommands(),
+		registerSessionCommands(terms),
 		registerNewPostCommand(terms),
 		registerPostPreview(context.extensionUri, sites, { exposeSnapshots: context.extensionMode === vscode.ExtensionMode.Test }),
 		registerWritingCompletions({ language: 'markdown' }, sites, terms),

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { splitFrontMatter } from '../core/frontMatter/split';
+import { markdownHeadings } from '../core/sessions/siteCasing';
 import { relativeInside } from '../core/fs/posixPath';
 import { configuredTaxonomies, rankTerms, readFrontMatterData, type RankedTerm } from '../core/writing/taxonomyTerms';
 import type { WorkspaceSiteIndex } from './workspaceSiteIndex';
@@ -19,6 +21,8 @@ interface SiteEntry {
 	readonly contentUri: vscode.Uri;
 	/** Post URI → its front matter data (`undefined` when it has none or does not parse). */
 	readonly posts: Map<string, Record<string, unknown> | undefined>;
+	/** Post URI → the headings of its body (`#### Kolla Deployment`), for how the writer spells words. */
+	readonly headings: Map<string, string[]>;
 	readonly ready: Promise<void>;
 }
 
@@ -36,12 +40,15 @@ export class SiteTermsCache extends Disposable {
 		const watcher = this._register(vscode.workspace.createFileSystemWatcher(POST_GLOB));
 		this._register(watcher.onDidCreate(uri => void this.#reread(uri)));
 		this._register(watcher.onDidChange(uri => void this.#reread(uri)));
-		this._register(watcher.onDidDelete(uri => this.#entryOf(uri)?.posts.delete(uri.toString())));
+		this._register(watcher.onDidDelete(uri => {
+			this.#entryOf(uri)?.posts.delete(uri.toString());
+			this.#entryOf(uri)?.headings.delete(uri.toString());
+		}));
 		// Saving is covered by the watcher; this keeps terms typed in another open post without saving.
 		this._register(vscode.workspace.onDidChangeTextDocument(event => {
 			const entry = this.#entryOf(event.document.uri);
 			if (entry && entry.posts.has(event.document.uri.toString())) {
-				entry.posts.set(event.document.uri.toString(), readFrontMatterData(event.document.getText()));
+				store(entry, event.document.uri.toString(), event.document.getText());
 			}
 		}));
 	}
@@ -60,6 +67,31 @@ export class SiteTermsCache extends Disposable {
 		return { taxonomies, terms: rankTerms(others, taxonomies) };
 	}
 
+	/**
+	 * How the posts of the document's site spell words: their titles and body headings, and their taxonomy
+	 * terms (for `learnSiteCasing`). Empty outside a Hugo site.
+	 */
+	async casingSourcesFor(documentUri: vscode.Uri): Promise<{ headings: string[]; tags: string[] }> {
+		const context = await this.#sites.siteFor(documentUri);
+		if (!context) {
+			return { headings: [], tags: [] };
+		}
+		const entry = this.#entryFor(this.#sites.toUri(documentUri, context.site.contentDir));
+		await entry.ready;
+		const headings = [...entry.headings.values()].flat();
+		const tags: string[] = [];
+		for (const data of entry.posts.values()) {
+			if (typeof data?.title === 'string') {
+				headings.push(data.title);
+			}
+			for (const key of configuredTaxonomies(context.site.config)) {
+				const value = data?.[key];
+				tags.push(...(Array.isArray(value) ? value : [value]).filter((term): term is string => typeof term === 'string'));
+			}
+		}
+		return { headings, tags };
+	}
+
 	/** The front matter of every post under a site's content folder that has one. */
 	async postsIn(contentUri: vscode.Uri): Promise<Array<Record<string, unknown>>> {
 		const entry = this.#entryFor(contentUri);
@@ -72,21 +104,23 @@ export class SiteTermsCache extends Disposable {
 		let entry = this.#entries.get(key);
 		if (!entry) {
 			const posts = new Map<string, Record<string, unknown> | undefined>();
-			entry = { contentUri, posts, ready: this.#readAll(contentUri, posts) };
+			const headings = new Map<string, string[]>();
+			const created: SiteEntry = { contentUri, posts, headings, ready: Promise.resolve() };
+			entry = { ...created, ready: this.#readAll(created) };
 			this.#entries.set(key, entry);
 		}
 		return entry;
 	}
 
-	async #readAll(contentUri: vscode.Uri, posts: Map<string, Record<string, unknown> | undefined>): Promise<void> {
-		const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(contentUri, POST_GLOB), undefined, MAX_POSTS);
+	async #readAll(entry: SiteEntry): Promise<void> {
+		const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(entry.contentUri, POST_GLOB), undefined, MAX_POSTS);
 		for (let i = 0; i < uris.length; i += READ_BATCH) {
 			await Promise.all(uris.slice(i, i + READ_BATCH).map(async uri => {
 				// A file event may have filled this entry meanwhile; it is newer than what we would read.
-				if (!posts.has(uri.toString())) {
+				if (!entry.posts.has(uri.toString())) {
 					const text = await this.#read(uri);
-					if (!posts.has(uri.toString())) {
-						posts.set(uri.toString(), text === undefined ? undefined : readFrontMatterData(text));
+					if (!entry.posts.has(uri.toString())) {
+						store(entry, uri.toString(), text);
 					}
 				}
 			}));
@@ -96,8 +130,7 @@ export class SiteTermsCache extends Disposable {
 	async #reread(uri: vscode.Uri): Promise<void> {
 		const entry = this.#entryOf(uri);
 		if (entry) {
-			const text = await this.#read(uri);
-			entry.posts.set(uri.toString(), text === undefined ? undefined : readFrontMatterData(text));
+			store(entry, uri.toString(), await this.#read(uri));
 		}
 	}
 
@@ -114,4 +147,10 @@ export class SiteTermsCache extends Disposable {
 		}
 		return undefined;
 	}
+}
+
+/** Records what a post says of itself: its front matter and its body's headings. */
+function store(entry: SiteEntry, uri: string, text: string | undefined): void {
+	entry.posts.set(uri, text === undefined ? undefined : readFrontMatterData(text));
+	entry.headings.set(uri, text === undefined ? [] : markdownHeadings(text.slice(splitFrontMatter(text)?.bodyStart ?? 0)));
 }

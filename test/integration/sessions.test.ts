@@ -288,6 +288,16 @@ suite('integration.sessions', function () {
 		assert.ok(editor.document.getText().startsWith(`${INTRO}#### Easier OpenStack Deployment Novice Installation Using Kolla\n${DERIVED_NOTE}\n`), editor.document.getText());
 	});
 
+	test('Should spell a derived title as the post being written and its site do (#11)', async () => {
+		// The sample site writes "OpenStack" and "FWaaS"; this post alone writes "SmartNICs" and "Kuryr".
+		const editor = await post('it-sessions-site-casing.md', `${INTRO}#### Kuryr Networking on SmartNICs\n\n`);
+		placeCursor(editor, editor.document.lineCount - 1, 0);
+		const url = server.url('/summit/boston-2017/summit-schedule/events/18999/smartnics-for-openstack-and-fwaas-with-kuryr');
+		const result = await runInsert({ url, fetch: false });
+		assert.equal(result.status, 'inserted');
+		assert.equal(result.sessions[0].title, 'SmartNICs for OpenStack and FWaaS with Kuryr');
+	});
+
 	test('Should escape a hostile title and speaker so they stay plain text (#5)', async () => {
 		const editor = await post('it-sessions-hostile.md', INTRO);
 		placeCursor(editor, 6, 0);

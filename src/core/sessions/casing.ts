@@ -253,7 +253,7 @@ export function slugToTitle(slug: string, platform: SessionPlatform, casing: Cas
 		}
 		i++;
 	}
-	return words.map((word, index) => casedWord(word, index, words.length, style)).join(' ');
+	return words.map((word, index) => casedWord(word, index, words.length, style, casing.site)).join(' ');
 }
 
 /**
@@ -261,9 +261,14 @@ export function slugToTitle(slug: string, platform: SessionPlatform, casing: Cas
  * (`eBPF`, `GitHub`) keeps them anywhere; else capitalized, but for the style's small words inside the
  * title (`schedules`: AP's, and the words real title-cased titles keep lowercase).
  */
-function casedWord(word: Word, index: number, count: number, style: SmallWordsStyle): string {
+function casedWord(word: Word, index: number, count: number, style: SmallWordsStyle, site: Readonly<Record<string, string>> | undefined): string {
 	if (word.fixed || word.key === undefined) {
 		return word.text;
+	}
+	// As the writer's own site writes it; a lowercase form still opens a title capitalized.
+	const own = site && Object.hasOwn(site, word.key) ? site[word.key] : undefined;
+	if (own !== undefined) {
+		return `${index === 0 && own === own.toLowerCase() ? capitalize(own) : own}${word.suffix ?? ''}`;
 	}
 	// `rest` is REST only next to API words (`REST_NEIGHBOURS`), whatever schedules mostly mean by it.
 	const written = word.key === 'rest' ? undefined : LEXICON.written[word.key];

@@ -96,6 +96,11 @@ export type SmallWordsStyle = 'schedules' | 'conservative' | 'none' | 'ap' | 'ch
 export interface CasingOptions {
 	/** The writer's additions to the acronym and brand dictionary: `{ strykerjs: 'StrykerJS', 'node js': 'Node.js' }`. */
 	dictionary?: Record<string, string>;
+	/**
+	 * How the writer's site writes words (`learnSiteCasing`): over the built-in lexicon and the small-word
+	 * style, under the built-in acronyms and the writer's `dictionary`.
+	 */
+	site?: Readonly<Record<string, string>>;
 	/** Which words stay lowercase inside a title; `schedules` by default. */
 	smallWords?: SmallWordsStyle;
 }

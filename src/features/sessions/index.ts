@@ -2,12 +2,15 @@ import * as vscode from 'vscode';
 import { CommandId } from '../../commandIds';
 import { insertSessionCommand, type InsertSessionArgs } from './insertSession';
 import { insertSessionsCommand, type InsertSessionsArgs } from './insertSessions';
+import { SiteCasing } from './siteCasing';
+import type { SiteTermsCache } from '../../services/siteTerms';
 
-/** The commands that turn schedule URLs into session entries. */
-export function registerSessionCommands(): vscode.Disposable {
+/** The commands that turn schedule URLs into session entries; derived titles spell words as the writer's site does. */
+export function registerSessionCommands(terms: SiteTermsCache): vscode.Disposable {
+	const siteCasing = new SiteCasing(terms);
 	return vscode.Disposable.from(
-		vscode.commands.registerCommand(CommandId.InsertSession, (args?: unknown) => insertSessionCommand(asObject<InsertSessionArgs>(args))),
-		vscode.commands.registerCommand(CommandId.InsertSessions, (args?: unknown) => insertSessionsCommand(asObject<InsertSessionsArgs>(args))),
+		vscode.commands.registerCommand(CommandId.InsertSession, (args?: unknown) => insertSessionCommand(siteCasing, asObject<InsertSessionArgs>(args))),
+		vscode.commands.registerCommand(CommandId.InsertSessions, (args?: unknown) => insertSessionsCommand(siteCasing, asObject<InsertSessionsArgs>(args))),
 	);
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { SiteCasing } from './siteCasing';
 import { DEFAULT_ENTRY_TEMPLATE } from '../../core/sessions/entry';
 import type { CasingOptions, SmallWordsStyle } from '../../core/sessions/types';
 
@@ -40,4 +41,9 @@ function stringRecord(value: unknown): Record<string, string> {
 		}
 	}
 	return record;
+}
+
+/** The settings with the writer's site's spellings added to the casing of derived titles. */
+export async function withSiteCasing(settings: SessionSettings, siteCasing: SiteCasing, document: vscode.TextDocument): Promise<SessionSettings> {
+	return { ...settings, casing: { ...settings.casing, site: await siteCasing.for(document) } };
 }
