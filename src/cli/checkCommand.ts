@@ -11,6 +11,7 @@ import { resolveImage, type SiteContext } from '../core/site/resolve';
 import { StaticFileIndex } from '../core/site/staticIndex';
 import { range } from '../core/text';
 import { oneOf, parseCommandArgs } from './args';
+import { githubAnnotations } from './githubAnnotations';
 import { ExitCode, UsageError, type CliCommand } from './io';
 import { NodeFileReader } from './nodeFileReader';
 
@@ -23,12 +24,16 @@ at, raw <img> tags it omits), against the Hugo site the post belongs to. A PATH 
 or a folder; folders are searched for Markdown files (.md, .markdown, .mdown, .mkd, .mkdn).
 
 Options:
-  --format FMT    text (default): one "FILE:LINE:COLUMN: SEVERITY CODE MESSAGE" line per problem;
-                  json: {"problems":[{"file","line","column","endLine","endColumn","severity",
-                  "code","message"}]} with 1-based lines and columns.
+  --format FMT        text (default): one "FILE:LINE:COLUMN: SEVERITY CODE MESSAGE" line per problem;
+                      json: {"problems":[{"file","line","column","endLine","endColumn","severity",
+                      "code","message"}]} with 1-based lines and columns;
+                      github: GitHub Actions workflow commands, an annotation on each problem's line.
+  --rules CODES       report only these codes (comma-separated, e.g. image-not-found,fm-date-unparsable)
+  --ignore CODES      report everything but these codes
+  --max-warnings N    also fail (exit 1) when there are more than N warnings (0: any warning fails)
 
-Exit codes: 0 no errors (warnings allowed), 1 at least one error, 2 bad command line or a
-PATH that does not exist.`;
+Exit codes: 0 no errors (warnings allowed up to --max-warnings), 1 at least one error (or too
+many warnings), 2 bad command line or a PATH that does not exist.`;
 
 /** How many files are read at once. */
 const CONCURRENCY = 32;
@@ -81,11 +86,15 @@ async function readPost(files: IFileReader, path: string): Promise<DecodedText |
 export function createCheckCommand(files: IFileReader = new PostFileReader()): CliCommand {
 	return {
 		name: 'check',
-		summary: 'Check the front matter of posts as Hugo reads it',
+		summary: 'Check posts as Hugo reads them: front matter and images',
 		usage: USAGE,
 		async run(args, io) {
-			const { values, positionals } = parseCommandArgs(args, { format: { type: 'string' } });
-			const format = oneOf('format', values.format, ['text', 'json'], 'text');
+			const { values, positionals } = parseCommandArgs(args, {
+				'format': { type: 'string' }, 'rules': { type: 'string' }, 'ignore': { type: 'string' }, 'max-warnings': { type: 'string' },
+			});
+			const format = oneOf('format', values.format, ['text', 'json', 'github'], 'text');
+			const reported = codeFilter(values.rules, values.ignore);
+			const maxWarnings = values['max-warnings'] === undefined ? Infinity : count('max-warnings', values['max-warnings']);
 			if (positionals.length === 0) {
 				throw new UsageError('expected at least one PATH (a Markdown file or a folder of posts)');
 			}
@@ -126,7 +135,7 @@ export function createCheckCommand(files: IFileReader = new PostFileReader()): C
 					io.stderr(`event-writeup check: cannot read ${shown}\n`);
 					continue;
 				}
-				for (const finding of findings) {
+				for (const finding of findings.filter(f => reported(f.code))) {
 					problems.push({
 						file: shown,
 						line: finding.range.start.line + 1, column: finding.range.start.character + 1,
@@ -137,17 +146,39 @@ export function createCheckCommand(files: IFileReader = new PostFileReader()): C
 			}
 			if (format === 'json') {
 				io.stdout(`${JSON.stringify({ problems }, undefined, 2)}\n`);
+			} else if (format === 'github') {
+				io.stdout(githubAnnotations(problems));
 			} else {
 				io.stdout(problems.map(p => `${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code} ${p.message}\n`).join(''));
 				const errors = problems.filter(p => p.severity === 'error').length;
 				io.stderr(`${unique.length} file${unique.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} other problem${problems.length - errors === 1 ? '' : 's'}\n`);
 			}
-			return problems.some(p => p.severity === 'error') || unreadable > 0 ? ExitCode.Failure : ExitCode.Ok;
+			const warnings = problems.filter(p => p.severity === 'warning').length;
+			return problems.some(p => p.severity === 'error') || unreadable > 0 || warnings > maxWarnings ? ExitCode.Failure : ExitCode.Ok;
 		},
 	};
 }
 
 export const checkCommand = createCheckCommand();
+
+/** Which codes are reported: `--rules` lists the only ones, `--ignore` the ones left out. */
+function codeFilter(rules: string | undefined, ignore: string | undefined): (code: string) => boolean {
+	const list = (value: string | undefined) => new Set((value ?? '').split(',').map(code => code.trim()).filter(code => code !== ''));
+	const only = list(rules);
+	const ignored = list(ignore);
+	if (rules !== undefined && only.size === 0) {
+		throw new UsageError('--rules needs at least one code');
+	}
+	return code => (only.size === 0 || only.has(code)) && !ignored.has(code);
+}
+
+/** A flag's whole-number value. */
+function count(flag: string, value: string): number {
+	if (!/^\d+$/.test(value)) {
+		throw new UsageError(`--${flag} must be a whole number (got '${value}')`);
+	}
+	return Number(value);
+}
 
 async function checkPost(file: string, { text, invalidOffsets }: DecodedText, sites: SiteContexts): Promise<Finding[]> {
 	const context = await sites.forFile(file);

@@ -19,8 +19,8 @@ Options:
                   positions, "resolved" an absolute path or null;
                   text: one "FILE:LINE:COLUMN SRC -> PATH" line per image.
 
-Exit codes: 0 listed (even when some images resolve to nothing), 1 FILE cannot be read,
-2 bad command line.`;
+Exit codes: 0 every image of the post is published, 1 some image resolves to nothing (all are
+still listed) or FILE cannot be read, 2 bad command line.`;
 
 export interface ImageListing {
 	readonly line: number;
@@ -45,15 +45,20 @@ export function createImagesCommand(files: IFileReader = new NodeFileReader()): 
 			const { file, text, site, context, page } = post;
 			const lines: string[] = [];
 			const images: ImageListing[] = [];
+			let missing = 0;
 			for (const reference of findImageReferences(text, site)) {
 				const image = resolveImage(context, file, reference.src, page, reference.kind === 'frontMatter' ? 'frontMatter' : 'body');
 				const listing = { line: reference.range.start.line + 1, column: reference.range.start.character + 1, src: reference.src, resolved: image.resolved ?? null };
 				images.push(listing);
+				// A relative path in a page whose address only a build knows is not checked, so not missing.
+				if (!image.remote && image.resolved === undefined && !image.addressUnknown) {
+					missing++;
+				}
 				const outcome = image.resolved ?? (image.remote ? '(remote)' : `(not found) ${describeMissingImage(image, site)}`);
 				lines.push(`${post.argument}:${listing.line}:${listing.column} ${reference.src} -> ${outcome}\n`);
 			}
 			io.stdout(format === 'json' ? `${JSON.stringify({ images }, undefined, 2)}\n` : lines.join(''));
-			return ExitCode.Ok;
+			return missing > 0 ? ExitCode.Failure : ExitCode.Ok;
 		},
 	};
 }

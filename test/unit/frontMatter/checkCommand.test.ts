@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { createCheckCommand } from '../../../src/cli/checkCommand';
+import { githubAnnotations } from '../../../src/cli/githubAnnotations';
 import type { CliIo } from '../../../src/cli/io';
 import { runCli } from '../../../src/cli/main';
 import { MemoryFileReader } from '../../../src/core/fs/memoryFileReader';
@@ -57,6 +58,30 @@ suite('frontMatter.checkCommand', () => {
 			'content/post/a.md:6:34 warning image-not-found',
 			'content/post/a.md:8:11 warning image-raw-html-omitted',
 		]);
+	});
+
+	test('Should annotate each problem for GitHub Actions and filter by code, failing on warnings past --max-warnings (#14)', async () => {
+		const files = new MemoryFileReader({
+			'/blog/hugo.toml': 'baseURL = "https://example.org/"\n',
+			'/blog/content/post/a.md': '+++\ntitle = "A, or: 100%"\n+++\n\n![gone](/images/gone,1.jpg)\n',
+		});
+		const io = captureIo('/blog');
+		assert.equal(await runCli(['check', '--format', 'github', 'content'], io, [createCheckCommand(files)]), 0);
+		assert.equal(io.out, '::warning file=content/post/a.md,line=5,col=9,endLine=5,endColumn=27,title=image-not-found::'
+			+ 'Image not found: /images/gone,1.jpg. Hugo would publish it from content/images/gone,1.jpg.\n');
+		// The runner's escapes: `%`, line breaks everywhere, and `:` `,` in properties.
+		assert.equal(githubAnnotations([{ file: 'a,b:c.md', line: 1, column: 2, endLine: 3, endColumn: 4, severity: 'info', code: 'x', message: '100%\r\nnext' }]),
+			'::notice file=a%2Cb%3Ac.md,line=1,col=2,endLine=3,endColumn=4,title=x::100%25%0D%0Anext\n');
+		// A missing image fails the CI when warnings are not allowed.
+		assert.equal(await runCli(['check', '--max-warnings', '0', 'content'], captureIo('/blog'), [createCheckCommand(files)]), 1);
+		assert.equal(await runCli(['check', '--max-warnings', '1', 'content'], captureIo('/blog'), [createCheckCommand(files)]), 0);
+		const ignored = captureIo('/blog');
+		assert.equal(await runCli(['check', '--ignore', 'image-not-found', '--max-warnings', '0', 'content'], ignored, [createCheckCommand(files)]), 0);
+		assert.equal(ignored.out, '');
+		const only = captureIo('/blog');
+		await runCli(['check', '--rules', 'fm-date-unparsable,image-not-found', '--format', 'json', 'content'], only, [createCheckCommand(files)]);
+		assert.deepEqual((JSON.parse(only.out) as { problems: Problem[] }).problems.map(p => p.code), ['image-not-found']);
+		assert.equal(await runCli(['check', '--max-warnings', 'many', 'content'], captureIo('/blog'), [createCheckCommand(files)]), 2);
 	});
 
 	test('Should report a file the checker fails on and still check the others (#3)', async () => {

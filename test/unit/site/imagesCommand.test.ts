@@ -27,13 +27,20 @@ const files = new MemoryFileReader({
 		'![remote](https://example.org/r.jpg)',
 	),
 	'/blog/content/post/trip/photo.jpg': '',
+	'/blog/content/post/fine.md': joinLines('+++', 'cover = "/images/a.jpg"', '+++', '![remote](https://example.org/r.jpg) ![a](/images/a.jpg)'),
 });
 const command = createImagesCommand(files);
 
 suite('site.imagesCommand', () => {
+	test('Should exit 0 when every image of the post is published, and 1 when one is not (#14)', async () => {
+		assert.equal(await runCli(['images', '/blog/content/post/fine.md'], captureIo(), [command]), 0);
+		assert.equal(await runCli(['images', '/blog/content/post/trip/index.md'], captureIo(), [command]), 1);
+	});
+
 	test('Should print every reference as JSON with 1-based positions, in document order (#4)', async () => {
 		const io = captureIo('/blog/content');
-		assert.equal(await runCli(['images', 'post/trip/index.md'], io, [command]), 0);
+		// `/images/gone.jpg` resolves to nothing: every image is still listed, and the exit code says so (#14).
+		assert.equal(await runCli(['images', 'post/trip/index.md'], io, [command]), 1);
 		assert.deepEqual(JSON.parse(io.out), {
 			images: [
 				{ line: 2, column: 10, src: '/images/a.jpg', resolved: '/blog/uploads/images/a.jpg' },
@@ -47,7 +54,7 @@ suite('site.imagesCommand', () => {
 
 	test('Should print one line per reference in text format, saying where Hugo looked (#4)', async () => {
 		const io = captureIo();
-		assert.equal(await runCli(['images', '--format', 'text', '/blog/content/post/trip/index.md'], io, [command]), 0);
+		assert.equal(await runCli(['images', '--format', 'text', '/blog/content/post/trip/index.md'], io, [command]), 1);
 		const lines = io.out.trimEnd().split('\n');
 		assert.equal(lines.length, 4);
 		assert.equal(lines[0], '/blog/content/post/trip/index.md:2:10 /images/a.jpg -> /blog/uploads/images/a.jpg');
@@ -70,7 +77,7 @@ suite('site.imagesCommand', () => {
 	test('Should warn on stderr and resolve nothing outside a Hugo site (#4)', async () => {
 		const io = captureIo();
 		const loose = createImagesCommand(new MemoryFileReader({ '/notes/a.md': '![x](x.jpg)' }));
-		assert.equal(await runCli(['images', '/notes/a.md'], io, [loose]), 0);
+		assert.equal(await runCli(['images', '/notes/a.md'], io, [loose]), 1);
 		assert.deepEqual(JSON.parse(io.out), { images: [{ line: 1, column: 6, src: 'x.jpg', resolved: null }] });
 		assert.match(io.err, /not inside a Hugo site/);
 	});
