@@ -12,6 +12,12 @@ export const DEFAULT_ENTRY_TEMPLATE = '#### ${title}\n${derivedNote}\n\n- ${spea
 /** The note that marks a title derived from the URL: an HTML comment, so it never shows on the site. */
 export const DERIVED_TITLE_NOTE = '<!-- title derived from the URL: check it -->';
 
+/** The note with what in particular to check (`…URL, which may end with the speakers…: check it`). */
+function derivedTitleNote(caveat: string | undefined): string {
+	// The caveat is the product's own text, but a comment must not be closed early by any text.
+	return caveat ? `<!-- title derived from the URL, ${caveat.replace(/--/g, '- -')}: check it -->` : DERIVED_TITLE_NOTE;
+}
+
 /** The placeholders a template may use. */
 export const ENTRY_PLACEHOLDERS = ['title', 'subtitle', 'speaker', 'speakers', 'url', 'abstract', 'start', 'room', 'source', 'derivedNote', 'cursor'] as const;
 
@@ -82,7 +88,7 @@ export function formatSessionEntry(info: SessionInfo, template: string = DEFAULT
 		start: info.start ? escapeMarkdownInline(info.start) : '',
 		room: info.room ? escapeMarkdownInline(info.room) : '',
 		source: escapeMarkdownInline(info.source),
-		derivedNote: info.derived ? DERIVED_TITLE_NOTE : '',
+		derivedNote: info.derived ? derivedTitleNote(info.derivedCaveat) : '',
 	};
 	const lines: string[] = [];
 	for (const line of template.replace(/\r\n?/g, '\n').split('\n')) {

@@ -43,7 +43,9 @@ export function deriveFromClassified(c: ClassifiedUrl, pasted: string, casing?: 
 		case 'sched':
 			info.title = fromSlug(c.slug) || `${c.event} session ${c.id}`;
 			if (c.slug) {
+				// Nothing in the slug tells where the title ends and the names begin: the entry says so.
 				info.warnings.push('Sched slugs can end with the speakers and their companies: check the end of the title.');
+				info.derivedCaveat = 'which may end with the speakers and their company';
 			}
 			break;
 		case 'sched-short':

@@ -15,6 +15,8 @@ export interface SessionInfo {
 	source: string;
 	/** True when the title was derived from the URL and needs checking by the writer. */
 	derived: boolean;
+	/** What in particular to check in a derived title, said in the entry's marker (`the end may be the speakers`). */
+	derivedCaveat?: string;
 	/** Human-readable notes: why the network was not used, what is guessed. */
 	warnings: string[];
 }

@@ -1,3 +1,4 @@
+import { formatSessionEntry } from '../../../src/core/sessions/entry';
 import * as assert from 'node:assert/strict';
 import { classifySessionUrl } from '../../../src/core/sessions/classify';
 import { deriveSessionOffline } from '../../../src/core/sessions/offline';
@@ -103,6 +104,8 @@ suite('sessions.deriveSessionOffline', () => {
 		const info = deriveSessionOffline('https://kccncna2023.sched.com/event/1R2pr/kubernetes-networking-deep-dive-jane-doe-acme-corp');
 		assert.equal(info.title, 'Kubernetes Networking Deep Dive Jane Doe Acme Corp');
 		assert.match(info.warnings.join('\n'), /speakers/);
+		// The marker in the entry says what to check, since nothing tells the names apart offline (#11).
+		assert.ok(formatSessionEntry(info).text.includes('\n<!-- title derived from the URL, which may end with the speakers and their company: check it -->\n'));
 	});
 
 	test('Should apply the writer\'s casing options (#5)', () => {
