@@ -1,6 +1,6 @@
-import { formatSessionEntry } from '../../../src/core/sessions/entry';
 import * as assert from 'node:assert/strict';
 import { classifySessionUrl } from '../../../src/core/sessions/classify';
+import { formatSessionEntry } from '../../../src/core/sessions/entry';
 import { deriveSessionOffline } from '../../../src/core/sessions/offline';
 import { SessionUrlError } from '../../../src/core/sessions/types';
 
