@@ -1,17 +1,19 @@
 import { isListPagePath, isMarkdownFileName, isSearchedFolder } from '../core/frontMatter/documentScope';
-import { readFileSync } from 'node:fs';
+import { readFileSync, promises as fs } from 'node:fs';
 import type { IFileReader } from '../core/fs/fileReader';
 import { decodeUtf8, type DecodedText } from '../core/fs/utf8';
 import { join, relativeInside, resolve } from '../core/fs/posixPath';
+import { selectNonOverlappingFixes } from '../core/frontMatter/fixSelection';
 import { validateFrontMatter, type Finding } from '../core/frontMatter/validate';
 import { findSiteRoot, loadHugoSite } from '../core/site/hugoSite';
 import { readPageAddress } from '../core/site/references';
 import { explainMissingImage, findImageProblems } from '../core/site/problems';
 import { resolveImage, type SiteContext } from '../core/site/resolve';
 import { StaticFileIndex } from '../core/site/staticIndex';
-import { range } from '../core/text';
+import { applyTextEdits, range } from '../core/text';
 import { oneOf, parseCommandArgs } from './args';
 import { githubAnnotations } from './githubAnnotations';
+import { unifiedDiff } from './unifiedDiff';
 import { ExitCode, UsageError, type CliCommand } from './io';
 import { NodeFileReader } from './nodeFileReader';
 
@@ -31,6 +33,10 @@ Options:
   --rules CODES       report only these codes (comma-separated, e.g. image-not-found,fm-date-unparsable)
   --ignore CODES      report everything but these codes
   --max-warnings N    also fail (exit 1) when there are more than N warnings (0: any warning fails)
+  --fix               apply every preferred fix (what the editor's "Fix All" applies) and write each
+                      changed file in one step (a new file renamed over the old: never half a file);
+                      what is left is reported, and decides the exit code
+  --dry-run           with --fix: print the fixes as a unified diff instead of writing them
 
 Exit codes: 0 no errors (warnings allowed up to --max-warnings), 1 at least one error (or too
 many warnings), 2 bad command line or a PATH that does not exist.`;
@@ -83,7 +89,7 @@ async function readPost(files: IFileReader, path: string): Promise<DecodedText |
 }
 
 /** The `check` command; `files` exists for tests. */
-export function createCheckCommand(files: IFileReader = new PostFileReader()): CliCommand {
+export function createCheckCommand(files: IFileReader = new PostFileReader(), write: PostWriter = writeFileAtomically): CliCommand {
 	return {
 		name: 'check',
 		summary: 'Check posts as Hugo reads them: front matter and images',
@@ -91,8 +97,15 @@ export function createCheckCommand(files: IFileReader = new PostFileReader()): C
 		async run(args, io) {
 			const { values, positionals } = parseCommandArgs(args, {
 				'format': { type: 'string' }, 'rules': { type: 'string' }, 'ignore': { type: 'string' }, 'max-warnings': { type: 'string' },
+				'fix': { type: 'boolean' }, 'dry-run': { type: 'boolean' },
 			});
+			if (values['dry-run'] && !values.fix) {
+				throw new UsageError('--dry-run goes with --fix');
+			}
 			const format = oneOf('format', values.format, ['text', 'json', 'github'], 'text');
+			if (values['dry-run'] && format !== 'text') {
+				throw new UsageError('--dry-run prints a diff: it goes with --format text');
+			}
 			const reported = codeFilter(values.rules, values.ignore);
 			const maxWarnings = values['max-warnings'] === undefined ? Infinity : count('max-warnings', values['max-warnings']);
 			if (positionals.length === 0) {
@@ -113,13 +126,29 @@ export function createCheckCommand(files: IFileReader = new PostFileReader()): C
 			}
 			const unique = [...new Set(posts)].sort();
 			const sites = new SiteContexts(files);
+			const diffs = new Map<string, string>();
+			let fixedCount = 0;
+			let fixedFiles = 0;
 			const results = await mapLimited(unique, CONCURRENCY, async file => {
 				try {
 					const post = await readPost(files, file);
 					if (post === undefined) {
 						return { file, findings: undefined };
 					}
-					return { file, findings: await checkPost(file, post, sites) };
+					if (!values.fix) {
+						return { file, findings: await checkPost(file, post, sites) };
+					}
+					const fixed = await fixPost(file, post, sites);
+					if (fixed.text !== post.text) {
+						if (values['dry-run']) {
+							diffs.set(file, unifiedDiff(post.text, fixed.text, displayPath(io.cwd, file)));
+						} else {
+							await write(file, fixed.text);
+						}
+						fixedCount += fixed.fixed;
+						fixedFiles++;
+					}
+					return { file, findings: fixed.findings };
 				} catch (error) {
 					// One post the checker cannot handle must not hide the findings for every other post.
 					return { file, findings: [internalFailure(error)] };
@@ -144,6 +173,11 @@ export function createCheckCommand(files: IFileReader = new PostFileReader()): C
 					});
 				}
 			}
+			// Diffs in the order of the files, whatever order the checks finished in.
+			io.stdout([...diffs].sort(([a], [b]) => a.localeCompare(b)).map(([, diff]) => diff).join(''));
+			if (values.fix) {
+				io.stderr(`${values['dry-run'] ? 'would fix' : 'fixed'} ${fixedCount} problem${fixedCount === 1 ? '' : 's'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}\n`);
+			}
 			if (format === 'json') {
 				io.stdout(`${JSON.stringify({ problems }, undefined, 2)}\n`);
 			} else if (format === 'github') {
@@ -160,6 +194,48 @@ export function createCheckCommand(files: IFileReader = new PostFileReader()): C
 }
 
 export const checkCommand = createCheckCommand();
+
+/** How many rounds of fixes `--fix` applies at most: a fix deferred for overlapping another waits a round. */
+const MAX_FIX_ROUNDS = 5;
+
+/**
+ * Applies the preferred fixes of a post round after round until none is left (or `MAX_FIX_ROUNDS`), as the
+ * editor's "Fix All" does each time it runs; returns the new text and what is left to report. A post
+ * holding bytes that are not UTF-8 is left as it is: writing it back would replace them.
+ */
+async function fixPost(file: string, post: DecodedText, sites: SiteContexts): Promise<{ text: string; fixed: number; findings: Finding[] }> {
+	let text = post.text;
+	let fixed = 0;
+	let findings = await checkPost(file, post, sites);
+	for (let round = 0; round < MAX_FIX_ROUNDS && post.invalidOffsets.length === 0; round++) {
+		const selection = selectNonOverlappingFixes(findings);
+		if (selection.edits.length === 0) {
+			break;
+		}
+		text = applyTextEdits(text, selection.edits);
+		fixed += selection.fixed;
+		findings = await checkPost(file, { text, invalidOffsets: [] }, sites);
+	}
+	return { text, fixed, findings };
+}
+
+/** Writes a post's new text; tests record writes instead. */
+export type PostWriter = (path: string, text: string) => Promise<void>;
+
+/**
+ * Writes `text` to a new file next to `path` and renames it over `path`: a run stopped midway leaves the
+ * old post or the new one, never half of one. The post keeps its permissions.
+ */
+async function writeFileAtomically(path: string, text: string): Promise<void> {
+	const temporary = `${path}.event-writeup-${process.pid}.tmp`;
+	try {
+		await fs.writeFile(temporary, text, { mode: (await fs.stat(path)).mode, flag: 'wx' });
+		await fs.rename(temporary, path);
+	} catch (error) {
+		await fs.rm(temporary, { force: true });
+		throw error;
+	}
+}
 
 /** Which codes are reported: `--rules` lists the only ones, `--ignore` the ones left out. */
 function codeFilter(rules: string | undefined, ignore: string | undefined): (code: string) => boolean {

@@ -108,3 +108,20 @@ export function collapseAsciiWhitespace(text: string): string {
 export function trimAsciiWhitespace(text: string): string {
 	return text.replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, '');
 }
+
+/**
+ * Applies edits that do not overlap (as `selectNonOverlappingFixes` picks them) to `text`. Insertions at
+ * one point keep their order.
+ */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+	const lines = new LineIndex(text);
+	const spans = edits.map((edit, order) => ({ start: lines.offsetAt(edit.range.start), end: lines.offsetAt(edit.range.end), newText: edit.newText, order }))
+		.sort((a, b) => a.start - b.start || a.order - b.order);
+	let result = '';
+	let at = 0;
+	for (const span of spans) {
+		result += text.slice(at, span.start) + span.newText;
+		at = Math.max(at, span.end);
+	}
+	return result + text.slice(at);
+}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FrontMatterChecker } from './checker';
 import { toWorkspaceEdit } from './convert';
-import { selectNonOverlappingFixes } from './fixSelection';
+import { selectNonOverlappingFixes } from '../../core/frontMatter/fixSelection';
 
 /**
  * Applies the preferred fix of every front matter problem in one post as a single edit, so one undo restores

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../core/frontMatter/validate';
 import type { FrontMatterChecker } from './checker';
 import { DIAGNOSTIC_SOURCE, diagnosticCode, toCoreRange, toWorkspaceEdit } from './convert';
-import { preferredFix, rangesEqual, selectNonOverlappingFixes } from './fixSelection';
+import { preferredFix, rangesEqual, selectNonOverlappingFixes } from '../../core/frontMatter/fixSelection';
 
 /**
  * Quick fixes for our front matter diagnostics, and the `source.fixAll.eventWriteup` action that editors run

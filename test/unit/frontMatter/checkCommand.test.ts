@@ -84,6 +84,36 @@ suite('frontMatter.checkCommand', () => {
 		assert.equal(await runCli(['check', '--max-warnings', 'many', 'content'], captureIo('/blog'), [createCheckCommand(files)]), 2);
 	});
 
+	test('Should fix what Fix All fixes, write only changed posts, report what is left, and show a dry run as a diff (#14)', async () => {
+		const post = '+++\ntitle = "A"\ndate = "May 9, 2017"\ntags = "kolla"\n+++\n\n![gone](/images/gone.jpg)\n';
+		const clean = '+++\ntitle = "B"\ndate = 2017-05-09\n+++\n';
+		const files = new MemoryFileReader({ '/blog/hugo.toml': 'baseURL = "https://example.org/"\n', '/blog/content/post/a.md': post, '/blog/content/post/b.md': clean });
+		const written: Array<[string, string]> = [];
+		const write = async (path: string, text: string) => {
+			written.push([path, text]);
+			files.write(path, text);
+		};
+		const dry = captureIo('/blog');
+		assert.equal(await runCli(['check', '--fix', '--dry-run', 'content'], dry, [createCheckCommand(files, write)]), 0);
+		assert.deepEqual(written, []);
+		assert.equal(dry.out.split('content/post/a.md:7:9: warning image-not-found')[0], [
+			'--- a/content/post/a.md', '+++ b/content/post/a.md', '@@ -1,7 +1,7 @@', ' +++', ' title = "A"',
+			'-date = "May 9, 2017"', '-tags = "kolla"', '+date = 2017-05-09', '+tags = ["kolla"]', ' +++', ' ', ' ![gone](/images/gone.jpg)', '',
+		].join('\n'));
+		assert.match(dry.err, /would fix 2 problems in 1 file/);
+
+		const io = captureIo('/blog');
+		assert.equal(await runCli(['check', '--fix', '--max-warnings', '0', 'content'], io, [createCheckCommand(files, write)]), 1);
+		assert.deepEqual(written, [['/blog/content/post/a.md', post.replace('"May 9, 2017"', '2017-05-09').replace('"kolla"', '["kolla"]')]]);
+		assert.equal(io.out, 'content/post/a.md:7:9: warning image-not-found Image not found: /images/gone.jpg. Hugo would publish it from content/images/gone.jpg.\n');
+		assert.match(io.err, /fixed 2 problems in 1 file/);
+		const again = captureIo('/blog');
+		await runCli(['check', '--fix', 'content'], again, [createCheckCommand(files, write)]);
+		assert.equal(written.length, 1, 'a second run has nothing to write');
+		assert.match(again.err, /fixed 0 problems in 0 files/);
+		assert.equal(await runCli(['check', '--dry-run', 'content'], captureIo('/blog'), [createCheckCommand(files, write)]), 2);
+	});
+
 	test('Should report a file the checker fails on and still check the others (#3)', async () => {
 		class FailingReader extends MemoryFileReader {
 			override async readText(path: string): Promise<string | undefined> {

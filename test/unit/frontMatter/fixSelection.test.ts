@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { range, type TextEdit } from '../../../src/core/text';
 import type { Finding, Fix } from '../../../src/core/frontMatter/validate';
-import { editsOverlap, preferredFix, selectNonOverlappingFixes } from '../../../src/features/frontMatter/fixSelection';
+import { editsOverlap, preferredFix, selectNonOverlappingFixes } from '../../../src/core/frontMatter/fixSelection';
 
 function edit(line: number, start: number, end: number, newText: string): TextEdit {
 	return { range: range(line, start, line, end), newText };

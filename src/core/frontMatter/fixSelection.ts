@@ -1,7 +1,7 @@
-// Pure helpers shared by the quick fixes and the fix-all command: which fix a finding stands for, and which
-// fixes can go into one edit together. No `vscode` here, so they are unit-tested in plain Node.
-import type { Position, Range, TextEdit } from '../../core/text';
-import type { Finding, Fix } from '../../core/frontMatter/validate';
+// Shared by the quick fixes, the fix-all command and `check --fix`: which fix a finding stands for, and which
+// fixes can go into one edit together.
+import type { Position, Range, TextEdit } from '../text';
+import type { Finding, Fix } from './validate';
 
 /**
  * The fix safe to apply without asking: the one the core marks preferred. A fix that is merely the only one
