@@ -170,7 +170,7 @@ suite('frontMatter.checkCommand', () => {
 		const warnings = captureIo('/blog');
 		assert.equal(await runCli(['check', 'content/post/c.md', 'content/post/b.md'], warnings, [createCheckCommand(site())]), 0);
 		assert.match(warnings.out, /fm-list-expected/);
-		for (const args of [['check'], ['check', '--format', 'xml', 'content'], ['check', '--fix', 'content'], ['check', 'nowhere']]) {
+		for (const args of [['check'], ['check', '--format', 'xml', 'content'], ['check', '--frobnicate', 'content'], ['check', 'nowhere']]) {
 			const io = captureIo('/blog');
 			assert.equal(await runCli(args, io, [createCheckCommand(site())]), 2, args.join(' '));
 			assert.equal(io.out, '');
