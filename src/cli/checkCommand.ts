@@ -5,6 +5,7 @@ import { decodeUtf8, type DecodedText } from '../core/fs/utf8';
 import { join, relativeInside, resolve } from '../core/fs/posixPath';
 import { selectNonOverlappingFixes } from '../core/frontMatter/fixSelection';
 import { validateFrontMatter, type Finding } from '../core/frontMatter/validate';
+import { DEFAULT_CHECK_SETTINGS, readCheckSettings, type CheckSettings } from '../core/settings/checkSettings';
 import { findSiteRoot, loadHugoSite } from '../core/site/hugoSite';
 import { readPageAddress } from '../core/site/references';
 import { explainMissingImage, findImageProblems } from '../core/site/problems';
@@ -37,6 +38,9 @@ Options:
                       changed file in one step (a new file renamed over the old: never half a file);
                       what is left is reported, and decides the exit code
   --dry-run           with --fix: print the fixes as a unified diff instead of writing them
+  --config FILE       editor settings to apply (a VS Code settings.json: eventWriteup.frontMatter.validate,
+                      eventWriteup.frontMatter.requiredFields, eventWriteup.images.validate), over those
+                      of each site's .vscode/settings.json, which apply as in the editor
 
 Exit codes: 0 no errors (warnings allowed up to --max-warnings), 1 at least one error (or too
 many warnings), 2 bad command line or a PATH that does not exist.`;
@@ -97,8 +101,9 @@ export function createCheckCommand(files: IFileReader = new PostFileReader(), wr
 		async run(args, io) {
 			const { values, positionals } = parseCommandArgs(args, {
 				'format': { type: 'string' }, 'rules': { type: 'string' }, 'ignore': { type: 'string' }, 'max-warnings': { type: 'string' },
-				'fix': { type: 'boolean' }, 'dry-run': { type: 'boolean' },
+				'fix': { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'config': { type: 'string' },
 			});
+			const override = values.config === undefined ? undefined : await readConfigFile(files, resolve(io.cwd, values.config), values.config);
 			if (values['dry-run'] && !values.fix) {
 				throw new UsageError('--dry-run goes with --fix');
 			}
@@ -125,7 +130,7 @@ export function createCheckCommand(files: IFileReader = new PostFileReader(), wr
 				}
 			}
 			const unique = [...new Set(posts)].sort();
-			const sites = new SiteContexts(files);
+			const sites = new SiteContexts(files, override, warning => io.stderr(`event-writeup check: ${warning}\n`));
 			const diffs = new Map<string, string>();
 			let fixedCount = 0;
 			let fixedFiles = 0;
@@ -195,6 +200,20 @@ export function createCheckCommand(files: IFileReader = new PostFileReader(), wr
 
 export const checkCommand = createCheckCommand();
 
+/** The `--config` file's text, checked once: a file that is missing or does not parse is a usage error. */
+async function readConfigFile(files: IFileReader, path: string, given: string): Promise<string> {
+	const text = await files.readText(path);
+	if (text === undefined) {
+		throw new UsageError(`no such settings file: ${given}`);
+	}
+	try {
+		readCheckSettings(text);
+	} catch (error) {
+		throw new UsageError(`${given} is not a settings.json (JSON with comments): ${error instanceof Error ? error.message : String(error)}`);
+	}
+	return text;
+}
+
 /** How many rounds of fixes `--fix` applies at most: a fix deferred for overlapping another waits a round. */
 const MAX_FIX_ROUNDS = 5;
 
@@ -258,6 +277,7 @@ function count(flag: string, value: string): number {
 
 async function checkPost(file: string, { text, invalidOffsets }: DecodedText, sites: SiteContexts): Promise<Finding[]> {
 	const context = await sites.forFile(file);
+	const settings = await sites.settingsForFile(file);
 	let page: ReturnType<typeof readPageAddress> | undefined;
 	const resolve = (site: SiteContext, src: string) => {
 		// Only a relative path depends on the page's address; reading it parses the front matter again.
@@ -266,7 +286,10 @@ async function checkPost(file: string, { text, invalidOffsets }: DecodedText, si
 		}
 		return resolveImage(site, file, src, page, 'frontMatter');
 	};
-	const findings = validateFrontMatter(text, {
+	const listPage = isListPagePath(file);
+	const findings = !settings.frontMatter ? [] : validateFrontMatter(text, {
+		// As in the editor: a section page (`_index.md`) is titled by Hugo and needs no field.
+		requiredFields: listPage ? [] : settings.requiredFields,
 		invalidUtf8Offsets: invalidOffsets,
 		imageExists: context ? src => {
 			const image = resolve(context, src);
@@ -275,10 +298,10 @@ async function checkPost(file: string, { text, invalidOffsets }: DecodedText, si
 		describeMissingImage: context ? src => explainMissingImage(context, file, resolve(context, src)) : undefined,
 	});
 	// Hugo titles a section or the home page (`_index.md`) from its folder or the site: no title is fine there.
-	const checked = isListPagePath(file) ? findings.filter(f => f.code !== 'fm-title-missing') : findings;
+	const checked = listPage ? findings.filter(f => f.code !== 'fm-title-missing') : findings;
 	// The images of the body, as the editor reports them: only a page of the site is published.
 	const inContent = context?.site.contentMounts.some(m => relativeInside(m.source, file) !== undefined);
-	const images = context && inContent ? findImageProblems(text, file, context).map(p => ({ code: p.code, message: p.message, severity: p.severity, range: p.range, fixes: [] })) : [];
+	const images = context && inContent && settings.images ? findImageProblems(text, file, context).map(p => ({ code: p.code, message: p.message, severity: p.severity, range: p.range, fixes: [] })) : [];
 	return [...checked, ...images].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
@@ -294,8 +317,39 @@ function internalFailure(error: unknown): Finding {
 class SiteContexts {
 	readonly #byFolder = new Map<string, Promise<SiteContext | undefined>>();
 	readonly #byRoot = new Map<string, Promise<SiteContext | undefined>>();
+	readonly #settingsByRoot = new Map<string, Promise<CheckSettings>>();
 
-	constructor(private readonly files: IFileReader) {}
+	constructor(private readonly files: IFileReader, private readonly override: string | undefined, private readonly warn: (message: string) => void) {}
+
+	/**
+	 * The editor settings for a post: its site's `.vscode/settings.json` (as VS Code applies a workspace's),
+	 * then the `--config` file over them. A settings file that does not parse is said once and skipped.
+	 */
+	async settingsForFile(file: string): Promise<CheckSettings> {
+		const context = await this.forFile(file);
+		const root = context?.site.root;
+		let settings = root === undefined ? undefined : this.#settingsByRoot.get(root);
+		if (root !== undefined && settings === undefined) {
+			settings = this.#readSiteSettings(root);
+			this.#settingsByRoot.set(root, settings);
+		}
+		const base = await settings ?? DEFAULT_CHECK_SETTINGS;
+		return this.override === undefined ? base : readCheckSettings(this.override, base);
+	}
+
+	async #readSiteSettings(root: string): Promise<CheckSettings> {
+		const path = join(root, '.vscode', 'settings.json');
+		const text = await this.files.readText(path);
+		if (text === undefined) {
+			return DEFAULT_CHECK_SETTINGS;
+		}
+		try {
+			return readCheckSettings(text);
+		} catch (error) {
+			this.warn(`${path} is not valid JSON with comments (${error instanceof Error ? error.message : String(error)}): its settings are not applied`);
+			return DEFAULT_CHECK_SETTINGS;
+		}
+	}
 
 	forFile(file: string): Promise<SiteContext | undefined> {
 		const folder = file.slice(0, file.lastIndexOf('/')) || '/';

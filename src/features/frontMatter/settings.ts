@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_REQUIRED_FIELDS, normalizeRequiredFields } from './requiredFields';
+import { DEFAULT_REQUIRED_FIELDS, normalizeRequiredFields } from '../../core/frontMatter/requiredFields';
 
 /** The configuration section of this feature; package.json documents each key. */
 export const FRONT_MATTER_SECTION = 'eventWriteup.frontMatter';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_REQUIRED_FIELDS, normalizeRequiredFields } from '../../../src/features/frontMatter/requiredFields';
+import { DEFAULT_REQUIRED_FIELDS, normalizeRequiredFields } from '../../../src/core/frontMatter/requiredFields';
 
 suite('features.frontMatter.requiredFields', () => {
 	test('Should keep the listed names, trimmed, once each ignoring case (#3)', () => {

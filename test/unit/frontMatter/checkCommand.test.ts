@@ -38,9 +38,10 @@ suite('frontMatter.checkCommand', () => {
 		assert.deepEqual(lines.map(l => l.split(' ').slice(0, 3).join(' ')), [
 			'content/post/a.md:3:8: error fm-date-unparsable',
 			'content/post/a.md:4:9: warning fm-image-missing',
+			'content/post/c.md:1:1: warning fm-required-field',
 			'content/post/c.md:3:7: warning fm-list-expected',
 		]);
-		assert.match(io.err, /3 files checked: 1 error, 2 other problems/);
+		assert.match(io.err, /3 files checked: 1 error, 3 other problems/);
 	});
 
 	test('Should report the body\'s image problems as the editor does, in document order with the front matter\'s (#10)', async () => {
@@ -51,7 +52,7 @@ suite('frontMatter.checkCommand', () => {
 			'/blog/layouts/post.md': '![not a page](/images/nowhere.jpg)\n',
 		});
 		const io = captureIo('/blog');
-		assert.equal(await runCli(['check', '--format', 'json', 'content', 'layouts'], io, [createCheckCommand(files)]), 0);
+		assert.equal(await runCli(['check', '--ignore', 'fm-required-field', '--format', 'json', 'content', 'layouts'], io, [createCheckCommand(files)]), 0);
 		const { problems } = JSON.parse(io.out) as { problems: Problem[] };
 		assert.deepEqual(problems.map(p => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.code}`), [
 			'content/post/a.md:3:9 warning fm-image-missing',
@@ -66,17 +67,17 @@ suite('frontMatter.checkCommand', () => {
 			'/blog/content/post/a.md': '+++\ntitle = "A, or: 100%"\n+++\n\n![gone](/images/gone,1.jpg)\n',
 		});
 		const io = captureIo('/blog');
-		assert.equal(await runCli(['check', '--format', 'github', 'content'], io, [createCheckCommand(files)]), 0);
+		assert.equal(await runCli(['check', '--ignore', 'fm-required-field', '--format', 'github', 'content'], io, [createCheckCommand(files)]), 0);
 		assert.equal(io.out, '::warning file=content/post/a.md,line=5,col=9,endLine=5,endColumn=27,title=image-not-found::'
 			+ 'Image not found: /images/gone,1.jpg. Hugo would publish it from content/images/gone,1.jpg.\n');
 		// The runner's escapes: `%`, line breaks everywhere, and `:` `,` in properties.
 		assert.equal(githubAnnotations([{ file: 'a,b:c.md', line: 1, column: 2, endLine: 3, endColumn: 4, severity: 'info', code: 'x', message: '100%\r\nnext' }]),
 			'::notice file=a%2Cb%3Ac.md,line=1,col=2,endLine=3,endColumn=4,title=x::100%25%0D%0Anext\n');
 		// A missing image fails the CI when warnings are not allowed.
-		assert.equal(await runCli(['check', '--max-warnings', '0', 'content'], captureIo('/blog'), [createCheckCommand(files)]), 1);
-		assert.equal(await runCli(['check', '--max-warnings', '1', 'content'], captureIo('/blog'), [createCheckCommand(files)]), 0);
+		assert.equal(await runCli(['check', '--ignore', 'fm-required-field', '--max-warnings', '0', 'content'], captureIo('/blog'), [createCheckCommand(files)]), 1);
+		assert.equal(await runCli(['check', '--ignore', 'fm-required-field', '--max-warnings', '1', 'content'], captureIo('/blog'), [createCheckCommand(files)]), 0);
 		const ignored = captureIo('/blog');
-		assert.equal(await runCli(['check', '--ignore', 'image-not-found', '--max-warnings', '0', 'content'], ignored, [createCheckCommand(files)]), 0);
+		assert.equal(await runCli(['check', '--ignore', 'image-not-found,fm-required-field', '--max-warnings', '0', 'content'], ignored, [createCheckCommand(files)]), 0);
 		assert.equal(ignored.out, '');
 		const only = captureIo('/blog');
 		await runCli(['check', '--rules', 'fm-date-unparsable,image-not-found', '--format', 'json', 'content'], only, [createCheckCommand(files)]);
@@ -114,6 +115,33 @@ suite('frontMatter.checkCommand', () => {
 		assert.equal(await runCli(['check', '--dry-run', 'content'], captureIo('/blog'), [createCheckCommand(files, write)]), 2);
 	});
 
+	test('Should apply the site\'s .vscode/settings.json as the editor does, a --config file over it, and say when one does not parse (#14)', async () => {
+		const post = '+++\ntitle = "A"\n+++\n\n![gone](/images/gone.jpg)\n';
+		const codes = async (files: MemoryFileReader, ...flags: string[]) => {
+			const io = captureIo('/blog');
+			const code = await runCli(['check', ...flags, '--format', 'json', 'content'], io, [createCheckCommand(files)]);
+			return { code, codes: (JSON.parse(io.out) as { problems: Problem[] }).problems.map(p => p.code), err: io.err };
+		};
+		const plain = new MemoryFileReader({ '/blog/hugo.toml': '', '/blog/content/post/a.md': post });
+		assert.deepEqual((await codes(plain)).codes, ['fm-required-field', 'image-not-found']);
+		const configured = new MemoryFileReader({
+			'/blog/hugo.toml': '', '/blog/content/post/a.md': post,
+			'/blog/.vscode/settings.json': '{\n  // the team writes no dates\n  "eventWriteup.frontMatter.requiredFields": ["title"],\n  "[markdown]": { "eventWriteup.images.validate": false, },\n}\n',
+			'/ci/strict.json': '{ "eventWriteup.images.validate": true /* CI checks images */ }',
+			'/ci/broken.json': '{ "eventWriteup.images.validate": tru }',
+		});
+		assert.deepEqual((await codes(configured)).codes, []);
+		assert.deepEqual((await codes(configured, '--config', '/ci/strict.json')).codes, ['image-not-found']);
+		assert.equal((await codes(configured, '--config', '/ci/missing.json').catch(() => ({ code: 2 }))).code, 2);
+		const broken = captureIo('/blog');
+		assert.equal(await runCli(['check', '--config', '/ci/broken.json', 'content'], broken, [createCheckCommand(configured)]), 2);
+		assert.match(broken.err, /broken\.json is not a settings\.json/);
+		const unreadable = new MemoryFileReader({ '/blog/hugo.toml': '', '/blog/content/post/a.md': post, '/blog/.vscode/settings.json': '{ oops' });
+		const result = await codes(unreadable);
+		assert.deepEqual(result.codes, ['fm-required-field', 'image-not-found']);
+		assert.match(result.err, /settings\.json is not valid JSON with comments .*: its settings are not applied/);
+	});
+
 	test('Should report a file the checker fails on and still check the others (#3)', async () => {
 		class FailingReader extends MemoryFileReader {
 			override async readText(path: string): Promise<string | undefined> {
@@ -136,6 +164,7 @@ suite('frontMatter.checkCommand', () => {
 		assert.deepEqual(lines.map(l => l.split(' ').slice(0, 3).join(' ')), [
 			'content/post/a.md:3:8: error fm-date-unparsable',
 			'content/post/b.md:1:1: error fm-internal',
+			'content/post/c.md:1:1: warning fm-required-field',
 			'content/post/c.md:3:7: warning fm-list-expected',
 		]);
 		assert.match(lines[1], /could not be checked \(unexpected failure\)/);
@@ -182,13 +211,13 @@ suite('frontMatter.checkCommand', () => {
 		const io = captureIo('/');
 		const files = new MemoryFileReader({ '/blog/content/post/_index.md': '+++\ndescription = "All posts"\n+++\n', '/blog/content/post/x.md': '+++\ndate = 2017-05-09\n+++\n' });
 		assert.equal(await runCli(['check', '/blog'], io, [createCheckCommand(files)]), 0);
-		assert.deepEqual(io.out.trimEnd().split('\n').map(l => l.split(' ').slice(0, 3).join(' ')), ['blog/content/post/x.md:1:1: warning fm-title-missing']);
+		assert.deepEqual(io.out.trimEnd().split('\n').map(l => l.split(' ').slice(0, 3).join(' ')), ['blog/content/post/x.md:1:1: warning fm-required-field']);
 	});
 
 	test('Should leave image paths alone outside a Hugo site (#3)', async () => {
 		const io = captureIo('/');
 		const files = new MemoryFileReader({ '/notes/a.md': '+++\ntitle = "A"\ncover = "/images/gone.jpg"\n+++\n' });
-		assert.equal(await runCli(['check', '/notes'], io, [createCheckCommand(files)]), 0);
+		assert.equal(await runCli(['check', '--ignore', 'fm-required-field', '/notes'], io, [createCheckCommand(files)]), 0);
 		assert.equal(io.out, '');
 	});
 
@@ -224,7 +253,7 @@ suite('frontMatter.checkCommand', () => {
 			await fs.writeFile(path.join(dir, 'body.md'), latin1('+++\ntitle = "x"\n+++\ncaf\u00e9\n'));
 			await fs.writeFile(path.join(dir, 'replacement.md'), '+++\ntitle = "x" # \ufffd\n+++\nBody\n');
 			const cli = path.join(REPO, 'dist', 'cli.js');
-			const failure = await promisify(execFile)(process.execPath, [cli, 'check', '--format', 'json', dir], { timeout: 20_000 })
+			const failure = await promisify(execFile)(process.execPath, [cli, 'check', '--ignore', 'fm-required-field', '--format', 'json', dir], { timeout: 20_000 })
 				.then(() => undefined, (error: { code: number; stdout: string }) => error);
 			assert.equal(failure?.code, 1);
 			const { problems } = JSON.parse(failure.stdout) as { problems: Problem[] };
