@@ -45,7 +45,9 @@ export function findImageProblems(text: string, documentPath: string, context: S
 			}
 			continue;
 		}
-		problems.push(...problemsOf(reference, image, context, documentPath));
+		for (const problem of problemsOf(reference, image, context, documentPath)) {
+			problems.push(problem);
+		}
 	}
 	return problems;
 }

@@ -82,11 +82,16 @@ export function findImageReferences(text: string, site: RenderingSite = PLAIN_SI
 	if (MAY_HOLD_IMAGES.test(text)) {
 		const body = maskNonMarkdown(text, bodyStart, site);
 		const verbatim = (found: Found) => body.verbatim.some(([start, end]) => found.start >= start && found.end <= end);
-		references.push(
-			...markdownImages(body.markdown, body.definitions),
-			...htmlImages(body.html).map(found => verbatim(found) ? { ...found, kind: 'shortcodeHtml' as const } : found),
-			...figureImages(body.shortcodes),
-		);
+		// Appended one by one: spreading a huge post's hundreds of thousands of images would overflow the stack.
+		for (const found of markdownImages(body.markdown, body.definitions)) {
+			references.push(found);
+		}
+		for (const found of htmlImages(body.html)) {
+			references.push(verbatim(found) ? { ...found, kind: 'shortcodeHtml' as const } : found);
+		}
+		for (const found of figureImages(body.shortcodes)) {
+			references.push(found);
+		}
 	}
 	references.sort((a, b) => a.start - b.start || a.end - b.end);
 	const seen = new Set<string>();
@@ -279,7 +284,9 @@ function maskNonMarkdown(text: string, from: number, site: RenderingSite): Maske
 	for (const match of blankRanges(text, hidden).matchAll(/\{\{[<%][\s\S]*?[>%]\}\}/g)) {
 		hidden.push([match.index, match.index + match[0].length]);
 	}
-	hidden.push(...inlineCodeSpans(blankRanges(text, hidden)));
+	for (const span of inlineCodeSpans(blankRanges(text, hidden))) {
+		hidden.push(span);
+	}
 	const html = blankRanges(text, hidden);
 	return { markdown: blankRanges(html, [...inners.verbatim, ...inners.literal]), html, verbatim: inners.verbatim, shortcodes: blankRanges(text, comments), definitions };
 }

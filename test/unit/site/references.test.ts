@@ -13,6 +13,13 @@ function describe(text: string): string[] {
 }
 
 suite('site.references', () => {
+	test('Should find every image of a huge post without overflowing the stack (#14)', () => {
+		const text = `+++\ntitle = "Big"\n+++\n${'![x](/y.jpg) <img src="/z.jpg">\n'.repeat(200_000)}`;
+		const references = findImageReferences(text);
+		assert.equal(references.length, 400_000);
+		assert.deepEqual(references[399_999].range.start, { line: 200_002, character: 23 });
+	});
+
 	test('Should find inline Markdown images with their exact ranges, titles and angle brackets (#4)', () => {
 		assert.deepEqual(describe(joinLines(
 			'Intro ![a](/images/a.jpg) and ![b [nested]](b.jpg "Title") then',
