@@ -14,6 +14,8 @@ import { StaticFileIndex } from '../core/site/staticIndex';
 import { applyTextEdits, range } from '../core/text';
 import { oneOf, parseCommandArgs } from './args';
 import { githubAnnotations } from './githubAnnotations';
+import { VERSION } from './version';
+import { sarifLog } from './sarif';
 import { unifiedDiff } from './unifiedDiff';
 import { ExitCode, UsageError, type CliCommand } from './io';
 import { NodeFileReader } from './nodeFileReader';
@@ -30,7 +32,8 @@ Options:
   --format FMT        text (default): one "FILE:LINE:COLUMN: SEVERITY CODE MESSAGE" line per problem;
                       json: {"problems":[{"file","line","column","endLine","endColumn","severity",
                       "code","message"}]} with 1-based lines and columns;
-                      github: GitHub Actions workflow commands, an annotation on each problem's line.
+                      github: GitHub Actions workflow commands, an annotation on each problem's line;
+                      sarif: one SARIF 2.1.0 log (code scanning), rules and results with regions.
   --rules CODES       report only these codes (comma-separated, e.g. image-not-found,fm-date-unparsable)
   --ignore CODES      report everything but these codes
   --max-warnings N    also fail (exit 1) when there are more than N warnings (0: any warning fails)
@@ -107,7 +110,7 @@ export function createCheckCommand(files: IFileReader = new PostFileReader(), wr
 			if (values['dry-run'] && !values.fix) {
 				throw new UsageError('--dry-run goes with --fix');
 			}
-			const format = oneOf('format', values.format, ['text', 'json', 'github'], 'text');
+			const format = oneOf('format', values.format, ['text', 'json', 'github', 'sarif'], 'text');
 			if (values['dry-run'] && format !== 'text') {
 				throw new UsageError('--dry-run prints a diff: it goes with --format text');
 			}
@@ -187,6 +190,8 @@ export function createCheckCommand(files: IFileReader = new PostFileReader(), wr
 				io.stdout(`${JSON.stringify({ problems }, undefined, 2)}\n`);
 			} else if (format === 'github') {
 				io.stdout(githubAnnotations(problems));
+			} else if (format === 'sarif') {
+				io.stdout(sarifLog(problems, io.cwd, VERSION));
 			} else {
 				io.stdout(problems.map(p => `${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code} ${p.message}\n`).join(''));
 				const errors = problems.filter(p => p.severity === 'error').length;

@@ -1,11 +1,9 @@
 import { CLI_COMMANDS } from './commands';
 import { ExitCode, UsageError, type CliCommand, type CliIo } from './io';
+import { VERSION } from './version';
 
 const PROGRAM = 'event-writeup';
 
-/** The package version, set by the bundler; `dev` when the sources run unbundled (tests). */
-declare const EVENT_WRITEUP_VERSION: string | undefined;
-const VERSION = typeof EVENT_WRITEUP_VERSION === 'string' ? EVENT_WRITEUP_VERSION : 'dev';
 
 export function helpText(commands: readonly CliCommand[] = CLI_COMMANDS): string {
 	const width = Math.max(0, ...commands.map(c => c.name.length));

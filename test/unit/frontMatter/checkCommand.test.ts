@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { execFile } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -140,6 +142,31 @@ suite('frontMatter.checkCommand', () => {
 		const result = await codes(unreadable);
 		assert.deepEqual(result.codes, ['fm-required-field', 'image-not-found']);
 		assert.match(result.err, /settings\.json is not valid JSON with comments .*: its settings are not applied/);
+	});
+
+	test('Should write a SARIF 2.1.0 log that the SARIF schema accepts, with rules, help links and regions (#14)', async () => {
+		const files = new MemoryFileReader({
+			'/blog/hugo.toml': 'baseURL = "https://example.org/"\n',
+			'/blog/content/post/a b.md': '+++\ntitle = "A"\ndate = "May 9, 2017"\n+++\n\n![gone](/images/gone.jpg)\n',
+		});
+		const io = captureIo('/blog');
+		assert.equal(await runCli(['check', '--format', 'sarif', 'content'], io, [createCheckCommand(files)]), 1);
+		const log = JSON.parse(io.out) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string }> } }; results: Array<Record<string, unknown>> }> };
+		const schema = JSON.parse(readFileSync(path.join(REPO, 'test', 'fixtures', 'sarif', 'sarif-2.1.0.json'), 'utf8')) as object;
+		// Formats checked too: `helpUri` and the artifact `uri` must be URIs, as code scanning reads them.
+		const ajv = new Ajv({ allErrors: true, strict: false });
+		addFormats(ajv);
+		const validate = ajv.compile(schema);
+		assert.ok(validate(log), JSON.stringify(validate.errors, undefined, 2));
+		const [run] = log.runs;
+		assert.deepEqual(run.results.map(r => r.ruleId), ['fm-date-unparsable', 'image-not-found']);
+		assert.deepEqual(run.results[1].locations, [{ physicalLocation: {
+			artifactLocation: { uri: 'content/post/a%20b.md', uriBaseId: 'SRCROOT' },
+			region: { startLine: 6, startColumn: 9, endLine: 6, endColumn: 25 },
+		} }]);
+		const rule = run.tool.driver.rules[run.results[1].ruleIndex as number];
+		assert.equal(rule.id, 'image-not-found');
+		assert.match(rule.helpUri, /^file:\/\/.*\/README\.md#image-not-found$/);
 	});
 
 	test('Should report a file the checker fails on and still check the others (#3)', async () => {
