@@ -115,7 +115,12 @@ export const benchmarks: Benchmark[] = [
 						() => run(process.execPath, [cli, 'check', '--format', 'json', 'content'], root),
 						() => run('hugo', ['list', 'all'], root),
 						{ budgetMs: 6_000, warmup: 1, roundMs: 1 });
-					results.push({ name: `${this.name} (node dist/cli.js check)`, subject: binary, baseline: hugo, baselineName: 'hugo list all', targetRatio: 1 } as typeof results[number]);
+					// Peak memory of one run of the binary, read by the process itself as it exits.
+					const preload = path.join(REPO, 'test', 'bench', 'support', 'printMaxRss.js');
+					const peak = spawnSync(process.execPath, ['--require', preload, cli, 'check', '--format', 'json', 'content'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+					const peakMb = Number(/max-rss-kb (\d+)/.exec(peak.stderr)?.[1] ?? Number.NaN) / 1024;
+					const memory = `peak memory ${peakMb.toFixed(0)} MB (target <= 150 MB: ${peakMb <= 150 ? 'met' : 'MISSED'})`;
+					results.push({ name: `${this.name} (node dist/cli.js check)`, subject: binary, baseline: hugo, baselineName: 'hugo list all', targetRatio: 1, note: memory } as typeof results[number]);
 				} else {
 					console.log('frontMatter: hugo is not installed, so check is not compared with hugo list all');
 				}
