@@ -120,6 +120,7 @@ export function createCheckCommand(files: IFileReader = new PostFileReader(), wr
 				throw new UsageError('expected at least one PATH (a Markdown file or a folder of posts)');
 			}
 			const posts: string[] = [];
+			let unreadableFolders = 0;
 			for (const given of positionals) {
 				const path = resolve(io.cwd, given);
 				const kind = await files.stat(path);
@@ -129,7 +130,10 @@ export function createCheckCommand(files: IFileReader = new PostFileReader(), wr
 				if (kind === 'file') {
 					posts.push(path);
 				} else {
-					await collectPosts(path, files, posts);
+					await collectPosts(path, files, posts, (folder, error) => {
+						unreadableFolders++;
+						io.stderr(`event-writeup check: cannot read the folder ${displayPath(io.cwd, folder)} (${error instanceof Error ? error.message : String(error)}); the other posts are checked\n`);
+					});
 				}
 			}
 			const unique = [...new Set(posts)].sort();
@@ -198,7 +202,7 @@ export function createCheckCommand(files: IFileReader = new PostFileReader(), wr
 				io.stderr(`${unique.length} file${unique.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} other problem${problems.length - errors === 1 ? '' : 's'}\n`);
 			}
 			const warnings = problems.filter(p => p.severity === 'warning').length;
-			return problems.some(p => p.severity === 'error') || unreadable > 0 || warnings > maxWarnings ? ExitCode.Failure : ExitCode.Ok;
+			return problems.some(p => p.severity === 'error') || unreadable + unreadableFolders > 0 || warnings > maxWarnings ? ExitCode.Failure : ExitCode.Ok;
 		},
 	};
 }
@@ -379,13 +383,23 @@ class SiteContexts {
 	}
 }
 
-async function collectPosts(folder: string, files: IFileReader, into: string[]): Promise<void> {
-	const entries = await files.readDirectory(folder);
+/**
+ * Every Markdown post below `folder`. A folder that cannot be listed (gone mid-run, no permission) is
+ * passed to `unreadable` and the walk goes on: one bad folder must not hide every other post.
+ */
+async function collectPosts(folder: string, files: IFileReader, into: string[], unreadable: (folder: string, error: unknown) => void): Promise<void> {
+	let entries: Awaited<ReturnType<IFileReader['readDirectory']>>;
+	try {
+		entries = await files.readDirectory(folder);
+	} catch (error) {
+		unreadable(folder, error);
+		return;
+	}
 	await Promise.all(entries.map(async ([name, kind]) => {
 		const path = join(folder, name);
 		if (kind === 'directory') {
 			if (isSearchedFolder(name)) {
-				await collectPosts(path, files, into);
+				await collectPosts(path, files, into, unreadable);
 			}
 		} else if (isMarkdownFileName(name)) {
 			into.push(path);

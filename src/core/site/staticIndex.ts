@@ -458,7 +458,8 @@ async function listFiles(root: string, files: IFileReader, budget: { remaining: 
 		if (depth > MAX_DEPTH || budget.remaining <= 0) {
 			return;
 		}
-		const entries = await files.readDirectory(dir);
+		// A folder that cannot be listed (gone since its parent was, no permission) publishes nothing we can see.
+		const entries = await files.readDirectory(dir).catch(() => []);
 		const subdirs: Array<Promise<void>> = [];
 		for (const [name, kind] of entries) {
 			const childRel = rel === '' ? name : `${rel}/${name}`;

@@ -169,6 +169,29 @@ suite('frontMatter.checkCommand', () => {
 		assert.match(rule.helpUri, /^file:\/\/.*\/README\.md#image-not-found$/);
 	});
 
+	test('Should go on past a folder that cannot be listed and a post gone before it was read, and fail the run (#14)', async () => {
+		class Vanishing extends MemoryFileReader {
+			override async readDirectory(path: string): ReturnType<MemoryFileReader['readDirectory']> {
+				if (path.endsWith('/drafts')) {
+					throw Object.assign(new Error(`ENOENT: no such file or directory, scandir '${path}'`), { code: 'ENOENT' });
+				}
+				return super.readDirectory(path);
+			}
+			override async readText(path: string): Promise<string | undefined> {
+				return path.endsWith('/gone.md') ? undefined : super.readText(path);
+			}
+		}
+		const files = new Vanishing({
+			'/blog/hugo.toml': '', '/blog/content/drafts/d.md': 'x', '/blog/content/post/gone.md': 'y',
+			'/blog/content/post/a.md': '+++\ntitle = "A"\ndate = "May 9, 2017"\n+++\n',
+		});
+		const io = captureIo('/blog');
+		assert.equal(await runCli(['check', 'content'], io, [createCheckCommand(files)]), 1);
+		assert.match(io.out, /^content\/post\/a\.md:3:8: error fm-date-unparsable/);
+		assert.match(io.err, /cannot read the folder content\/drafts \(ENOENT.*\); the other posts are checked/);
+		assert.match(io.err, /cannot read content\/post\/gone\.md/);
+	});
+
 	test('Should report a file the checker fails on and still check the others (#3)', async () => {
 		class FailingReader extends MemoryFileReader {
 			override async readText(path: string): Promise<string | undefined> {
