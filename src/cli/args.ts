@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './io';
+import { errorMessage } from '../core/errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -14,7 +15,7 @@ export function parseCommandArgs<T extends Options>(args: readonly string[], opt
 
 /** Node's parseArgs messages in the CLI's own words: short, and naming the option as typed. */
 function describeArgumentError(error: unknown): string {
-	const message = error instanceof Error ? error.message : String(error);
+	const message = errorMessage(error);
 	const code = (error as { code?: unknown } | undefined)?.code;
 	const option = /'(-[^' <]*)/.exec(message)?.[1];
 	if (option !== undefined && code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {

@@ -8,6 +8,7 @@ import { validateFrontMatter, type Finding } from '../core/frontMatter/validate'
 import { DEFAULT_CHECK_SETTINGS, readCheckSettings, type CheckSettings } from '../core/settings/checkSettings';
 import { findSiteRoot, loadHugoSite } from '../core/site/hugoSite';
 import { readPageAddress } from '../core/site/references';
+import { inContentTree } from '../core/site/pages';
 import { explainMissingImage, findImageProblems } from '../core/site/problems';
 import { resolveImage, type SiteContext } from '../core/site/resolve';
 import { StaticFileIndex } from '../core/site/staticIndex';
@@ -19,6 +20,7 @@ import { sarifLog } from './sarif';
 import { unifiedDiff } from './unifiedDiff';
 import { ExitCode, UsageError, type CliCommand } from './io';
 import { NodeFileReader } from './nodeFileReader';
+import { errorMessage } from '../core/errors';
 
 const USAGE = `Usage: event-writeup check [--format text|json] PATH...
 
@@ -132,7 +134,7 @@ export function createCheckCommand(files: IFileReader = new PostFileReader(), wr
 				} else {
 					await collectPosts(path, files, posts, (folder, error) => {
 						unreadableFolders++;
-						io.stderr(`event-writeup check: cannot read the folder ${displayPath(io.cwd, folder)} (${error instanceof Error ? error.message : String(error)}); the other posts are checked\n`);
+						io.stderr(`event-writeup check: cannot read the folder ${displayPath(io.cwd, folder)} (${errorMessage(error)}); the other posts are checked\n`);
 					});
 				}
 			}
@@ -218,7 +220,7 @@ async function readConfigFile(files: IFileReader, path: string, given: string): 
 	try {
 		readCheckSettings(text);
 	} catch (error) {
-		throw new UsageError(`${given} is not a settings.json (JSON with comments): ${error instanceof Error ? error.message : String(error)}`);
+		throw new UsageError(`${given} is not a settings.json (JSON with comments): ${errorMessage(error)}`);
 	}
 	return text;
 }
@@ -309,13 +311,13 @@ async function checkPost(file: string, { text, invalidOffsets }: DecodedText, si
 	// Hugo titles a section or the home page (`_index.md`) from its folder or the site: no title is fine there.
 	const checked = listPage ? findings.filter(f => f.code !== 'fm-title-missing') : findings;
 	// The images of the body, as the editor reports them: only a page of the site is published.
-	const inContent = context?.site.contentMounts.some(m => relativeInside(m.source, file) !== undefined);
+	const inContent = context !== undefined && inContentTree(context.site, file);
 	const images = context && inContent && settings.images ? findImageProblems(text, file, context).map(p => ({ code: p.code, message: p.message, severity: p.severity, range: p.range, fixes: [] })) : [];
 	return [...checked, ...images].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 function internalFailure(error: unknown): Finding {
-	const reason = error instanceof Error ? error.message : String(error);
+	const reason = errorMessage(error);
 	return {
 		code: 'fm-internal', severity: 'error', range: range(0, 0, 0, 0), fixes: [],
 		message: `This file could not be checked (${reason}). Its front matter is not verified; the other files are.`,
@@ -326,7 +328,8 @@ function internalFailure(error: unknown): Finding {
 class SiteContexts {
 	readonly #byFolder = new Map<string, Promise<SiteContext | undefined>>();
 	readonly #byRoot = new Map<string, Promise<SiteContext | undefined>>();
-	readonly #settingsByRoot = new Map<string, Promise<CheckSettings>>();
+	/** Site root (`undefined` for posts outside a site) → its settings with `--config` laid over them. */
+	readonly #settingsByRoot = new Map<string | undefined, Promise<CheckSettings>>();
 
 	constructor(private readonly files: IFileReader, private readonly override: string | undefined, private readonly warn: (message: string) => void) {}
 
@@ -335,14 +338,17 @@ class SiteContexts {
 	 * then the `--config` file over them. A settings file that does not parse is said once and skipped.
 	 */
 	async settingsForFile(file: string): Promise<CheckSettings> {
-		const context = await this.forFile(file);
-		const root = context?.site.root;
-		let settings = root === undefined ? undefined : this.#settingsByRoot.get(root);
-		if (root !== undefined && settings === undefined) {
-			settings = this.#readSiteSettings(root);
+		const root = (await this.forFile(file))?.site.root;
+		let settings = this.#settingsByRoot.get(root);
+		if (settings === undefined) {
+			settings = this.#readSettings(root);
 			this.#settingsByRoot.set(root, settings);
 		}
-		const base = await settings ?? DEFAULT_CHECK_SETTINGS;
+		return settings;
+	}
+
+	async #readSettings(root: string | undefined): Promise<CheckSettings> {
+		const base = root === undefined ? DEFAULT_CHECK_SETTINGS : await this.#readSiteSettings(root);
 		return this.override === undefined ? base : readCheckSettings(this.override, base);
 	}
 
@@ -355,7 +361,7 @@ class SiteContexts {
 		try {
 			return readCheckSettings(text);
 		} catch (error) {
-			this.warn(`${path} is not valid JSON with comments (${error instanceof Error ? error.message : String(error)}): its settings are not applied`);
+			this.warn(`${path} is not valid JSON with comments (${errorMessage(error)}): its settings are not applied`);
 			return DEFAULT_CHECK_SETTINGS;
 		}
 	}

@@ -1,6 +1,7 @@
 import { CLI_COMMANDS } from './commands';
 import { ExitCode, UsageError, type CliCommand, type CliIo } from './io';
 import { VERSION } from './version';
+import { errorMessage } from '../core/errors';
 
 const PROGRAM = 'event-writeup';
 
@@ -54,7 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
 			io.stderr(`${PROGRAM} ${command.name}: ${error.message}\nRun '${PROGRAM} ${command.name} --help' for usage.\n`);
 			return ExitCode.Usage;
 		}
-		io.stderr(`${PROGRAM} ${command.name}: ${error instanceof Error ? error.message : String(error)}\n`);
+		io.stderr(`${PROGRAM} ${command.name}: ${errorMessage(error)}\n`);
 		return ExitCode.Failure;
 	}
 }

@@ -1,14 +1,8 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../core/frontMatter/rules';
+import { IMAGE_RULES } from '../core/site/problems';
 import type { CheckProblem } from './checkCommand';
-
-/** Rules reported outside the front matter checker, with what the README says of them. */
-const IMAGE_RULES: ReadonlyArray<{ code: string; severity: CheckProblem['severity']; description: string }> = [
-	{ code: 'image-not-found', severity: 'warning', description: 'The image path resolves to no file Hugo publishes.' },
-	{ code: 'image-raw-html-omitted', severity: 'warning', description: 'A raw <img> that Hugo omits because the site does not allow raw HTML.' },
-	{ code: 'image-address-unknown', severity: 'info', description: 'The page\'s address is decided while Hugo builds: its relative image paths are not checked.' },
-];
 
 const LEVELS: Record<CheckProblem['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 

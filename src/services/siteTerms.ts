@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { splitFrontMatter } from '../core/frontMatter/split';
-import { markdownHeadings } from '../core/sessions/siteCasing';
+import { postHeadings } from '../core/sessions/siteCasing';
 import { relativeInside } from '../core/fs/posixPath';
 import { configuredTaxonomies, rankTerms, readFrontMatterData, type RankedTerm } from '../core/writing/taxonomyTerms';
 import type { WorkspaceSiteIndex } from './workspaceSiteIndex';
@@ -17,12 +16,16 @@ export interface SiteTerms {
 	readonly terms: ReadonlyMap<string, readonly RankedTerm[]>;
 }
 
-interface SiteEntry {
+interface SitePosts {
 	readonly contentUri: vscode.Uri;
 	/** Post URI → its front matter data (`undefined` when it has none or does not parse). */
 	readonly posts: Map<string, Record<string, unknown> | undefined>;
 	/** Post URI → the headings of its body (`#### Kolla Deployment`), for how the writer spells words. */
 	readonly headings: Map<string, string[]>;
+}
+
+interface SiteEntry extends SitePosts {
+	/** Settles once every post found at first has been read. */
 	readonly ready: Promise<void>;
 }
 
@@ -41,8 +44,9 @@ export class SiteTermsCache extends Disposable {
 		this._register(watcher.onDidCreate(uri => void this.#reread(uri)));
 		this._register(watcher.onDidChange(uri => void this.#reread(uri)));
 		this._register(watcher.onDidDelete(uri => {
-			this.#entryOf(uri)?.posts.delete(uri.toString());
-			this.#entryOf(uri)?.headings.delete(uri.toString());
+			const entry = this.#entryOf(uri);
+			entry?.posts.delete(uri.toString());
+			entry?.headings.delete(uri.toString());
 		}));
 		// Saving is covered by the watcher; this keeps terms typed in another open post without saving.
 		this._register(vscode.workspace.onDidChangeTextDocument(event => {
@@ -80,11 +84,12 @@ export class SiteTermsCache extends Disposable {
 		await entry.ready;
 		const headings = [...entry.headings.values()].flat();
 		const tags: string[] = [];
+		const taxonomies = configuredTaxonomies(context.site.config);
 		for (const data of entry.posts.values()) {
 			if (typeof data?.title === 'string') {
 				headings.push(data.title);
 			}
-			for (const key of configuredTaxonomies(context.site.config)) {
+			for (const key of taxonomies) {
 				const value = data?.[key];
 				tags.push(...(Array.isArray(value) ? value : [value]).filter((term): term is string => typeof term === 'string'));
 			}
@@ -103,16 +108,14 @@ export class SiteTermsCache extends Disposable {
 		const key = contentUri.toString();
 		let entry = this.#entries.get(key);
 		if (!entry) {
-			const posts = new Map<string, Record<string, unknown> | undefined>();
-			const headings = new Map<string, string[]>();
-			const created: SiteEntry = { contentUri, posts, headings, ready: Promise.resolve() };
-			entry = { ...created, ready: this.#readAll(created) };
+			const posts: SitePosts = { contentUri, posts: new Map(), headings: new Map() };
+			entry = { ...posts, ready: this.#readAll(posts) };
 			this.#entries.set(key, entry);
 		}
 		return entry;
 	}
 
-	async #readAll(entry: SiteEntry): Promise<void> {
+	async #readAll(entry: SitePosts): Promise<void> {
 		const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(entry.contentUri, POST_GLOB), undefined, MAX_POSTS);
 		for (let i = 0; i < uris.length; i += READ_BATCH) {
 			await Promise.all(uris.slice(i, i + READ_BATCH).map(async uri => {
@@ -150,7 +153,7 @@ export class SiteTermsCache extends Disposable {
 }
 
 /** Records what a post says of itself: its front matter and its body's headings. */
-function store(entry: SiteEntry, uri: string, text: string | undefined): void {
+function store(entry: SitePosts, uri: string, text: string | undefined): void {
 	entry.posts.set(uri, text === undefined ? undefined : readFrontMatterData(text));
-	entry.headings.set(uri, text === undefined ? [] : markdownHeadings(text.slice(splitFrontMatter(text)?.bodyStart ?? 0)));
+	entry.headings.set(uri, text === undefined ? [] : postHeadings(text));
 }

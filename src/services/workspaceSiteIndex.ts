@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { basename, dirname, relativeInside } from '../core/fs/posixPath';
 import { CONFIG_EXTENSIONS } from '../core/site/config';
-import { findSiteRoot, loadHugoSite, type HugoSite } from '../core/site/hugoSite';
+import { findSiteRoot, loadHugoSite } from '../core/site/hugoSite';
 import { explainMissingImage } from '../core/site/problems';
 import { findImageReferences, readPageAddress, type ImageReference } from '../core/site/references';
 import { resolveImage, writtenPathOf, type ResolvedImage, type SiteContext } from '../core/site/resolve';
@@ -165,11 +165,6 @@ export class WorkspaceSiteIndex extends Disposable {
 	/** The URI of an absolute core path, on the file system of `documentUri`. */
 	toUri(documentUri: vscode.Uri, path: string): vscode.Uri {
 		return documentUri.with({ path, query: '', fragment: '' });
-	}
-
-	/** Whether a document is part of its site's content (the files Hugo renders as pages). */
-	static isContent(site: HugoSite, documentPath: string): boolean {
-		return site.contentMounts.some(m => relativeInside(m.source, documentPath) !== undefined);
 	}
 
 	#reader(uri: vscode.Uri): WorkspaceFileReader {

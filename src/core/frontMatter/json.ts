@@ -1,5 +1,6 @@
 import { lineEndOf, lineStartOf } from '../text';
 import type { FrontMatterEntry, FrontMatterValue, SyntaxProblem } from './model';
+import { errorMessage } from '../errors';
 
 /**
  * JSON front matter with positions. Hugo decodes it with Go's encoding/json: numbers become float64,
@@ -143,7 +144,7 @@ class JsonScanner {
 				try {
 					value = JSON.parse(src.slice(start, j + 1));
 				} catch (error) {
-					const reason = error instanceof Error ? error.message : String(error);
+					const reason = errorMessage(error);
 					throw new JsonSyntaxError(`invalid JSON in this deeply nested value (${reason})`, start);
 				}
 				if (holdsInfinity(value)) {

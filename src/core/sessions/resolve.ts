@@ -9,6 +9,7 @@ import { readPretalx } from './providers/pretalx';
 import { readSched } from './providers/sched';
 import { readSessionize } from './providers/sessionize';
 import { FetchError, type CasingOptions, type HttpFetcher, type SessionInfo, type SessionPlatform } from './types';
+import { errorMessage } from '../errors';
 
 export interface ResolveOptions {
 	/** Without a fetcher the result is the offline one, with a warning. */
@@ -73,7 +74,7 @@ export async function resolveSession(url: string, options: ResolveOptions = {}):
 		}
 		const reason = controller.signal.aborted
 			? `no answer within ${Math.round(timeoutMs / 1000)} s`
-			: error instanceof Error ? error.message : String(error);
+			: errorMessage(error);
 		if (options.fallback === false) {
 			throw controller.signal.aborted ? new FetchError('timeout', `Looking up ${pasted}: ${reason}`) : error;
 		}

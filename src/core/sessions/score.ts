@@ -138,6 +138,6 @@ export function chooseTitle(candidates: readonly TitleCandidate[], slug: string 
 	if (best) {
 		return best.candidate;
 	}
-	const described = [...usable].filter(c => c.priority >= META_PRIORITY).sort((a, b) => b.priority - a.priority)[0];
+	const described = usable.filter(c => c.priority >= META_PRIORITY).sort((a, b) => b.priority - a.priority)[0];
 	return described ? { ...described, unlikeSlug: true } : undefined;
 }

@@ -1,3 +1,5 @@
+import { splitFrontMatter } from '../frontMatter/split';
+
 /**
  * How the writer's own site writes the words of its post titles, headings and tags: learned so that a
  * title derived offline spells `OpenStack`, `FWaaS` or `Kolla` as the writer does. Keys are lowercase
@@ -49,4 +51,9 @@ function capitals(word: string): number {
 export function markdownHeadings(body: string): string[] {
 	const withoutFences = body.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gm, '');
 	return [...withoutFences.matchAll(/^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm)].map(m => m[1]);
+}
+
+/** The headings of a whole post, its front matter left out. */
+export function postHeadings(text: string): string[] {
+	return markdownHeadings(text.slice(splitFrontMatter(text)?.bodyStart ?? 0));
 }

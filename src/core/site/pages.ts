@@ -58,14 +58,14 @@ export function pageFolders(site: HugoSite, documentPath: string, page: PageAddr
 	if (located === undefined) {
 		return undefined;
 	}
-	const { sections, file, language } = located;
+	const { sections, file, stem, language } = located;
 	const prefix = language.urlPrefix;
 	const kind = bundleKind(file);
 	if (kind === 'branch') {
 		return same(folderUrl(site, prefix, sections.join('/')));
 	}
 	// A leaf bundle is named by its folder; a translation's language suffix is not part of its name.
-	const fileName = kind === 'leaf' ? sections.pop() ?? '' : splitLanguageSuffix(file.slice(0, file.length - extname(file).length), site.languages).stem;
+	const fileName = kind === 'leaf' ? sections.pop() ?? '' : stem;
 	const dated = pageDate(site, page, fileName);
 	const slug = page.slug ?? dated.slug;
 	const pattern = sectionPattern(site, language, sections);
@@ -106,9 +106,9 @@ export function unknownAddressReason(site: HugoSite, documentPath: string, page:
 	if (located === undefined || page.url !== undefined || pageFolders(site, documentPath, page) !== undefined) {
 		return undefined;
 	}
-	const { sections, file, language } = located;
+	const { sections, file, stem, language } = located;
 	const leaf = bundleKind(file) === 'leaf';
-	const fileName = leaf ? sections[sections.length - 1] ?? '' : splitLanguageSuffix(file.slice(0, file.length - extname(file).length), site.languages).stem;
+	const fileName = leaf ? sections[sections.length - 1] ?? '' : stem;
 	const source = pageDate(site, page, fileName).readWhileBuilding;
 	const pattern = sectionPattern(site, language, leaf ? sections.slice(0, -1) : sections) ?? '';
 	if (source !== undefined && DATE_TOKEN.test(pattern)) {
@@ -122,17 +122,22 @@ export function unknownAddressReason(site: HugoSite, documentPath: string, page:
  * Where a file sits in the site's content tree: its sections (folders inside the content tree), its file
  * name and its language; `undefined` outside every content folder.
  */
-export function locateContentFile(site: HugoSite, documentPath: string): { sections: string[]; file: string; language: SiteLanguage; mountSource: string } | undefined {
+export function locateContentFile(site: HugoSite, documentPath: string): { sections: string[]; file: string; stem: string; language: SiteLanguage } | undefined {
 	for (const mount of site.contentMounts) {
 		const inside = relativeInside(mount.source, documentPath);
 		if (inside !== undefined) {
 			const sections = join(mount.target, inside).split('/');
 			const file = sections.pop() ?? '';
-			const suffix = splitLanguageSuffix(file.slice(0, file.length - extname(file).length), site.languages).code;
-			return { sections, file, language: languageOf(site.languages, mount.lang, suffix), mountSource: mount.source };
+			const { stem, code } = splitLanguageSuffix(file.slice(0, file.length - extname(file).length), site.languages);
+			return { sections, file, stem, language: languageOf(site.languages, mount.lang, code) };
 		}
 	}
 	return undefined;
+}
+
+/** Whether a file lies in one of the site's content folders, where Hugo takes it as a page or a page's resource. */
+export function inContentTree(site: HugoSite, path: string): boolean {
+	return site.contentMounts.some(m => relativeInside(m.source, path) !== undefined);
 }
 
 /** `uglyURLs`: for the whole site, or per section (`[uglyURLs] post = true`). */

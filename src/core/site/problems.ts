@@ -15,6 +15,13 @@ export const enum ImageProblemCode {
 	AddressUnknown = 'image-address-unknown',
 }
 
+/** Every image rule with its severity and what the README says of it, in the README's order; its code is its README anchor. */
+export const IMAGE_RULES: ReadonlyArray<{ readonly code: ImageProblemCode; readonly severity: ImageProblem['severity']; readonly description: string }> = [
+	{ code: ImageProblemCode.NotFound, severity: 'warning', description: 'The image path resolves to no file Hugo publishes.' },
+	{ code: ImageProblemCode.RawHtmlOmitted, severity: 'warning', description: 'A raw <img> that Hugo omits because the site does not allow raw HTML.' },
+	{ code: ImageProblemCode.AddressUnknown, severity: 'info', description: 'The page\'s address is decided while Hugo builds: its relative image paths are not checked.' },
+];
+
 export interface ImageProblem {
 	readonly code: ImageProblemCode;
 	readonly message: string;
@@ -28,13 +35,13 @@ export interface ImageProblem {
 export function findImageProblems(text: string, documentPath: string, context: SiteContext): ImageProblem[] {
 	const page = readPageAddress(text);
 	const problems: ImageProblem[] = [];
-	let addressKnown: boolean | undefined;
+	let addressUnknownSaid = false;
 	for (const reference of findImageReferences(text, context.site)) {
 		const image = resolveImage(context, documentPath, reference.src, page);
 		if (image.addressUnknown) {
 			// Said once, where the first such path is: the writer can do nothing about it but know it.
-			if (addressKnown === undefined) {
-				addressKnown = false;
+			if (!addressUnknownSaid) {
+				addressUnknownSaid = true;
 				const reason = unknownAddressReason(context.site, documentPath, page) ?? 'Hugo decides this page\'s address while building';
 				problems.push({
 					code: ImageProblemCode.AddressUnknown,

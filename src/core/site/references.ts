@@ -5,8 +5,10 @@ import { isTable } from '../frontMatter/model';
 import { BUILT_IN_SHORTCODES, type ShortcodeInners } from './shortcodes';
 import { LineIndex, type Range } from '../text';
 
-/** Where an image path was written. */
-/** `shortcodeHtml`: a raw `<img>` a shortcode prints as written (`{{< raw >}}<img …>{{< /raw >}}`), on the page whatever Goldmark's settings. */
+/**
+ * Where an image path was written. `shortcodeHtml`: a raw `<img>` a shortcode prints as written
+ * (`{{< raw >}}<img …>{{< /raw >}}`), on the page whatever Goldmark's settings.
+ */
 export type ImageReferenceKind = 'markdown' | 'reference' | 'html' | 'shortcodeHtml' | 'figure' | 'frontMatter';
 
 export interface ImageReference {
@@ -51,12 +53,6 @@ interface FrontMatter {
 	readonly bodyStart: number;
 }
 
-/**
- * Every image path in a post, in document order: Markdown images (inline and reference-style, with the
- * range of the definition's destination), raw `<img src>`, `{{< figure src=… >}}`, and the front matter's
- * `cover` (or `cover.image`) and `images`. Images in code (fenced, indented, inline) and comments are
- * skipped; figure shortcodes count inside code too, since Hugo expands them before Markdown.
- */
 /** What of a post reaches the page depends on its site: how its shortcodes print their inner text, and Goldmark's `unsafe`. */
 export interface RenderingSite {
 	readonly shortcodes: ShortcodeInners;
@@ -68,6 +64,12 @@ const PLAIN_SITE: RenderingSite = { shortcodes: BUILT_IN_SHORTCODES, unsafeHtml:
 /** What every image of a body starts with: a Markdown image, a raw `<img>`, a shortcode. Global, for `lastIndex`. */
 const MAY_HOLD_IMAGES = /!\[|<img|\{\{/gi;
 
+/**
+ * Every image path in a post, in document order: Markdown images (inline and reference-style, with the
+ * range of the definition's destination), raw `<img src>`, `{{< figure src=… >}}`, and the front matter's
+ * `cover` (or `cover.image`) and `images`. Images in code (fenced, indented, inline) and comments are
+ * skipped; figure shortcodes count inside code too, since Hugo expands them before Markdown.
+ */
 export function findImageReferences(text: string, site: RenderingSite = PLAIN_SITE): ImageReference[] {
 	const lines = new LineIndex(text);
 	const frontMatter = findFrontMatter(text);

@@ -1,5 +1,5 @@
 import { basename, dirname, join, normalize, relativeInside } from '../fs/posixPath';
-import { bundleKind, pageFolders } from './pages';
+import { bundleKind, inContentTree, pageFolders } from './pages';
 import type { PageAddress } from './references';
 import type { HugoSite } from './hugoSite';
 import type { StaticFileIndex } from './staticIndex';
@@ -87,7 +87,7 @@ export function resolveImage(context: SiteContext | undefined, documentPath: str
 	}
 	const base = folders?.page;
 	if (base === undefined) {
-		const inContent = context.site.contentMounts.some(m => relativeInside(m.source, documentPath) !== undefined);
+		const inContent = inContentTree(context.site, documentPath);
 		return { src, resolved: undefined, lookedIn: lookedIn.length > 0 ? lookedIn : [local], remote: false, ...(inContent ? { addressUnknown: true as const } : {}) };
 	}
 	const sitePath = insideBasePath(context.site, join(`${context.site.basePath}${base.slice(1)}`, path));
@@ -169,7 +169,7 @@ function isBundleResource(kind: 'leaf' | 'branch', folder: string, file: string)
 function siteRootNearMiss({ site, index }: SiteContext, sitePath: string): ResolvedImage['nearMiss'] {
 	const inProject = join(site.root, sitePath);
 	const published = index.has(inProject) ? index.sitePathOf(inProject) : undefined;
-	return published !== undefined && site.contentMounts.some(m => relativeInside(m.source, inProject) !== undefined)
+	return published !== undefined && inContentTree(site, inProject)
 		? { file: inProject, reason: `the file is in the content folder, which Hugo publishes at ${published}, not ${sitePath}`, sitePath: writtenPathOf(site, published) }
 		: undefined;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ImageProblemCode, findImageProblems, type ImageProblem } from '../../core/site/problems';
+import { findImageProblems, type ImageProblem } from '../../core/site/problems';
+import { inContentTree } from '../../core/site/pages';
 import type { RuleDocLinks } from '../../services/ruleDocs';
 import { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 import { KeyedDelayer } from '../../util/async';
@@ -9,12 +10,6 @@ import { IMAGES_SECTION, isImageValidationEnabled } from './settings';
 
 /** Long enough to wait out a burst of keystrokes, short enough to feel immediate. */
 const DEBOUNCE_MS = 300;
-
-const DOCS_ANCHORS: Record<ImageProblemCode, string> = {
-	[ImageProblemCode.NotFound]: 'image-not-found',
-	[ImageProblemCode.RawHtmlOmitted]: 'image-raw-html-omitted',
-	[ImageProblemCode.AddressUnknown]: 'image-address-unknown',
-};
 
 /**
  * Keeps the image diagnostics of open posts current: on open, after typing settles, when the site's files
@@ -89,7 +84,7 @@ export class ImageDiagnosticsManager extends Disposable {
 		try {
 			const context = await this.#sites.siteFor(document.uri);
 			// Only pages are checked: a README or a layout next to the site is not published as a post.
-			if (context && WorkspaceSiteIndex.isContent(context.site, document.uri.path)) {
+			if (context && inContentTree(context.site, document.uri.path)) {
 				problems = findImageProblems(document.getText(), document.uri.path, context);
 			}
 		} catch (error) {
@@ -107,7 +102,7 @@ export class ImageDiagnosticsManager extends Disposable {
 			: problem.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
 		const diagnostic = new vscode.Diagnostic(toVscodeRange(problem.range), problem.message, severity);
 		diagnostic.source = DIAGNOSTIC_SOURCE;
-		diagnostic.code = { value: problem.code, target: this.#docs.linkFor(DOCS_ANCHORS[problem.code]) };
+		diagnostic.code = { value: problem.code, target: this.#docs.linkFor(problem.code) };
 		if (problem.related) {
 			diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(
 				new vscode.Location(this.#sites.toUri(uri, problem.related.file), new vscode.Position(0, 0)), problem.related.message)];

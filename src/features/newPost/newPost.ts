@@ -8,6 +8,7 @@ import { findHugoSite, type HugoSite } from '../../core/site/hugoSite';
 import type { SiteTermsCache } from '../../services/siteTerms';
 import { withTimeout } from '../../util/async';
 import { WorkspaceFileReader } from '../../util/workspaceFileReader';
+import { errorMessage } from '../../core/errors';
 
 /** The categories prompt offers the site's usual categories when the site's posts are read by then. */
 const CATEGORY_SCAN_MS = 1_500;
@@ -74,7 +75,7 @@ export async function newPostCommand(terms: SiteTermsCache, args?: NewPostArgs):
 	try {
 		plan = await planNewPost(files, site, { title, tags, categories, date: formatRfc3339(new Date()), format, folder });
 	} catch (error) {
-		void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+		void vscode.window.showErrorMessage(errorMessage(error));
 		return undefined;
 	}
 	const uri = files.toUri(plan.path);

@@ -5,6 +5,7 @@ import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 import { Disposable } from '../../util/dispose';
 import { isFromPreview, type PreviewInitialState, type ToPreview } from './previewMessages';
 import { siteRenderContext } from './renderContext';
+import { errorMessage } from '../../core/errors';
 
 export const PREVIEW_VIEW_TYPE = 'eventWriteup.postPreview';
 
@@ -161,7 +162,7 @@ export class PostPreviewPanel extends Disposable {
 			return { html: post.html, title: `Preview: ${post.title ?? basename(this.#document.uri)}` };
 		} catch (error) {
 			// A renderer bug must not take the preview down: show it and keep going on the next edit.
-			const reason = error instanceof Error ? error.message : String(error);
+			const reason = errorMessage(error);
 			return { html: `<p class="hugo-render-error">This post could not be rendered: ${escapeHtml(reason)}</p>`, title: previewTitle(this.#document) };
 		}
 	}

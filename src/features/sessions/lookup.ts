@@ -5,6 +5,7 @@ import type { HttpFetcher, SessionInfo } from '../../core/sessions/types';
 import { withTimeout } from '../../util/async';
 import { NodeHttpFetcher } from '../../util/httpFetcher';
 import type { SessionSettings } from './settings';
+import { errorMessage } from '../../core/errors';
 
 /** Several sessions are fetched at once, but not so many that a schedule site sees a burst. */
 const CONCURRENCY = 4;
@@ -94,7 +95,7 @@ async function lookUpOne(url: string, fetcher: HttpFetcher, settings: SessionSet
 		return { session };
 	} catch (error) {
 		controller.abort();
-		const reason = cancel.aborted ? 'cancelled' : error instanceof Error ? error.message : String(error);
+		const reason = cancel.aborted ? 'cancelled' : errorMessage(error);
 		return { session: deriveSessionOffline(url, settings.casing), failure: `${url}: ${reason}` };
 	} finally {
 		cancel.removeEventListener('abort', onCancel);

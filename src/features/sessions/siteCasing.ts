@@ -1,6 +1,5 @@
 import type * as vscode from 'vscode';
-import { splitFrontMatter } from '../../core/frontMatter/split';
-import { learnSiteCasing, markdownHeadings } from '../../core/sessions/siteCasing';
+import { learnSiteCasing, postHeadings } from '../../core/sessions/siteCasing';
 import type { SiteTermsCache } from '../../services/siteTerms';
 import { withTimeout } from '../../util/async';
 
@@ -20,8 +19,7 @@ export class SiteCasing {
 	 * posts; only the post's own while a large site is still read, or outside a Hugo site.
 	 */
 	async for(document: vscode.TextDocument): Promise<Record<string, string>> {
-		const text = document.getText();
-		const own = markdownHeadings(text.slice(splitFrontMatter(text)?.bodyStart ?? 0));
+		const own = postHeadings(document.getText());
 		let site: { headings: string[]; tags: string[] } = { headings: [], tags: [] };
 		try {
 			site = await withTimeout(SITE_CASING_WAIT_MS, this.#terms.casingSourcesFor(document.uri), 'reading the site\'s titles');

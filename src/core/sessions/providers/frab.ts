@@ -81,13 +81,15 @@ export function findXmlScheduleEvent(doc: Document, key: { url: string; slug?: s
 	}
 	const subtitle = text(first(event, 'subtitle'));
 	const abstract = rawText(first(event, 'abstract'));
+	const start = text(first(event, 'date'));
+	const room = text(first(event, 'room'));
 	return {
 		title,
 		...(subtitle ? { subtitle } : {}),
 		speakers: uniqueNames(all(event, 'persons > person').map(p => text(p))),
 		...(abstract ? { abstract: htmlToText(abstract) } : {}),
-		...(text(first(event, 'date')) ? { start: text(first(event, 'date')) } : {}),
-		...(text(first(event, 'room')) ? { room: text(first(event, 'room')) } : {}),
+		...(start ? { start } : {}),
+		...(room ? { room } : {}),
 		source: 'schedule-xml',
 	};
 }
