@@ -1,6 +1,7 @@
 // @ts-check
 // The post preview's page script: swaps in each new body the extension sends, keeping the reader's scroll
-// position, and reports back so the extension knows what is on screen. Message shapes:
+// position, keeps the page and the editor scrolled to the same source line (each block carries the line it
+// starts on in `data-line`), and reports back so the extension knows what is on screen. Message shapes:
 // src/features/preview/previewMessages.ts.
 (function () {
 	/** @type {import('vscode-webview').WebviewApi<{ scrollY?: number, document?: string }>} */
@@ -14,27 +15,143 @@
 	// Kept by VS Code across a window reload: which post this preview shows, and where it was scrolled.
 	vscode.setState({ document: initial.document, scrollY: restoreTo });
 
+	/**
+	 * The blocks that carry a source line, with their offsets from the top of the page, in page order.
+	 * @returns {{ line: number, top: number }[]}
+	 */
+	function lineMarks() {
+		if (!post) {
+			return [];
+		}
+		/** @type {{ line: number, top: number }[]} */
+		const marks = [];
+		for (const element of post.querySelectorAll('[data-line]')) {
+			const line = Number(element.getAttribute('data-line'));
+			const box = element.getBoundingClientRect();
+			// A hidden block has no place on the page to scroll to.
+			if (Number.isFinite(line) && (box.width > 0 || box.height > 0)) {
+				marks.push({ line, top: box.top + window.scrollY });
+			}
+		}
+		return marks;
+	}
+
+	/**
+	 * The page offset where `line` starts: the offset of the last block starting at or before it, moved
+	 * towards the next block in proportion to the lines between them.
+	 * @param {number} line
+	 */
+	function offsetOfLine(line) {
+		const marks = lineMarks();
+		let previous;
+		let next;
+		for (const mark of marks) {
+			if (mark.line <= line) {
+				previous = mark;
+			} else {
+				next = mark;
+				break;
+			}
+		}
+		if (!previous) {
+			return 0;
+		}
+		if (!next || next.line === previous.line) {
+			return previous.top;
+		}
+		return previous.top + (next.top - previous.top) * (line - previous.line) / (next.line - previous.line);
+	}
+
+	/** The source line at the top of the page, the inverse of `offsetOfLine`. */
+	function lineAtTop() {
+		const y = window.scrollY;
+		const marks = lineMarks();
+		let previous;
+		let next;
+		for (const mark of marks) {
+			if (mark.top <= y + 1) {
+				previous = mark;
+			} else {
+				next = mark;
+				break;
+			}
+		}
+		if (!previous) {
+			return 0;
+		}
+		if (!next || next.top === previous.top) {
+			return previous.line;
+		}
+		return previous.line + (next.line - previous.line) * (y - previous.top) / (next.top - previous.top);
+	}
+
+	// Where the page scrolled to follow the editor: scroll events that find the page there are not the
+	// reader's and are not sent back. (The browser coalesces scroll events, so they cannot be counted.)
+	/** @type {number | undefined} */
+	let followedTo;
+	/** @param {number} line @param {boolean} asReader */
+	function scrollToLine(line, asReader) {
+		const y = Math.round(offsetOfLine(line));
+		followedTo = asReader ? undefined : y;
+		if (Math.abs(y - window.scrollY) < 1) {
+			// No scroll event will come; the extension still hears where the page is.
+			report();
+			return;
+		}
+		window.scrollTo(0, y);
+	}
+
+	function report() {
+		vscode.postMessage({ type: 'scrolled', scrollY: window.scrollY, line: lineAtTop() });
+	}
+
 	window.addEventListener('load', () => {
 		window.scrollTo(0, restoreTo);
 		vscode.postMessage({ type: 'rendered', sequence: initial.sequence });
 	});
 
-	let scrollTimer = 0;
+	let reportTimer = 0;
+	let revealTimer = 0;
 	window.addEventListener('scroll', () => {
 		vscode.setState({ document: initial.document, scrollY: window.scrollY });
-		window.clearTimeout(scrollTimer);
-		scrollTimer = window.setTimeout(() => vscode.postMessage({ type: 'scrolled', scrollY: window.scrollY }), 150);
+		window.clearTimeout(reportTimer);
+		reportTimer = window.setTimeout(report, 150);
+		if (followedTo !== undefined && Math.abs(window.scrollY - followedTo) < 2) {
+			return;
+		}
+		followedTo = undefined;
+		// The reader scrolled: the editor follows, at most every 50 ms while the page moves.
+		if (!revealTimer) {
+			revealTimer = window.setTimeout(() => {
+				revealTimer = 0;
+				vscode.postMessage({ type: 'revealLine', line: lineAtTop() });
+			}, 50);
+		}
 	}, { passive: true });
 
 	window.addEventListener('message', event => {
 		const message = event.data;
-		if (!message || message.type !== 'update' || typeof message.html !== 'string' || !post) {
+		if (!message || !post) {
 			return;
 		}
-		// The body is replaced wholesale; the window keeps its scroll offset, clamped if the post got shorter.
-		const scrollY = window.scrollY;
-		post.innerHTML = message.html;
-		window.scrollTo(0, scrollY);
-		vscode.postMessage({ type: 'rendered', sequence: message.sequence });
+		switch (message.type) {
+			case 'update': {
+				if (typeof message.html !== 'string') {
+					return;
+				}
+				// The body is replaced wholesale; the window keeps its scroll offset, clamped if the post got shorter.
+				const scrollY = window.scrollY;
+				post.innerHTML = message.html;
+				window.scrollTo(0, scrollY);
+				vscode.postMessage({ type: 'rendered', sequence: message.sequence });
+				break;
+			}
+			case 'scrollToLine':
+			case 'scrollAsReader':
+				if (typeof message.line === 'number' && Number.isFinite(message.line)) {
+					scrollToLine(message.line, message.type === 'scrollAsReader');
+				}
+				break;
+		}
 	});
 })();

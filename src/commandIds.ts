@@ -7,4 +7,6 @@ export const enum CommandId {
 	OpenPreview = 'eventWriteup.openPreview',
 	/** Not contributed: the extension-host tests read the post previews' state through it. */
 	PreviewSnapshots = 'eventWriteup.previewSnapshots',
+	/** Not contributed: the extension-host tests scroll a post preview as a reader would through it. */
+	ScrollPreviewAsReader = 'eventWriteup.scrollPreviewAsReader',
 }

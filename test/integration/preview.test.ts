@@ -12,6 +12,7 @@ interface PreviewSnapshot {
 	readonly renderedVersion: number;
 	readonly html: string;
 	readonly title: string;
+	readonly topLine: number;
 }
 
 /** Waits (bounded, inside the extension) until the preview of `uri` shows `minVersion` or later, containing `text`. */
@@ -104,6 +105,35 @@ suite('integration.preview', function () {
 		assert.equal(previewTabs().length, 1, 'the same preview shows the other post');
 	});
 
+	test('Should scroll the preview with the editor and the editor with the preview, line by line (#13)', async () => {
+		const uri = workspaceFile('content', 'post', 'preview-scroll.md');
+		const sections = Array.from({ length: 60 }, (_, i) => `#### Session ${i}\n\n- Speaker ${i}\n\nWhat session ${i} was about, in a sentence or two of notes.\n`);
+		const text = `+++\ntitle = "Scrolling along"\n+++\n\n${sections.join('\n')}`;
+		const lines = text.split('\n');
+		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+		const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+		await vscode.commands.executeCommand('eventWriteup.openPreview');
+		await previewShowing(uri, 0, 'Session 59');
+
+		// The editor scrolls: the page follows, and reports the line now at its top. (VS Code may keep a few
+		// lines above the revealed one in view: the editor's own top line is what the page must match.)
+		const session40 = lines.indexOf('#### Session 40');
+		editor.revealRange(new vscode.Range(session40, 0, session40, 0), vscode.TextEditorRevealType.AtTop);
+		const editorTop = await editorTopLine(editor, line => line > session40 - 10);
+		await Promise.resolve(vscode.commands.executeCommand<PreviewSnapshot>('eventWriteup.previewSnapshots', uri.toString(), 0, undefined, 45_000, editorTop)).catch(async (error: unknown) => {
+			const shown = await vscode.commands.executeCommand<PreviewSnapshot[]>('eventWriteup.previewSnapshots');
+			throw new Error(`${String(error)}: the page's top is at line ${shown.map(snapshot => snapshot.topLine).join()}, the editor's at ${editorTop}`);
+		});
+
+		// The reader scrolls the page: the editor follows to the line at the page's top.
+		const session10 = lines.indexOf('#### Session 10');
+		assert.equal(await vscode.commands.executeCommand('eventWriteup.scrollPreviewAsReader', uri.toString(), session10), true);
+		// VS Code reveals a line "at the top" below a few lines of context, as the editor scroll above showed.
+		const context = session40 - editorTop;
+		const top = await editorTopLine(editor, line => line >= session10 - context - 1 && line <= session10 + 1);
+		assert.ok(top < session40 - 10, `the editor's top moved from line ${editorTop} to ${top}, near the page's ${session10}`);
+	});
+
 	test('Should update the preview after an edit (#4)', async () => {
 		const document = await vscode.workspace.openTextDocument(workspaceFile(...POST));
 		const editor = await vscode.window.showTextDocument(document);
@@ -114,7 +144,7 @@ suite('integration.preview', function () {
 		assert.ok(await vscode.workspace.applyEdit(edit));
 		const updated = await previewShowing(document.uri, document.version, 'Added while');
 		assert.equal(updated.renderedVersion, document.version);
-		assert.match(updated.html, /<h2 id="added-while-previewing">Added while <strong>previewing<\/strong><\/h2>/);
+		assert.match(updated.html, /<h2 id="added-while-previewing"[^>]*>Added while <strong>previewing<\/strong><\/h2>/);
 		assert.equal(previewTabs().length, 1, 'the same panel is updated, not a new one');
 		assert.ok(editor);
 	});
@@ -133,6 +163,22 @@ suite('integration.preview', function () {
 		assert.ok(html.includes(`src="${kolla}"`), `the image resolves to ${kolla}: ${/<img[^>]*kolla[^>]*>/.exec(html)?.[0]}`);
 	});
 });
+
+/** Waits (bounded) until the first line `editor` shows satisfies `predicate`, and returns it. */
+async function editorTopLine(editor: vscode.TextEditor, predicate: (line: number) => boolean): Promise<number> {
+	let subscription: vscode.Disposable | undefined;
+	const top = () => editor.visibleRanges[0]?.start.line ?? -1;
+	return withTimeout(30_000, new Promise<number>(resolve => {
+		subscription = vscode.window.onDidChangeTextEditorVisibleRanges(event => {
+			if (event.textEditor === editor && predicate(top())) {
+				resolve(top());
+			}
+		});
+		if (predicate(top())) {
+			resolve(top());
+		}
+	}), `waiting for the editor to scroll (its top is at line ${top()})`).finally(() => subscription?.dispose());
+}
 
 /**
  * The preview's first rendering may precede the site index; the one after it loads has the images as

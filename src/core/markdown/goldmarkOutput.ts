@@ -19,15 +19,17 @@ export function goldmarkOutputPlugin(md: MarkdownIt): void {
 		tokens[idx].meta?.checked ? '<input checked="" disabled="" type="checkbox">' : '<input disabled="" type="checkbox">';
 	md.renderer.rules.s_open = () => '<del>';
 	md.renderer.rules.s_close = () => '</del>';
-	md.renderer.rules.fence = (tokens, idx) => {
+	md.renderer.rules.fence = (tokens, idx, _options, _env, self) => {
 		const token = tokens[idx];
 		const language = token.info.trim().split(/\s+/)[0] ?? '';
 		const code = escapeHtml(token.content);
+		// Goldmark writes no attributes here; a preview may have added its own (source lines).
+		const attrs = self.renderAttrs(token);
 		if (language === '') {
-			return `<pre tabindex="0"><code>${code}</code></pre>\n`;
+			return `<pre tabindex="0"${attrs}><code>${code}</code></pre>\n`;
 		}
 		const lang = escapeHtml(language);
-		return `<div class="highlight"><pre tabindex="0"><code class="language-${lang}" data-lang="${lang}">${code}</code></pre></div>\n`;
+		return `<div class="highlight"${attrs}><pre tabindex="0"><code class="language-${lang}" data-lang="${lang}">${code}</code></pre></div>\n`;
 	};
 	wwwLinks(md);
 	autolinkRendering(md);

@@ -8,6 +8,7 @@ import { goldmarkOutputPlugin, RAW_HTML_OMITTED } from './goldmarkOutput';
 import { headingIdsPlugin } from './headingIds';
 import { escapeHtml, htmlAttributes } from './html';
 import { quickTokensPlugin } from './quickTokens';
+import { sourceLinesPlugin } from './sourceLines';
 import { parseShortcodeAt, shortcodeArg, type ShortcodeCall } from './shortcodes';
 import { typographerPlugin } from './typographer';
 
@@ -23,6 +24,8 @@ export interface HugoRenderContext {
 	readonly resolveImage?: (src: string) => string | undefined;
 	/** Show the front matter as a header (default); `false` hides it. */
 	readonly frontMatterHeader?: boolean;
+	/** Mark each block with the source line it starts on (`data-line`), for a preview's scroll sync. */
+	readonly sourceLines?: boolean;
 }
 
 export interface HugoMarkdownOptions {
@@ -132,6 +135,8 @@ export function createHugoMarkdownIt(options: HugoMarkdownOptions = {}): Markdow
 	typographerPlugin(md);
 	goldmarkOutputPlugin(md);
 	hugoPreviewPlugin(md, options);
+	// The inner Markdown of a `{{% %}}` shortcode is rendered on its own, with lines counted from its start.
+	sourceLinesPlugin(md, env => contextOf(env).sourceLines === true && !(env as HugoEnv).hugoNested);
 	return md;
 }
 

@@ -117,6 +117,13 @@ export class PostPreviewManager extends Disposable {
 		});
 	}
 
+	/** Tests only: scrolls the preview of `document` to `line` as a reader would. */
+	scrollAsReader(document: string, line: number): boolean {
+		const panel = this.#panels.get(document);
+		panel?.scrollAsReader(line);
+		return panel !== undefined;
+	}
+
 	snapshots(): PreviewSnapshot[] {
 		return [...this.#panels.values()].map(panel => panel.snapshot);
 	}
@@ -167,12 +174,14 @@ export function registerPostPreview(extensionUri: vscode.Uri, sites: WorkspaceSi
 	if (options.exposeSnapshots) {
 		// Lets the extension-host tests see what the preview shows; registered only when VS Code runs the
 		// extension's tests, never for writers. With a document and a version it waits (bounded) until that
-		// version, or a later one, is on screen.
-		disposables.push(vscode.commands.registerCommand(CommandId.PreviewSnapshots, (document?: string, minVersion?: number, contains?: string, timeoutMs?: number) =>
+		// version, or a later one, is on screen (and, given `topLine`, until the page's top is within a line of it).
+		disposables.push(vscode.commands.registerCommand(CommandId.PreviewSnapshots, (document?: string, minVersion?: number, contains?: string, timeoutMs?: number, topLine?: number) =>
 			document === undefined
 				? manager.snapshots()
-				: manager.waitForSnapshot(document, s => s.renderedVersion >= (minVersion ?? 0) && (contains === undefined || s.html.includes(contains)),
-					Math.min(timeoutMs ?? SNAPSHOT_WAIT_MS, MAX_SNAPSHOT_WAIT_MS))));
+				: manager.waitForSnapshot(document, s => s.renderedVersion >= (minVersion ?? 0) && (contains === undefined || s.html.includes(contains))
+					&& (topLine === undefined || Math.abs(s.topLine - topLine) <= 1),
+				Math.min(timeoutMs ?? SNAPSHOT_WAIT_MS, MAX_SNAPSHOT_WAIT_MS))));
+		disposables.push(vscode.commands.registerCommand(CommandId.ScrollPreviewAsReader, (document: string, line: number) => manager.scrollAsReader(document, line)));
 	}
 	return vscode.Disposable.from(...disposables);
 }

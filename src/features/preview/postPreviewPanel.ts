@@ -17,6 +17,8 @@ export interface PreviewSnapshot {
 	/** The HTML of that body. */
 	readonly html: string;
 	readonly title: string;
+	/** The source line at the top of the page, as the page last reported it (-1 before it reports). */
+	readonly topLine: number;
 }
 
 /**
@@ -40,6 +42,10 @@ export class PostPreviewPanel extends Disposable {
 	/** The last body sent to the page, until the page confirms it is on screen. */
 	#pending: { sequence: number; version: number; html: string; title: string } | undefined;
 	#snapshot: PreviewSnapshot;
+	/** The line this panel just revealed in an editor: the scroll that causes is not sent back to the page. */
+	#revealedLine: number | undefined;
+	/** A new preview starts where the editor is; a restored one where its page was. */
+	#startAtEditor: boolean;
 
 	/** `restored`: a panel VS Code kept across a window reload, and where its page was scrolled. */
 	constructor(document: vscode.TextDocument, extensionUri: vscode.Uri, sites: WorkspaceSiteIndex, renderer: PostRenderer, restored?: { panel: vscode.WebviewPanel; scrollY: number }) {
@@ -48,7 +54,8 @@ export class PostPreviewPanel extends Disposable {
 		this.#extensionUri = extensionUri;
 		this.#sites = sites;
 		this.#renderer = renderer;
-		this.#snapshot = { document: document.uri.toString(), renderedVersion: -1, html: '', title: '' };
+		this.#snapshot = emptySnapshot(document);
+		this.#startAtEditor = !restored;
 		if (restored) {
 			this.#panel = this._register(restored.panel);
 			this.#panel.webview.options = this.#options();
@@ -71,6 +78,10 @@ export class PostPreviewPanel extends Disposable {
 			}
 			switch (message.type) {
 				case 'rendered':
+					if (this.#startAtEditor) {
+						this.#startAtEditor = false;
+						this.#scrollToEditor();
+					}
 					if (message.sequence === this.#pending?.sequence) {
 						const { version, html, title } = this.#pending;
 						this.#snapshot = { ...this.#snapshot, renderedVersion: version, html, title };
@@ -83,7 +94,25 @@ export class PostPreviewPanel extends Disposable {
 					break;
 				case 'scrolled':
 					this.#scrollY = message.scrollY;
+					this.#snapshot = { ...this.#snapshot, topLine: message.line };
+					this.#onDidRender.fire(this.#snapshot);
 					break;
+				case 'revealLine':
+					this.#revealInEditors(message.line);
+					break;
+			}
+		}));
+		this._register(vscode.window.onDidChangeTextEditorVisibleRanges(event => {
+			if (event.textEditor.document !== this.#document) {
+				return;
+			}
+			if (this.#revealedLine !== undefined) {
+				// Most likely the editor moving to the line the page asked for: the page is there already.
+				this.#revealedLine = undefined;
+				return;
+			}
+			if (this.#setting('scrollPreviewWithEditor')) {
+				this.#postScroll(event.visibleRanges[0]?.start.line ?? 0);
 			}
 		}));
 		this.#loadPage();
@@ -106,14 +135,16 @@ export class PostPreviewPanel extends Disposable {
 		return this.#panel.visible;
 	}
 
-	/** Shows another post in the same panel, from its top: the preview follows the active editor. */
+	/** Shows another post in the same panel, where its editor is: the preview follows the active editor. */
 	showDocument(document: vscode.TextDocument): void {
 		if (this.isDisposed || document === this.#document) {
 			return;
 		}
 		this.#document = document;
 		this.#scrollY = 0;
-		this.#snapshot = { document: document.uri.toString(), renderedVersion: -1, html: '', title: '' };
+		this.#startAtEditor = true;
+		this.#revealedLine = undefined;
+		this.#snapshot = emptySnapshot(document);
 		const options = this.#options();
 		this.#rootsKey = options.localResourceRoots?.map(String).join('\n') ?? '';
 		this.#panel.webview.options = options;
@@ -141,6 +172,43 @@ export class PostPreviewPanel extends Disposable {
 		this.#post(sequence, html);
 	}
 
+	/** Tests only: scrolls the page to `line` as a reader would, so the editor follows it. */
+	scrollAsReader(line: number): void {
+		const message: ToPreview = { type: 'scrollAsReader', line };
+		void this.#panel.webview.postMessage(message);
+	}
+
+	#postScroll(line: number): void {
+		const message: ToPreview = { type: 'scrollToLine', line };
+		void this.#panel.webview.postMessage(message);
+	}
+
+	#scrollToEditor(): void {
+		const editor = vscode.window.visibleTextEditors.find(e => e.document === this.#document);
+		const line = editor?.visibleRanges[0]?.start.line ?? 0;
+		if (line > 0 && this.#setting('scrollPreviewWithEditor')) {
+			this.#postScroll(line);
+		}
+	}
+
+	/** The reader scrolled the page to `line`: editors of the post show it at their top. */
+	#revealInEditors(line: number): void {
+		if (!this.#setting('scrollEditorWithPreview')) {
+			return;
+		}
+		const target = Math.min(Math.floor(line), Math.max(this.#document.lineCount - 1, 0));
+		for (const editor of vscode.window.visibleTextEditors) {
+			if (editor.document === this.#document && editor.visibleRanges[0]?.start.line !== target) {
+				this.#revealedLine = target;
+				editor.revealRange(new vscode.Range(target, 0, target, 0), vscode.TextEditorRevealType.AtTop);
+			}
+		}
+	}
+
+	#setting(name: 'scrollPreviewWithEditor' | 'scrollEditorWithPreview'): boolean {
+		return vscode.workspace.getConfiguration('eventWriteup.preview', this.#document.uri).get<boolean>(name, true);
+	}
+
 	#post(sequence: number, html: string): void {
 		const message: ToPreview = { type: 'update', sequence, html };
 		void this.#panel.webview.postMessage(message);
@@ -158,7 +226,7 @@ export class PostPreviewPanel extends Disposable {
 		const text = this.#document.getText();
 		const context = siteRenderContext(this.#sites, this.#document.uri, text, uri => webview.asWebviewUri(uri).toString());
 		try {
-			const post = this.#renderer.render(text, context);
+			const post = this.#renderer.render(text, { ...context, sourceLines: true });
 			return { html: post.html, title: `Preview: ${post.title ?? basename(this.#document.uri)}` };
 		} catch (error) {
 			// A renderer bug must not take the preview down: show it and keep going on the next edit.
@@ -213,6 +281,10 @@ export class PostPreviewPanel extends Disposable {
 			'</html>',
 		].join('\n');
 	}
+}
+
+function emptySnapshot(document: vscode.TextDocument): PreviewSnapshot {
+	return { document: document.uri.toString(), renderedVersion: -1, html: '', title: '', topLine: -1 };
 }
 
 function basename(uri: vscode.Uri): string {

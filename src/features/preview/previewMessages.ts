@@ -4,14 +4,23 @@
 /** Host → webview. */
 export type ToPreview =
 	/** `sequence` numbers the bodies sent, so an acknowledgement names exactly one (a version can render twice). */
-	| { readonly type: 'update'; readonly sequence: number; readonly html: string };
+	| { readonly type: 'update'; readonly sequence: number; readonly html: string }
+	/** The editor scrolled: bring this source line (0-based, fractions between lines) to the top of the page. */
+	| { readonly type: 'scrollToLine'; readonly line: number }
+	/** Tests only: scroll to a line as the reader would, so the page asks the editor to follow. */
+	| { readonly type: 'scrollAsReader'; readonly line: number };
 
 /** Webview → host. */
 export type FromPreview =
 	/** The new body is in the page, at the scroll position the reader had. */
 	| { readonly type: 'rendered'; readonly sequence: number }
-	/** The reader scrolled: kept so a reloaded page opens where they were. */
-	| { readonly type: 'scrolled'; readonly scrollY: number };
+	/**
+	 * The page scrolled (by the reader or to follow the editor), reported once it settles: kept so a reloaded
+	 * page opens where it was. `line` is the source line at the top of the page.
+	 */
+	| { readonly type: 'scrolled'; readonly scrollY: number; readonly line: number }
+	/** The reader scrolled the page: the editor should show this source line (0-based) at its top. */
+	| { readonly type: 'revealLine'; readonly line: number };
 
 /** The state the page starts with, as JSON in the `data-state` attribute of `<meta id="preview-state">`. */
 export interface PreviewInitialState {
@@ -35,13 +44,19 @@ export function isFromPreview(value: unknown): value is FromPreview {
 	if (typeof value !== 'object' || value === null) {
 		return false;
 	}
-	const message = value as { type?: unknown; sequence?: unknown; scrollY?: unknown };
+	const message = value as { type?: unknown; sequence?: unknown; scrollY?: unknown; line?: unknown };
 	switch (message.type) {
 		case 'rendered':
 			return typeof message.sequence === 'number';
 		case 'scrolled':
-			return typeof message.scrollY === 'number' && Number.isFinite(message.scrollY);
+			return isFiniteNumber(message.scrollY) && isFiniteNumber(message.line);
+		case 'revealLine':
+			return isFiniteNumber(message.line) && message.line >= 0;
 		default:
 			return false;
 	}
+}
+
+function isFiniteNumber(value: unknown): value is number {
+	return typeof value === 'number' && Number.isFinite(value);
 }

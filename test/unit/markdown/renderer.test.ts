@@ -245,6 +245,25 @@ suite('core.markdown.renderer', () => {
 		});
 	});
 
+		test('Should mark each block with its first source line only when the context asks, for scroll sync (#13)', () => {
+			const text = joinLines(
+				'+++', 'title = "x"', '+++', '',   // 0-3
+				'#### Talk', '',                     // 4-5
+				'- Speaker', '',                     // 6-7
+				'```go', 'x := 1', '```', '',       // 8-11
+				'Notes', '',                         // 12-13
+				'{{% note %}}', 'inner', '{{% /note %}}', // 14-16
+			);
+			const marked = renderPost(text, { unsafeHtml: false, sourceLines: true }).html;
+			const lines = [...marked.matchAll(/<(\w+)[^>]*\sdata-line="(\d+)"/g)].map(m => `${m[1]}:${m[2]}`);
+			assert.deepEqual(lines, ['header:0', 'h4:4', 'ul:6', 'li:6', 'div:8', 'p:12', 'div:14', 'div:14']);
+			assert.match(marked, /<div class="highlight" data-line="8"><pre tabindex="0"><code class="language-go"/);
+			// The shortcode's inner paragraph is its own render: its lines would not be the post's.
+			assert.match(marked, /<p>inner<\/p>/);
+			const published = renderPost(text, { unsafeHtml: false }).html;
+			assert.doesNotMatch(published, /data-line/);
+		});
+
 	suite('escaping', () => {
 		test('Should escape document text in shortcode arguments and attributes (#4)', () => {
 			const html = body('{{< figure src="x.jpg\\" onerror=\\"alert(1)" title="<script>alert(1)</script>" >}}');
