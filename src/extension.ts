@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { MarkdownIt } from 'markdown-it';
+import { registerBuiltInPathSuggestions } from './features/builtInMarkdown';
 import { registerWritingCompletions } from './features/completions';
 import { registerFrontMatterFeatures } from './features/frontMatter';
 import { registerImageFeatures } from './features/images';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): { extendMarkdownIt(m
 		registerPostPreview(context.extensionUri, sites, { exposeSnapshots: context.extensionMode === vscode.ExtensionMode.Test }),
 		registerWritingCompletions({ language: 'markdown' }, sites, terms),
 		registerImagePasting({ language: 'markdown' }, sites),
+		registerBuiltInPathSuggestions(sites, context.workspaceState),
 	);
 	// VS Code's built-in Markdown preview calls extendMarkdownIt (contributes.markdown.markdownItPlugins)
 	const builtInPreview = new BuiltInPreviewSupport(sites);

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { BuiltInPathSuggestions } from '../../src/features/builtInMarkdown';
+import { WorkspaceSiteIndex } from '../../src/services/workspaceSiteIndex';
 import { activateExtension, closeAllEditors, EXTENSION_ID, workspaceFile } from './util';
 
 const encoder = new TextEncoder();
@@ -185,4 +187,77 @@ suite('integration.completions', () => {
 		}
 		assert.match(document.getText().split('\n').slice(4).join('\n'), /^#### .+\n/);
 	});
+
+	test('Should hold back VS Code\'s own path suggestions in a Hugo site once the writer agrees, and ask only once (#13)', async () => {
+		const markdown = () => vscode.workspace.getConfiguration('markdown');
+		const builtInRootEntries = async () => {
+			const items = await completionsAt('completion-builtin.md', ['+++', 'title = "x"', '+++', '', '![hall](/|)'], '/');
+			return items.map(label).filter(name => name === 'archetypes/' || name === 'hugo.toml');
+		};
+		/** Asks again (bounded, 30 s) until the built-in entries satisfy `done`, and returns the last answer. */
+		const builtInRootEntriesUntil = async (done: (entries: string[]) => boolean) => {
+			let entries = await builtInRootEntries();
+			for (let attempt = 0; attempt < 300 && !done(entries); attempt++) {
+				await new Promise(resolve => setTimeout(resolve, 100));
+				entries = await builtInRootEntries();
+			}
+			return entries;
+		};
+		// The built-in language server lists the workspace root: folders Hugo publishes nothing from.
+		// The built-in language server starts in the background and lists the workspace root once it runs:
+		// folders Hugo publishes nothing from.
+		assert.notDeepEqual(await builtInRootEntriesUntil(entries => entries.length > 0), [], 'VS Code\'s own path suggestions are on to begin with');
+		const sites = new WorkspaceSiteIndex();
+		const state = new MemoryMemento();
+		const questions: string[] = [];
+		try {
+			const document = await vscode.workspace.openTextDocument(workspaceFile('content', 'post', 'completion-builtin.md'));
+			const suggestions = new BuiltInPathSuggestions(sites, state, async (message, ...choices) => {
+				questions.push(message);
+				return choices[0];
+			});
+			assert.equal(await suggestions.offer(document), true);
+			assert.equal(await suggestions.offer(document), false, 'asked once');
+			suggestions.dispose();
+			assert.equal(questions.length, 1);
+			assert.equal(markdown().inspect('suggest.paths.enabled')?.workspaceValue, false);
+			// The language server hears of the change asynchronously.
+			assert.deepEqual(await builtInRootEntriesUntil(entries => entries.length === 0), [], 'only Event Write-up\'s paths are offered');
+			const ours = (await completionsAt('completion-builtin.md', ['+++', 'title = "x"', '+++', '', '![hall](/|)'], '/')).map(label);
+			assert.ok(ours.includes('images/'), ours.join(', '));
+
+			// A writer who keeps both is not asked again, in this window or the next.
+			await markdown().update('suggest.paths.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+			const declining = new BuiltInPathSuggestions(sites, state, async (message, ...choices) => {
+				questions.push(message);
+				return choices[1];
+			});
+			assert.equal(await declining.offer(document), false);
+			declining.dispose();
+			const later = new BuiltInPathSuggestions(sites, state, async message => {
+				questions.push(message);
+				return undefined;
+			});
+			assert.equal(await later.offer(document), false);
+			later.dispose();
+			assert.equal(questions.length, 2);
+		} finally {
+			sites.dispose();
+			await markdown().update('suggest.paths.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+		}
+	});
 });
+
+/** A workspace state kept in memory. */
+class MemoryMemento implements vscode.Memento {
+	readonly #values = new Map<string, unknown>();
+	keys(): readonly string[] {
+		return [...this.#values.keys()];
+	}
+	get<T>(key: string, defaultValue?: T): T | undefined {
+		return this.#values.has(key) ? this.#values.get(key) as T : defaultValue;
+	}
+	async update(key: string, value: unknown): Promise<void> {
+		this.#values.set(key, value);
+	}
+}
