@@ -13,11 +13,12 @@ const { prepareWorkspace, REPO_ROOT } = require('../out/test/integration/workspa
 export { REPO_ROOT };
 
 /**
- * Opens `post` (a file name under the workspace's content folder) in the offline VS Code and calls `shoot`
- * with the page. `prepare` may add files to the workspace first; `settings` add to the quiet workbench
- * defaults. Sets the exit code: 1 when anything fails, with a picture of the failure in the temp folder.
+ * Opens `post` (a file name under the workspace's content folder; none when undefined) in the offline VS
+ * Code and calls `shoot` with the page. `prepare` may add files to the workspace first; `settings` add to the quiet workbench
+ * defaults; `welcome` shows the Welcome page as `npm start` does; `beforePost` sees the workbench as
+ * it first loads. Sets the exit code: 1 when anything fails, with a picture of the failure in the temp folder.
  */
-export async function screenshotPost({ post, viewport, settings = {}, prepare = () => undefined, shoot }) {
+export async function screenshotPost({ post, viewport, settings = {}, welcome = false, prepare = () => undefined, beforePost = async () => undefined, shoot }) {
 	ensureInstalled();
 	const scratch = mkdtempSync(join(tmpdir(), 'event-writeup-shot-'));
 	const workspace = await prepareWorkspace();
@@ -37,14 +38,22 @@ export async function screenshotPost({ post, viewport, settings = {}, prepare = 
 	let failed = false;
 	try {
 		const page = await browser.newPage({ viewport });
-		const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${REPO_ROOT}`], ['skipWelcome', 'true']]);
+		const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${REPO_ROOT}`], ...(welcome ? [] : [['skipWelcome', 'true']])]);
 		await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`, { timeout: 60_000 });
 		await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90_000 });
-		await page.keyboard.press('Control+P');
-		await page.keyboard.type(post);
-		await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
-		await page.keyboard.press('Enter');
-		await page.locator('.tab', { hasText: post }).waitFor({ timeout: 30_000 });
+		await beforePost(page);
+		if (post !== undefined) {
+			// Quick Open; a key press can land while the workbench moves focus, so ask until it is there.
+			const quickOpen = page.locator('.quick-input-widget input');
+			for (let attempt = 0; attempt < 5 && !(await quickOpen.isVisible()); attempt++) {
+				await page.keyboard.press('Control+P');
+				await quickOpen.waitFor({ timeout: 3_000 }).catch(() => undefined);
+			}
+			await page.keyboard.type(post);
+			await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 30_000 });
+			await page.keyboard.press('Enter');
+			await page.locator('.tab', { hasText: post }).waitFor({ timeout: 30_000 });
+		}
 		await shoot(page);
 	} catch (error) {
 		failed = true;

@@ -24,6 +24,9 @@ function writeDefaultSettings(file) {
 		// first run, or a file we cannot read: start from the defaults
 	}
 	const defaults = JSON.parse(readFileSync(join(root, 'scripts', 'workbenchSettings.json'), 'utf8'));
+	// The Welcome page lists the extension's walkthrough, so the first look at the workbench points at the
+	// commands (its "Show welcome page on startup" box turns it off, and that choice is kept).
+	defaults['workbench.startupEditor'] = 'welcomePage';
 	writeFileSync(file, JSON.stringify({ ...defaults, ...settings }, null, 2));
 }
 

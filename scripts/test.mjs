@@ -1,6 +1,9 @@
 // `npm test`: lint, type-check and build, then the three test tiers (unit in Node, grammar, extension host in
 // a real VS Code). Every tier runs even when an earlier one fails; the last line sums them all.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const npx = (...args) => ['npx', '--no-install', ...args];
@@ -72,6 +75,15 @@ if (installed && built && compiled) {
 	await tier('extension host', ['node', 'out/test/integration/runInCodeServer.js'], 'extension host');
 } else {
 	record('extension host', 0, 1);
+}
+// The first run as a writer sees it (the walkthrough from the Welcome page) and the image hover, pictured
+// into a scratch folder: docs/ is refreshed by running the script by hand.
+if (installed && built && compiled) {
+	const shots = mkdtempSync(join(tmpdir(), 'event-writeup-first-run-'));
+	await check('first run and hover, in the browser', ['node', 'scripts/screenshotFirstRun.mjs', shots]);
+	rmSync(shots, { recursive: true, force: true });
+} else {
+	record('first run and hover, in the browser', 0, 1);
 }
 // README's run command, as a user runs it: serves the sample site, opens it in Chromium, stops on Ctrl+C.
 if (installed) {
