@@ -114,11 +114,18 @@ function formatPrintf(args: unknown[]): string {
 	return [text, ...args.slice(index).map(String)].join(' ');
 }
 
-async function main(): Promise<number> {
+/**
+ * Runs the module `testsPath` (exporting `run()`) in the extension host of the offline VS Code, with the
+ * extension under development and `workspace` open (a copy of the sample site by default, removed after).
+ * Returns the exit code; prints `<label> (VS Code x): N passed, M failed`.
+ */
+export async function runInExtensionHost(options: { testsPath?: string; workspace?: string; label?: string } = {}): Promise<number> {
 	ensureInstalled();
 	const version = await vscodeVersion();
+	const label = options.label ?? 'extension host';
 	const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'event-writeup-cs-'));
-	const workspace = await prepareWorkspace();
+	const ownWorkspace = options.workspace === undefined;
+	const workspace = options.workspace ?? await prepareWorkspace();
 	const verbose = process.env.EVENT_WRITEUP_VERBOSE === '1';
 	const server = await startCodeServer({
 		userDataDir: path.join(scratch, 'user-data'),
@@ -160,7 +167,7 @@ async function main(): Promise<number> {
 		}
 		const payload = JSON.stringify([
 			['extensionDevelopmentPath', remote(REPO_ROOT)],
-			['extensionTestsPath', remote(path.join(__dirname, 'index.js'))],
+			['extensionTestsPath', remote(options.testsPath ?? path.join(__dirname, 'index.js'))],
 			['skipWelcome', 'true'],
 		]);
 		const url = `http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`;
@@ -186,18 +193,20 @@ async function main(): Promise<number> {
 			console.error('The integration suite ran no test.');
 			failed = 1;
 		}
-		console.log(`extension host (VS Code ${version}): ${passed} passed, ${failed} failed`);
+		console.log(`${label} (VS Code ${version}): ${passed} passed, ${failed} failed`);
 		return failed > 0 ? 1 : 0;
 	} finally {
 		await browser?.close().catch(() => undefined);
 		await server.stop();
 		await fs.rm(scratch, { recursive: true, force: true }).catch(() => undefined);
-		await fs.rm(workspace, { recursive: true, force: true }).catch(() => undefined);
+		if (ownWorkspace) {
+			await fs.rm(workspace, { recursive: true, force: true }).catch(() => undefined);
+		}
 	}
 }
 
 if (require.main === module) {
-	main().then(code => process.exit(code), error => {
+	runInExtensionHost().then(code => process.exit(code), error => {
 		console.error(error instanceof Error ? error.stack : error);
 		console.log('extension host (VS Code unknown): 0 passed, 1 failed');
 		process.exit(1);

@@ -1,0 +1,100 @@
+// Runs inside the extension host of the offline VS Code (loaded by runHostBench.ts as its tests module),
+// on the generated 5,000-post site: what the extension itself costs there. Prints one line per figure.
+import * as vscode from 'vscode';
+import { WorkspaceSiteIndex } from '../../../src/services/workspaceSiteIndex';
+import { SiteTermsCache } from '../../../src/services/siteTerms';
+import { RESULT_MARKER } from '../../integration/suiteResult';
+
+const MB = 1024 * 1024;
+const WAIT_MS = 120_000;
+
+function since(start: number): number {
+	return performance.now() - start;
+}
+
+/** Resolves once the diagnostics of `uri` satisfy `predicate` (bounded), with the milliseconds it took. */
+function diagnosticsWhen(uri: vscode.Uri, predicate: (codes: string[]) => boolean, start: number): Promise<number> {
+	const codes = () => vscode.languages.getDiagnostics(uri).map(d => String(typeof d.code === 'object' ? d.code.value : d.code));
+	return new Promise<number>((resolve, reject) => {
+		const timer = setTimeout(() => {
+			subscription.dispose();
+			reject(new Error(`diagnostics of ${uri.path} never satisfied the wait: ${codes().join(', ')}`));
+		}, WAIT_MS);
+		const check = () => {
+			if (predicate(codes())) {
+				clearTimeout(timer);
+				subscription.dispose();
+				resolve(since(start));
+			}
+		};
+		const subscription = vscode.languages.onDidChangeDiagnostics(event => {
+			if (event.uris.some(changed => changed.toString() === uri.toString())) {
+				check();
+			}
+		});
+		check();
+	});
+}
+
+function line(name: string, value: string, target?: string): void {
+	console.log(`host bench: ${name.padEnd(58)} ${value}${target ? `   (target ${target})` : ''}`);
+}
+
+export async function run(): Promise<void> {
+	const root = vscode.workspace.workspaceFolders![0].uri;
+	const post = vscode.Uri.joinPath(root, 'content', 'post', 'bench-first.md');
+	const plain = vscode.Uri.joinPath(root, 'notes', 'bench-first.txt');
+	const heapBefore = process.memoryUsage().heapUsed;
+
+	// The baseline: VS Code opening a file of the same text that no extension of ours reads.
+	let start = performance.now();
+	await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(plain));
+	const openPlainMs = since(start);
+	await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
+	// The first post of the session: front matter and image diagnostics.
+	start = performance.now();
+	const document = await vscode.workspace.openTextDocument(post);
+	const editor = await vscode.window.showTextDocument(document);
+	const firstMs = await diagnosticsWhen(post, codes => codes.includes('fm-draft-not-boolean') && codes.includes('image-not-found'), start);
+	line('open the first post to its diagnostics', `${firstMs.toFixed(0)} ms, ${(firstMs / openPlainMs).toFixed(1)}x opening it with no extension (${openPlainMs.toFixed(0)} ms)`, '≤ 1000 ms');
+	const heapAfter = process.memoryUsage().heapUsed;
+
+	// A fresh index and terms cache of the same site, timed from nothing to complete.
+	const sites = new WorkspaceSiteIndex();
+	const terms = new SiteTermsCache(sites);
+	try {
+		start = performance.now();
+		await sites.siteFor(post);
+		const indexMs = since(start);
+		line('site index complete (every static file, bundle, config)', `${indexMs.toFixed(0)} ms`, '≤ 5000 ms');
+		start = performance.now();
+		const found = await terms.termsFor(document);
+		line('site terms complete (tags and categories of every post)', `${since(start).toFixed(0)} ms, ${found?.terms.get('tags')?.length ?? 0} tags`);
+	} finally {
+		terms.dispose();
+		sites.dispose();
+	}
+	line('extension-host heap growth after indexing', `${((heapAfter - heapBefore) / MB).toFixed(1)} MB`, '≤ 150 MB');
+
+	// Idle: nothing typed, nothing saved.
+	const cpuBefore = process.cpuUsage();
+	await new Promise(resolve => setTimeout(resolve, 30_000));
+	const cpu = process.cpuUsage(cpuBefore);
+	line('extension-host CPU while idle for 30 s', `${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`, 'none beyond file events');
+
+	// A keystroke in the front matter: the draft problem is fixed.
+	const draftLine = document.getText().split('\n').findIndex(text => text.startsWith('draft'));
+	start = performance.now();
+	await editor.edit(edit => edit.replace(document.lineAt(draftLine).range, 'draft = false'));
+	const keystrokeMs = await diagnosticsWhen(post, codes => !codes.includes('fm-draft-not-boolean'), start);
+	line('keystroke in the front matter to updated diagnostics', `${keystrokeMs.toFixed(0)} ms`);
+
+	// The missing photo is saved into static/: its image-not-found goes.
+	start = performance.now();
+	await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'static', 'images', 'bench', 'arrives-later.jpg'), new Uint8Array([0xff, 0xd8, 0xff]));
+	const imageMs = await diagnosticsWhen(post, codes => !codes.includes('image-not-found'), start);
+	line('new image in static/ to its image-not-found gone', `${imageMs.toFixed(0)} ms`);
+
+	console.log(`${RESULT_MARKER} ${JSON.stringify({ passed: 1, failed: 0, pending: 0, version: vscode.version })}`);
+}
