@@ -19,12 +19,13 @@ export class KeyedDelayer {
 		this.#delayMs = delayMs;
 	}
 
-	schedule(key: string, task: () => void): void {
+	/** Runs `task` once `key` has had no other task for the delay (or `delayMs`, for this task only). */
+	schedule(key: string, task: () => void, delayMs = this.#delayMs): void {
 		this.cancel(key);
 		this.#timers.set(key, setTimeout(() => {
 			this.#timers.delete(key);
 			task();
-		}, this.#delayMs));
+		}, delayMs));
 	}
 
 	cancel(key: string): void {

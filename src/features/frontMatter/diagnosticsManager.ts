@@ -38,7 +38,8 @@ export class FrontMatterDiagnosticsManager extends Disposable {
 		this.#docs = docs;
 		this._register(docs.onDidLoad(() => this.#scheduleAll()));
 
-		this._register(vscode.workspace.onDidOpenTextDocument(document => this.#schedule(document)));
+		// A post just opened is checked at once; only typing waits for a pause.
+		this._register(vscode.workspace.onDidOpenTextDocument(document => this.#schedule(document, 0)));
 		this._register(vscode.workspace.onDidChangeTextDocument(event => this.#onDidChangeTextDocument(event)));
 		this._register(vscode.workspace.onDidCloseTextDocument(document => this.#forget(document.uri)));
 		this._register(vscode.workspace.onDidChangeConfiguration(event => {
@@ -50,7 +51,7 @@ export class FrontMatterDiagnosticsManager extends Disposable {
 		if (onDidChangeImages) {
 			this._register(onDidChangeImages(() => this.#scheduleAll()));
 		}
-		this.#scheduleAll();
+		this.#scheduleAll(0);
 	}
 
 	#onDidChangeTextDocument(event: vscode.TextDocumentChangeEvent): void {
@@ -64,13 +65,13 @@ export class FrontMatterDiagnosticsManager extends Disposable {
 		this.#schedule(event.document);
 	}
 
-	#scheduleAll(): void {
+	#scheduleAll(delayMs?: number): void {
 		for (const document of vscode.workspace.textDocuments) {
-			this.#schedule(document);
+			this.#schedule(document, delayMs);
 		}
 	}
 
-	#schedule(document: vscode.TextDocument): void {
+	#schedule(document: vscode.TextDocument, delayMs?: number): void {
 		const key = document.uri.toString();
 		if (!this.#checker.isChecked(document)) {
 			// A document can leave the selection while open (its language was changed): drop what it showed.
@@ -80,7 +81,7 @@ export class FrontMatterDiagnosticsManager extends Disposable {
 			return;
 		}
 		const generation = this.#nextGeneration(key);
-		this.#delayer.schedule(key, () => this.#update(document, generation));
+		this.#delayer.schedule(key, () => this.#update(document, generation), delayMs);
 	}
 
 	#update(document: vscode.TextDocument, generation: number): void {

@@ -20,6 +20,8 @@ export class ImageDiagnosticsManager extends Disposable {
 	readonly #collection = this._register(vscode.languages.createDiagnosticCollection('event-writeup-images'));
 	readonly #delayer = this._register(new KeyedDelayer(DEBOUNCE_MS));
 	readonly #generations = new Map<string, number>();
+	/** The update whose result is on screen, per document: an older one finishing late must not replace it. */
+	readonly #shownGenerations = new Map<string, number>();
 	readonly #selector: vscode.DocumentSelector;
 	readonly #sites: WorkspaceSiteIndex;
 	readonly #docs: RuleDocLinks;
@@ -32,7 +34,8 @@ export class ImageDiagnosticsManager extends Disposable {
 		this.#docs = docs;
 		this._register(docs.onDidLoad(() => this.#scheduleAll()));
 		this.#log = log;
-		this._register(vscode.workspace.onDidOpenTextDocument(document => this.#schedule(document)));
+		// A post just opened is checked at once; only typing waits for a pause.
+		this._register(vscode.workspace.onDidOpenTextDocument(document => this.#schedule(document, 0)));
 		this._register(vscode.workspace.onDidChangeTextDocument(event => {
 			if (event.contentChanges.length > 0) {
 				this.#schedule(event.document);
@@ -45,12 +48,12 @@ export class ImageDiagnosticsManager extends Disposable {
 			}
 		}));
 		this._register(sites.onDidChange(() => this.#scheduleAll()));
-		this.#scheduleAll();
+		this.#scheduleAll(0);
 	}
 
-	#scheduleAll(): void {
+	#scheduleAll(delayMs?: number): void {
 		for (const document of vscode.workspace.textDocuments) {
-			this.#schedule(document);
+			this.#schedule(document, delayMs);
 		}
 	}
 
@@ -61,7 +64,7 @@ export class ImageDiagnosticsManager extends Disposable {
 			&& isImageValidationEnabled(document.uri);
 	}
 
-	#schedule(document: vscode.TextDocument): void {
+	#schedule(document: vscode.TextDocument, delayMs?: number): void {
 		const key = document.uri.toString();
 		if (!this.#isChecked(document)) {
 			if (this.#collection.has(document.uri)) {
@@ -71,7 +74,7 @@ export class ImageDiagnosticsManager extends Disposable {
 		}
 		const generation = (this.#generations.get(key) ?? 0) + 1;
 		this.#generations.set(key, generation);
-		this.#delayer.schedule(key, () => void this.#update(document, generation));
+		this.#delayer.schedule(key, () => void this.#update(document, generation), delayMs);
 	}
 
 	async #update(document: vscode.TextDocument, generation: number): Promise<void> {
@@ -91,9 +94,13 @@ export class ImageDiagnosticsManager extends Disposable {
 			// A resolver bug must not leave wrong diagnostics behind nor reach the extension host.
 			this.#log.error(`Checking the images of ${document.uri.toString(true)} failed:`, error);
 		}
-		if (this.isDisposed || generation !== this.#generations.get(key) || document.version !== version) {
-			return; // superseded while it ran: a newer update is on its way
+		// Superseded by a later update already on screen, or by an edit: that one's result, or the next, counts.
+		// Superseded only by a site change (the index finishing its first load, typically), this result was
+		// computed from the site as it now is: it goes on screen rather than wait for the next round.
+		if (this.isDisposed || document.isClosed || generation <= (this.#shownGenerations.get(key) ?? 0) || document.version !== version) {
+			return;
 		}
+		this.#shownGenerations.set(key, generation);
 		this.#collection.set(document.uri, problems.map(problem => this.#toDiagnostic(document.uri, problem)));
 	}
 
@@ -114,6 +121,7 @@ export class ImageDiagnosticsManager extends Disposable {
 		const key = uri.toString();
 		this.#delayer.cancel(key);
 		this.#generations.delete(key);
+		this.#shownGenerations.delete(key);
 		this.#collection.delete(uri);
 	}
 }
