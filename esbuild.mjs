@@ -1,5 +1,7 @@
-// Bundles the extension and the CLI. `--production` minifies and drops source maps; `--watch` rebuilds on change.
-import { readFileSync } from 'node:fs';
+// Bundles the extension (for VS Code's Node host and for its web-worker host) and the CLI. `--production`
+// minifies and drops source maps; `--watch` rebuilds on change. Prints the web bundle's size, which must stay
+// under 1 MB minified for vscode.dev.
+import { readFileSync, statSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -21,9 +23,39 @@ const nodeBundles = {
 	logLevel: 'warning',
 };
 
+/**
+ * The `browser` entry: a web worker has no Node, so nothing may import a `node:` module; without polyfills
+ * a stray one fails this build instead of the writer's vscode.dev session.
+ * @type {import('esbuild').BuildOptions}
+ */
+const webBundles = {
+	entryPoints: { extension: 'src/extension.web.ts' },
+	bundle: true,
+	format: 'cjs',
+	platform: 'browser',
+	target: 'es2022',
+	mainFields: ['browser', 'module', 'main'],
+	outdir: 'dist/web',
+	external: ['vscode'],
+	define: { EVENT_WRITEUP_VERSION: JSON.stringify(version) },
+	minify: production,
+	sourcemap: !production,
+	logLevel: 'warning',
+};
+
+const WEB_BUDGET_BYTES = 1024 * 1024;
+
 if (watch) {
-	const context = await esbuild.context(nodeBundles);
-	await context.watch();
+	for (const options of [nodeBundles, webBundles]) {
+		const context = await esbuild.context(options);
+		await context.watch();
+	}
 } else {
-	await esbuild.build(nodeBundles);
+	await Promise.all([esbuild.build(nodeBundles), esbuild.build(webBundles)]);
+	const size = statSync('dist/web/extension.js').size;
+	console.log(`web bundle: dist/web/extension.js ${(size / 1024).toFixed(0)} KB${production ? ' minified' : ''} (budget ${WEB_BUDGET_BYTES / 1024} KB minified)`);
+	if (production && size > WEB_BUDGET_BYTES) {
+		console.error('The web bundle is over its budget.');
+		process.exitCode = 1;
+	}
 }

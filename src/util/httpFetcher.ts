@@ -2,11 +2,8 @@ import * as dns from 'node:dns';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
-import { Parser } from 'htmlparser2';
 import { FetchError, type FetchOptions, type FetchResponse, type HttpFetcher } from '../core/sessions/types';
-
-/** Media types the session reader can use; anything else (images, PDFs, archives) is refused. */
-const ACCEPTED_TYPES = new Set(['text/html', 'application/xhtml+xml', 'application/json', 'application/ld+json', 'application/xml', 'text/xml']);
+import { acceptedTypes, decodeBody, looksBinary, parseHttpUrl } from './httpText';
 
 /** Resolves a host name to every address, as `dns.lookup` with `all: true` does. */
 export type AddressResolver = (hostname: string, callback: (error: Error | null, addresses: dns.LookupAddress[]) => void) => void;
@@ -293,7 +290,7 @@ export class NodeHttpFetcher implements HttpFetcher {
 						finish(new FetchError('content-type', `${url.href} sent binary data, not text`));
 						return;
 					}
-					finish(undefined, { url: url.href, status, contentType, body: decode(bytes, contentTypeHeader, contentType) });
+					finish(undefined, { url: url.href, status, contentType, body: decodeBody(bytes, contentTypeHeader, contentType) });
 				});
 			});
 			const timer = setTimeout(() => finish(new FetchError('timeout', `No complete answer from ${url.href} within ${timeoutMs} ms`)), timeoutMs);
@@ -316,72 +313,3 @@ interface AddressGuard {
 	onLocal: () => void;
 }
 
-function parseHttpUrl(text: string): URL {
-	let url: URL;
-	try {
-		url = new URL(text);
-	} catch {
-		throw new FetchError('protocol', `Not a URL: '${text}'`);
-	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new FetchError('protocol', `Only http and https URLs are fetched (got '${url.protocol}')`);
-	}
-	return url;
-}
-
-/** The media types of an Accept header that are also safe to read; `*\/*` means all safe ones. */
-function acceptedTypes(accept: string): ReadonlySet<string> {
-	const requested = accept.split(',').map(part => part.split(';')[0].trim().toLowerCase());
-	if (requested.includes('*/*')) {
-		return ACCEPTED_TYPES;
-	}
-	return new Set(requested.filter(type => ACCEPTED_TYPES.has(type)));
-}
-
-/** NUL bytes never occur in HTML or JSON text (nor in UTF-16 text we could not read anyway). */
-function looksBinary(bytes: Buffer): boolean {
-	return bytes.subarray(0, 4096).includes(0);
-}
-
-/** Decodes with the header's charset, else the page's `<meta charset>`, else UTF-8. */
-function decode(bytes: Buffer, contentTypeHeader: string, contentType: string): string {
-	let charset = charsetOf(contentTypeHeader);
-	if (!charset && contentType !== 'application/json') {
-		// The HTML standard's prescan also looks only at the first 1024 bytes.
-		charset = metaCharset(bytes.subarray(0, 1024).toString('latin1'));
-	}
-	try {
-		return new TextDecoder(charset ?? 'utf-8').decode(bytes);
-	} catch {
-		return new TextDecoder('utf-8').decode(bytes);
-	}
-}
-
-function charsetOf(contentType: string): string | undefined {
-	for (const parameter of contentType.split(';').slice(1)) {
-		const [name, value] = parameter.split('=').map(part => part.trim());
-		if (name?.toLowerCase() === 'charset' && value) {
-			return value.replace(/^"|"$/g, '');
-		}
-	}
-	return undefined;
-}
-
-/** `<meta charset>` or `<meta http-equiv="content-type" content="…; charset=…">`, read with a real HTML tokenizer. */
-function metaCharset(head: string): string | undefined {
-	let charset: string | undefined;
-	const parser = new Parser({
-		onopentag(name, attributes) {
-			if (charset || name !== 'meta') {
-				return;
-			}
-			if (attributes.charset) {
-				charset = attributes.charset.trim();
-			} else if (attributes['http-equiv']?.toLowerCase() === 'content-type' && attributes.content) {
-				charset = charsetOf(attributes.content);
-			}
-		},
-	}, { decodeEntities: true });
-	parser.end(head);
-	return charset;
-}

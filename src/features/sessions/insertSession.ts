@@ -4,7 +4,7 @@ import type { SessionInfo } from '../../core/sessions/types';
 import { insertEntry, isOpenInEditor, TrackedRange } from './documentInsert';
 import { decideFetch, lookUpSessions } from './lookup';
 import { readSessionSettings, withSiteCasing } from './settings';
-import type { SiteCasing } from './siteCasing';
+import type { SessionLookupHost } from './lookup';
 import { httpUrlProblem, isHttpUrl } from './urls';
 
 /** Arguments for running the command without its input box (keybindings, tests). */
@@ -32,7 +32,7 @@ export function outcome(status: InsertStatus, sessions: readonly SessionInfo[] =
  * "Insert Session from Schedule URL": asks for the URL (prefilled from a selected URL or the
  * clipboard), fetches the details, and inserts the entry into the document the command started in.
  */
-export async function insertSessionCommand(siteCasing: SiteCasing, args?: InsertSessionArgs): Promise<InsertOutcome> {
+export async function insertSessionCommand(host: SessionLookupHost, args?: InsertSessionArgs): Promise<InsertOutcome> {
 	const editor = vscode.window.activeTextEditor;
 	if (!editor) {
 		void vscode.window.showInformationMessage('Open the post you are writing, put the cursor where the session goes, then run "Insert Session from Schedule URL" again.');
@@ -55,12 +55,12 @@ export async function insertSessionCommand(siteCasing: SiteCasing, args?: Insert
 			void vscode.window.showErrorMessage(problem);
 			return outcome('invalid-url');
 		}
-		const settings = await withSiteCasing(readSessionSettings(document.uri), siteCasing, document);
+		const settings = await withSiteCasing(readSessionSettings(document.uri), host.casing, document);
 		const fetch = await decideFetch(settings, args?.fetch);
 		if (fetch === undefined) {
 			return outcome('cancelled');
 		}
-		const lookup = await lookUpSessions([url], settings, fetch);
+		const lookup = await lookUpSessions([url], settings, fetch, host.makeFetcher);
 		if (!lookup) {
 			return outcome('cancelled');
 		}

@@ -4,7 +4,7 @@ import { insertEntry, isOpenInEditor, TrackedRange } from './documentInsert';
 import { documentName, outcome, type InsertOutcome } from './insertSession';
 import { decideFetch, lookUpSessions } from './lookup';
 import { readSessionSettings, withSiteCasing } from './settings';
-import type { SiteCasing } from './siteCasing';
+import type { SessionLookupHost } from './lookup';
 import { httpUrlProblem, MAX_URLS, splitUrls, urlsFromLines } from './urls';
 
 export interface InsertSessionsArgs {
@@ -20,7 +20,7 @@ const LISTED_FAILURES = 3;
  * the URLs are asked for (a pasted list works) and the entries go in at the cursor. All entries are
  * inserted in one edit once every URL is resolved.
  */
-export async function insertSessionsCommand(siteCasing: SiteCasing, args?: InsertSessionsArgs): Promise<InsertOutcome> {
+export async function insertSessionsCommand(host: SessionLookupHost, args?: InsertSessionsArgs): Promise<InsertOutcome> {
 	const editor = vscode.window.activeTextEditor;
 	if (!editor) {
 		void vscode.window.showInformationMessage('Open the post you are writing, then select the session URLs (one per line) or put the cursor where the sessions go.');
@@ -42,12 +42,12 @@ export async function insertSessionsCommand(siteCasing: SiteCasing, args?: Inser
 			void vscode.window.showErrorMessage(problems[0] ?? `Give between 1 and ${MAX_URLS} session URLs.`);
 			return outcome('invalid-url');
 		}
-		const settings = await withSiteCasing(readSessionSettings(document.uri), siteCasing, document);
+		const settings = await withSiteCasing(readSessionSettings(document.uri), host.casing, document);
 		const fetch = await decideFetch(settings, args?.fetch);
 		if (fetch === undefined) {
 			return outcome('cancelled');
 		}
-		const lookup = await lookUpSessions(urls, settings, fetch);
+		const lookup = await lookUpSessions(urls, settings, fetch, host.makeFetcher);
 		if (!lookup) {
 			return outcome('cancelled');
 		}

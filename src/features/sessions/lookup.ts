@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { deriveSessionOffline } from '../../core/sessions/offline';
 import { resolveSession } from '../../core/sessions/resolve';
 import type { HttpFetcher, SessionInfo } from '../../core/sessions/types';
+import type { SiteCasing } from './siteCasing';
 import { withTimeout } from '../../util/async';
-import { NodeHttpFetcher } from '../../util/httpFetcher';
 import type { SessionSettings } from './settings';
 import { errorMessage } from '../../core/errors';
 
@@ -40,14 +40,27 @@ export async function decideFetch(settings: SessionSettings, requested: boolean 
 }
 
 /**
+ * Makes the HTTP client of the host the extension runs in (Node's, or the browser's `fetch`), with the limits
+ * of one lookup: per request and for the whole of it.
+ */
+export type MakeHttpFetcher = (limits: { readonly timeoutMs: number; readonly totalTimeoutMs: number }) => HttpFetcher;
+
+/** What the session commands need from their surroundings. */
+export interface SessionLookupHost {
+	/** How the writer's site spells words, for titles derived from URLs. */
+	readonly casing: SiteCasing;
+	readonly makeFetcher: MakeHttpFetcher;
+}
+
+/**
  * Resolves every URL, online with a cancellable progress notification when `fetch` is set, else from
  * the URLs alone. `undefined` when the writer cancelled: then nothing should be inserted.
  */
-export async function lookUpSessions(urls: readonly string[], settings: SessionSettings, fetch: boolean): Promise<SessionLookup | undefined> {
+export async function lookUpSessions(urls: readonly string[], settings: SessionSettings, fetch: boolean, makeFetcher: MakeHttpFetcher): Promise<SessionLookup | undefined> {
 	if (!fetch) {
 		return { sessions: urls.map(url => deriveSessionOffline(url, settings.casing)), failures: [] };
 	}
-	const fetcher = new NodeHttpFetcher({ timeoutMs: Math.min(MAX_REQUEST_MS, settings.timeoutMs), totalTimeoutMs: settings.timeoutMs });
+	const fetcher = makeFetcher({ timeoutMs: Math.min(MAX_REQUEST_MS, settings.timeoutMs), totalTimeoutMs: settings.timeoutMs });
 	return vscode.window.withProgress({
 		location: vscode.ProgressLocation.Notification,
 		title: urls.length === 1 ? 'Fetching the session details' : `Fetching the details of ${urls.length} sessions`,

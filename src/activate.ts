@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import type { MarkdownIt } from 'markdown-it';
+import { registerBuiltInPathSuggestions } from './features/builtInMarkdown';
+import { registerWritingCompletions } from './features/completions';
+import { registerFrontMatterFeatures } from './features/frontMatter';
+import { registerImageFeatures } from './features/images';
+import { registerNewPostCommand } from './features/newPost';
+import { registerImagePasting } from './features/pasteImages';
+import { BuiltInPreviewSupport, registerPostPreview } from './features/preview';
+import { registerSessionCommands } from './features/sessions';
+import type { MakeHttpFetcher } from './features/sessions/lookup';
+import { RuleDocs } from './services/ruleDocs';
+import { SiteTermsCache } from './services/siteTerms';
+import { WorkspaceSiteIndex } from './services/workspaceSiteIndex';
+
+/** What differs between the Node and the web extension host, chosen by the entry file of each. */
+export interface ExtensionHostServices {
+	/** The HTTP client session lookups use: Node's, or the browser's `fetch`. */
+	readonly makeHttpFetcher: MakeHttpFetcher;
+}
+
+/** Activation shared by both entry files (`extension.ts` for Node, `extension.web.ts` for the browser). */
+export function activateExtension(context: vscode.ExtensionContext, host: ExtensionHostServices): { extendMarkdownIt(md: MarkdownIt): MarkdownIt } {
+	// Services
+	const sites = new WorkspaceSiteIndex();
+	const terms = new SiteTermsCache(sites);
+	const ruleDocs = new RuleDocs(context.extensionUri);
+	// Features
+	context.subscriptions.push(
+		sites,
+		terms,
+		ruleDocs,
+		registerFrontMatterFeatures({ language: 'markdown' }, { docs: ruleDocs, images: sites }),
+		registerImageFeatures({ language: 'markdown' }, sites, { docs: ruleDocs }),
+		registerSessionCommands(terms, host.makeHttpFetcher),
+		registerNewPostCommand(terms),
+		registerPostPreview(context.extensionUri, sites, { exposeSnapshots: context.extensionMode === vscode.ExtensionMode.Test }),
+		registerWritingCompletions({ language: 'markdown' }, sites, terms),
+		registerImagePasting({ language: 'markdown' }, sites),
+		registerBuiltInPathSuggestions(sites, context.workspaceState),
+	);
+	// VS Code's built-in Markdown preview calls extendMarkdownIt (contributes.markdown.markdownItPlugins)
+	const builtInPreview = new BuiltInPreviewSupport(sites);
+	context.subscriptions.push(builtInPreview);
+	return { extendMarkdownIt: md => builtInPreview.extendMarkdownIt(md) };
+}

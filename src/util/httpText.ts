@@ -1,0 +1,77 @@
+// What both HTTP clients (Node's and the browser's) share: which media types a lookup reads, how a body
+// is recognised as text and decoded with its charset. No Node and no DOM: it runs in either host.
+import { Parser } from 'htmlparser2';
+import { FetchError } from '../core/sessions/types';
+
+/** Media types the session reader can use; anything else (images, PDFs, archives) is refused. */
+export const ACCEPTED_TYPES: ReadonlySet<string> = new Set(['text/html', 'application/xhtml+xml', 'application/json', 'application/ld+json', 'application/xml', 'text/xml']);
+
+export function parseHttpUrl(text: string): URL {
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		throw new FetchError('protocol', `Not a URL: '${text}'`);
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		throw new FetchError('protocol', `Only http and https URLs are fetched (got '${url.protocol}')`);
+	}
+	return url;
+}
+
+/** The media types of an Accept header that are also safe to read; `*\/*` means all safe ones. */
+export function acceptedTypes(accept: string): ReadonlySet<string> {
+	const requested = accept.split(',').map(part => part.split(';')[0].trim().toLowerCase());
+	if (requested.includes('*/*')) {
+		return ACCEPTED_TYPES;
+	}
+	return new Set(requested.filter(type => ACCEPTED_TYPES.has(type)));
+}
+
+/** NUL bytes never occur in HTML or JSON text (nor in UTF-16 text we could not read anyway). */
+export function looksBinary(bytes: Uint8Array): boolean {
+	return bytes.subarray(0, 4096).includes(0);
+}
+
+/** Decodes with the header's charset, else the page's `<meta charset>`, else UTF-8. */
+export function decodeBody(bytes: Uint8Array, contentTypeHeader: string, contentType: string): string {
+	let charset = charsetOf(contentTypeHeader);
+	if (!charset && contentType !== 'application/json') {
+		// The HTML standard's prescan also looks only at the first 1024 bytes.
+		charset = metaCharset(String.fromCharCode(...bytes.subarray(0, 1024)));
+	}
+	try {
+		return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+	} catch {
+		return new TextDecoder('utf-8').decode(bytes);
+	}
+}
+
+function charsetOf(contentType: string): string | undefined {
+	for (const parameter of contentType.split(';').slice(1)) {
+		const [name, value] = parameter.split('=').map(part => part.trim());
+		if (name?.toLowerCase() === 'charset' && value) {
+			return value.replace(/^"|"$/g, '');
+		}
+	}
+	return undefined;
+}
+
+/** `<meta charset>` or `<meta http-equiv="content-type" content="…; charset=…">`, read with a real HTML tokenizer. */
+function metaCharset(head: string): string | undefined {
+	let charset: string | undefined;
+	const parser = new Parser({
+		onopentag(name, attributes) {
+			if (charset || name !== 'meta') {
+				return;
+			}
+			if (attributes.charset) {
+				charset = attributes.charset.trim();
+			} else if (attributes['http-equiv']?.toLowerCase() === 'content-type' && attributes.content) {
+				charset = charsetOf(attributes.content);
+			}
+		},
+	}, { decodeEntities: true });
+	parser.end(head);
+	return charset;
+}
