@@ -72,9 +72,11 @@ if (compiled) {
 }
 await tier('grammar', ['node', 'scripts/grammarTest.mjs'], 'grammar:');
 if (installed && built && compiled) {
-	await tier('extension host', ['node', 'out/test/integration/runInCodeServer.js'], 'extension host');
+	await tier('extension host', ['node', 'out/test/integration/runInCodeServer.js'], 'extension host \\(VS Code');
+	await tier('extension host (web worker)', ['node', 'out/test/web/runInWebWorker.js'], 'extension host \\(web worker\\)');
 } else {
 	record('extension host', 0, 1);
+	record('extension host (web worker)', 0, 1);
 }
 // The first run as a writer sees it (the walkthrough from the Welcome page) and the image hover, pictured
 // into a scratch folder: docs/ is refreshed by running the script by hand.

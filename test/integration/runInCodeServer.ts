@@ -116,10 +116,11 @@ function formatPrintf(args: unknown[]): string {
 
 /**
  * Runs the module `testsPath` (exporting `run()`) in the extension host of the offline VS Code, with the
- * extension under development and `workspace` open (a copy of the sample site by default, removed after).
+ * extension under development and `workspace` open (a copy of the sample site by default, removed after),
+ * and `userSettings` added to the quiet workbench settings.
  * Returns the exit code; prints `<label> (VS Code x): N passed, M failed`.
  */
-export async function runInExtensionHost(options: { testsPath?: string; workspace?: string; label?: string } = {}): Promise<number> {
+export async function runInExtensionHost(options: { testsPath?: string; workspace?: string; label?: string; userSettings?: Record<string, unknown> } = {}): Promise<number> {
 	ensureInstalled();
 	const version = await vscodeVersion();
 	const label = options.label ?? 'extension host';
@@ -138,7 +139,7 @@ export async function runInExtensionHost(options: { testsPath?: string; workspac
 	const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${p}`;
 	try {
 		await fs.mkdir(path.join(scratch, 'user-data', 'User'), { recursive: true });
-		await fs.writeFile(path.join(scratch, 'user-data', 'User', 'settings.json'), JSON.stringify(WORKBENCH_SETTINGS));
+		await fs.writeFile(path.join(scratch, 'user-data', 'User', 'settings.json'), JSON.stringify({ ...WORKBENCH_SETTINGS, ...options.userSettings }));
 		browser = await launchChromium();
 		const page = await browser.newPage();
 		const exitCode = new Promise<number>(resolve => {
