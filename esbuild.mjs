@@ -53,7 +53,8 @@ if (watch) {
 } else {
 	await Promise.all([esbuild.build(nodeBundles), esbuild.build(webBundles)]);
 	const size = statSync('dist/web/extension.js').size;
-	console.log(`web bundle: dist/web/extension.js ${(size / 1024).toFixed(0)} KB${production ? ' minified' : ''} (budget ${WEB_BUDGET_BYTES / 1024} KB minified)`);
+	// On stderr, as esbuild reports: `npm pack --json` (whose prepack runs this) keeps stdout for its JSON.
+	process.stderr.write(`web bundle: dist/web/extension.js ${(size / 1024).toFixed(0)} KB${production ? ' minified' : ''} (budget ${WEB_BUDGET_BYTES / 1024} KB minified)\n`);
 	if (production && size > WEB_BUDGET_BYTES) {
 		console.error('The web bundle is over its budget.');
 		process.exitCode = 1;

@@ -3,8 +3,10 @@
 // pages on loopback, one that allows cross-origin requests and one that does not, and names them in
 // `.web-test-servers.json` in the workspace.
 import * as vscode from 'vscode';
+import { HugoImagePasteProvider } from '../../src/features/pasteImages';
+import { WorkspaceSiteIndex } from '../../src/services/workspaceSiteIndex';
 import * as assert from './assert';
-import { activateExtension, closeAllEditors, waitForDiagnostics, withTimeout, workspaceFile } from '../integration/util';
+import { activateExtension, closeAllEditors, waitForDiagnostics, withTimeout, workspaceFile, workspaceRoot } from '../integration/util';
 
 interface TestServers {
 	/** A talk page served with `Access-Control-Allow-Origin: *`. */
@@ -21,6 +23,20 @@ interface InsertOutcome {
 
 interface PreviewSnapshot {
 	readonly html: string;
+}
+
+const PNG_BYTES = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+
+/** A clipboard image in a data transfer: `asFile()` is what VS Code gives paste providers. */
+class FileItem extends vscode.DataTransferItem {
+	readonly #file: vscode.DataTransferFile;
+	constructor(name: string, bytes: Uint8Array) {
+		super('');
+		this.#file = { name, uri: undefined, data: async () => bytes };
+	}
+	override asFile(): vscode.DataTransferFile {
+		return this.#file;
+	}
 }
 
 async function servers(): Promise<TestServers> {
@@ -45,9 +61,41 @@ suite('web.extension', () => {
 
 	teardown(closeAllEditors);
 
-	test('Should run in a web worker, with no Node (#15)', () => {
+	test('Should run in a web worker, with no Node, on a workspace that is not file: (#15)', () => {
 		assert.equal(typeof (globalThis as { process?: unknown }).process, 'undefined', 'no process object');
 		assert.equal(typeof (globalThis as { importScripts?: unknown }).importScripts, 'function', 'a worker global scope');
+		// As on github.dev (vscode-vfs:), every path below goes through URIs and workspace.fs, never file: paths.
+		assert.ok(workspaceRoot().scheme !== 'file', `the workspace is ${workspaceRoot().scheme}:`);
+	});
+
+	test('Should create a new event post (#15)', async () => {
+		const uri = await withTimeout(45_000, Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('eventWriteup.newPost', { title: 'Web Day One', tags: ['web'] })), 'the new-post command');
+		assert.ok(uri, 'the command returns the new file');
+		assert.equal(uri.toString(), workspaceFile('content', 'post', 'web-day-one.md').toString());
+		const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+		assert.match(text, /^title = "Web Day One"$/m);
+		assert.match(text, /^tags = \["web"\]$/m);
+	});
+
+	test('Should copy a pasted image into the site and link it (#15)', async () => {
+		const sites = new WorkspaceSiteIndex();
+		try {
+			const editor = await openPost('web-paste.md', '+++\ntitle = "Web Paste"\ndate = 2017-05-09T14:00:00-04:00\n+++\n\n');
+			editor.selection = new vscode.Selection(5, 0, 5, 0);
+			const transfer = new vscode.DataTransfer();
+			transfer.set('image/png', new FileItem('image.png', PNG_BYTES));
+			const edits = await new HugoImagePasteProvider(sites).provideDocumentPasteEdits(editor.document, [editor.selection], transfer,
+				{ only: undefined, triggerKind: vscode.DocumentPasteTriggerKind.Automatic }, new vscode.CancellationTokenSource().token);
+			const edit = edits?.[0];
+			assert.ok(edit?.additionalEdit && edit.insertText instanceof vscode.SnippetString, 'a paste edit with the new file');
+			assert.equal(await vscode.workspace.applyEdit(edit.additionalEdit), true);
+			assert.equal(await editor.insertSnippet(edit.insertText), true);
+			const file = workspaceFile('static', 'images', '2017', '05', 'web-paste-1.png');
+			assert.equal((await vscode.workspace.fs.readFile(file)).length, PNG_BYTES.length);
+			assert.match(editor.document.getText(), /!\[[^\]]*\]\(\/images\/2017\/05\/web-paste-1\.png\)/);
+		} finally {
+			sites.dispose();
+		}
 	});
 
 	test('Should check the front matter as Hugo reads it (#15)', async () => {
