@@ -8,7 +8,7 @@ import { RESULT_MARKER } from '../integration/suiteResult';
 export async function run(): Promise<void> {
 	mocha.setup({ ui: 'tdd', reporter: 'spec', color: false, timeout: 60_000 });
 	// The suites call `suite` and `test` as they load: only once mocha is set up.
-	await import('./web.test');
+	await import('./suites');
 	return new Promise((resolve, reject) => {
 		const runner = mocha.run(failures => {
 			const stats = runner.stats;

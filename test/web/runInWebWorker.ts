@@ -32,6 +32,8 @@ async function main(): Promise<number> {
 		entryPoints: { index: path.join(REPO_ROOT, 'test', 'web', 'index.ts') },
 		bundle: true, format: 'cjs', platform: 'browser', target: 'es2022', outdir: path.join(REPO_ROOT, 'dist', 'web', 'test'),
 		external: ['vscode'], logLevel: 'warning', sourcemap: 'inline',
+		// The extension-host suites assert with Node's module, which a worker does not have.
+		alias: { 'node:assert/strict': path.join(REPO_ROOT, 'test', 'web', 'nodeAssert.ts') },
 	});
 	const [cors, noCors] = await Promise.all([serveTalk(true), serveTalk(false)]);
 	const workspace = await prepareWorkspace();

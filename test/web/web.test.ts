@@ -79,6 +79,7 @@ suite('web.extension', () => {
 
 	test('Should copy a pasted image into the site and link it (#15)', async () => {
 		const sites = new WorkspaceSiteIndex();
+		const pasted = workspaceFile('static', 'images', '2017', '05', 'web-paste-1.png');
 		try {
 			const editor = await openPost('web-paste.md', '+++\ntitle = "Web Paste"\ndate = 2017-05-09T14:00:00-04:00\n+++\n\n');
 			editor.selection = new vscode.Selection(5, 0, 5, 0);
@@ -90,11 +91,12 @@ suite('web.extension', () => {
 			assert.ok(edit?.additionalEdit && edit.insertText instanceof vscode.SnippetString, 'a paste edit with the new file');
 			assert.equal(await vscode.workspace.applyEdit(edit.additionalEdit), true);
 			assert.equal(await editor.insertSnippet(edit.insertText), true);
-			const file = workspaceFile('static', 'images', '2017', '05', 'web-paste-1.png');
-			assert.equal((await vscode.workspace.fs.readFile(file)).length, PNG_BYTES.length);
+			assert.equal((await vscode.workspace.fs.readFile(pasted)).length, PNG_BYTES.length);
 			assert.match(editor.document.getText(), /!\[[^\]]*\]\(\/images\/2017\/05\/web-paste-1\.png\)/);
 		} finally {
 			sites.dispose();
+			// The other suites list this folder's photos.
+			await vscode.workspace.fs.delete(pasted).then(undefined, () => undefined);
 		}
 	});
 

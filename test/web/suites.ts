@@ -1,0 +1,10 @@
+// Every suite the web worker runs: its own, and the extension-host suites that apply in a browser (all but
+// the session suite, whose schedule servers run inside the extension host on Node's http).
+import './web.test';
+import '../integration/activation.test';
+import '../integration/completions.test';
+import '../integration/frontMatter.test';
+import '../integration/images.test';
+import '../integration/newPost.test';
+import '../integration/pasteImages.test';
+import '../integration/preview.test';
