@@ -30,10 +30,10 @@ interface SiteEntry {
 	stale: boolean;
 }
 
-/** Names whose creation, deletion or change can change which folder is a site root or how it is set up. */
 /** Waits out typing in a configuration file before reloading its site. */
 const CONFIG_EDIT_DELAY_MS = 300;
 
+/** Names whose creation, deletion or change can change which folder is a site root or how it is set up. */
 const CONFIG_NAMES = new Set(['hugo', 'config'].flatMap(name => CONFIG_EXTENSIONS.map(ext => `${name}.${ext}`)));
 
 /**
