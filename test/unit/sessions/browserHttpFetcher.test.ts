@@ -1,20 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { FetchError } from '../../../src/core/sessions/types';
 import { BrowserHttpFetcher } from '../../../src/util/browserHttpFetcher';
-import { HTML, startLoopbackServer, type LoopbackServer } from './loopback';
-
-const PAGE = { accept: 'text/html,application/xhtml+xml' };
-
-function isKind(kind: FetchError['kind'], message?: RegExp) {
-	return (error: unknown) => {
-		assert.ok(error instanceof FetchError, `expected a FetchError, got ${String(error)}`);
-		assert.equal(error.kind, kind, error.message);
-		if (message) {
-			assert.match(error.message, message);
-		}
-		return true;
-	};
-}
+import { HTML, isKind, PAGE, startLoopbackServer, type LoopbackServer } from './loopback';
 
 // The web extension host's client, run here on Node's own `fetch` (the same WHATWG API the browser has).
 suite('util.BrowserHttpFetcher', () => {

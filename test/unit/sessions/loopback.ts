@@ -1,7 +1,9 @@
+import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { FetchError } from '../../../src/core/sessions/types';
 
 export const SESSION_FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/sessions');
 
@@ -28,6 +30,20 @@ export interface LoopbackServer {
 }
 
 export const HTML = { 'content-type': 'text/html; charset=utf-8' };
+/** The options of a lookup that asks for a web page. */
+export const PAGE = { accept: 'text/html,application/xhtml+xml' };
+
+/** For `assert.rejects`: the error is a `FetchError` of `kind`, its message matching `message` when given. */
+export function isKind(kind: FetchError['kind'], message?: RegExp): (error: unknown) => true {
+	return (error: unknown) => {
+		assert.ok(error instanceof FetchError, `expected a FetchError, got ${String(error)}`);
+		assert.equal(error.kind, kind, error.message);
+		if (message) {
+			assert.match(error.message, message);
+		}
+		return true;
+	};
+}
 export const JSON_TYPE = { 'content-type': 'application/json' };
 
 /**
