@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { BuiltInPathSuggestions } from '../../src/features/builtInMarkdown';
 import { WorkspaceSiteIndex } from '../../src/services/workspaceSiteIndex';
-import { activateExtension, closeAllEditors, EXTENSION_ID, workspaceFile } from './util';
+import { activateExtension, closeAllEditors, EXTENSION_ID, inWebWorker, workspaceFile } from './util';
 
 const encoder = new TextEncoder();
 
@@ -129,7 +129,7 @@ suite('integration.completions', () => {
 	});
 
 	test('Should not repeat a prefix of VS Code\'s own Markdown snippets (#6)', async function () {
-		if (typeof (globalThis as { process?: unknown }).process === 'undefined') {
+		if (inWebWorker()) {
 			// A web worker cannot read the built-in extensions' files, which this test compares with ours.
 			this.skip();
 		}

@@ -2,24 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { HugoImagePasteProvider } from '../../src/features/pasteImages';
 import { WorkspaceSiteIndex } from '../../src/services/workspaceSiteIndex';
-import { activateExtension, closeAllEditors, workspaceFile } from './util';
+import { activateExtension, closeAllEditors, FileItem, workspaceFile } from './util';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const PNG_BYTES = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 const token = new vscode.CancellationTokenSource().token;
-
-/** A clipboard or OS file in a data transfer: `asFile()` is what VS Code gives providers for pasted images. */
-class FileItem extends vscode.DataTransferItem {
-	readonly #file: vscode.DataTransferFile;
-	constructor(name: string, bytes: Uint8Array) {
-		super('');
-		this.#file = { name, uri: undefined, data: async () => bytes };
-	}
-	override asFile(): vscode.DataTransferFile {
-		return this.#file;
-	}
-}
 
 function thisMonth(): string {
 	const now = new Date();

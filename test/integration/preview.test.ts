@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { PostPreviewManager } from '../../src/features/preview';
 import { WorkspaceSiteIndex } from '../../src/services/workspaceSiteIndex';
-import { activateExtension, closeAllEditors, EXTENSION_ID, withTimeout, workspaceFile } from './util';
+import { activateExtension, closeAllEditors, EXTENSION_ID, inWebWorker, withTimeout, workspaceFile } from './util';
 
 const POST = ['content', 'post', 'openstack-summit-boston-2017.md'];
 const VIEW_TYPE = 'eventWriteup.postPreview';
@@ -151,7 +151,7 @@ suite('integration.preview', function () {
 	});
 
 	test('Should resolve Hugo image paths and show the header in the built-in Markdown preview (#4)', async function () {
-		if (typeof (globalThis as { process?: unknown }).process === 'undefined') {
+		if (inWebWorker()) {
 			// Here VS Code's Markdown support runs in code-server's Node host, which cannot load plugins from an
 			// extension in the web worker (on vscode.dev both run in the worker).
 			this.skip();

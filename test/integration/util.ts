@@ -5,6 +5,23 @@ export { withTimeout };
 
 export const EXTENSION_ID = 'event-writeup.event-writeup';
 
+/** Whether the suite runs in VS Code's web-worker extension host (the web tier), where there is no Node. */
+export function inWebWorker(): boolean {
+	return typeof (globalThis as { process?: unknown }).process === 'undefined';
+}
+
+/** A clipboard or OS file in a data transfer: `asFile()` is what VS Code gives providers for pasted images. */
+export class FileItem extends vscode.DataTransferItem {
+	readonly #file: vscode.DataTransferFile;
+	constructor(name: string, bytes: Uint8Array) {
+		super('');
+		this.#file = { name, uri: undefined, data: async () => bytes };
+	}
+	override asFile(): vscode.DataTransferFile {
+		return this.#file;
+	}
+}
+
 export function workspaceRoot(): vscode.Uri {
 	const folder = vscode.workspace.workspaceFolders?.[0];
 	if (!folder) {
@@ -24,6 +41,11 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
 	}
 	await withTimeout(30_000, Promise.resolve(extension.activate()), 'activating the extension');
 	return extension;
+}
+
+/** The codes of `diagnostics`, as written (the value of a code that links to its rule). */
+export function diagnosticCodes(diagnostics: readonly vscode.Diagnostic[]): string[] {
+	return diagnostics.map(d => String(typeof d.code === 'object' ? d.code.value : d.code));
 }
 
 /** Resolves once `predicate` holds for the diagnostics of `uri`, waiting on change events (bounded). */

@@ -1,7 +1,10 @@
 // `node:assert/strict` for the web worker, where Node's module does not exist: the assertions the
 // extension-host suites use, with Node's strict semantics (Object.is, deep equality of plain data,
 // arrays, Maps, Sets and Dates). The web bundle maps the import here.
-import { AssertionError } from './assert';
+
+export class AssertionError extends Error {
+	override readonly name = 'AssertionError';
+}
 
 function fail(message: string | Error | undefined, fallback: string): never {
 	if (message instanceof Error) {

@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import { HugoImagePasteProvider } from '../../src/features/pasteImages';
 import { WorkspaceSiteIndex } from '../../src/services/workspaceSiteIndex';
-import * as assert from './assert';
-import { activateExtension, closeAllEditors, waitForDiagnostics, withTimeout, workspaceFile, workspaceRoot } from '../integration/util';
+import * as assert from 'node:assert/strict';
+import { activateExtension, closeAllEditors, diagnosticCodes, FileItem, inWebWorker, waitForDiagnostics, withTimeout, workspaceFile, workspaceRoot } from '../integration/util';
 
 interface TestServers {
 	/** A talk page served with `Access-Control-Allow-Origin: *`. */
@@ -27,18 +27,6 @@ interface PreviewSnapshot {
 
 const PNG_BYTES = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
-/** A clipboard image in a data transfer: `asFile()` is what VS Code gives paste providers. */
-class FileItem extends vscode.DataTransferItem {
-	readonly #file: vscode.DataTransferFile;
-	constructor(name: string, bytes: Uint8Array) {
-		super('');
-		this.#file = { name, uri: undefined, data: async () => bytes };
-	}
-	override asFile(): vscode.DataTransferFile {
-		return this.#file;
-	}
-}
-
 async function servers(): Promise<TestServers> {
 	const bytes = await vscode.workspace.fs.readFile(workspaceFile('.web-test-servers.json'));
 	return JSON.parse(new TextDecoder().decode(bytes)) as TestServers;
@@ -50,10 +38,6 @@ async function openPost(name: string, text: string): Promise<vscode.TextEditor> 
 	return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
 }
 
-function codes(diagnostics: readonly vscode.Diagnostic[]): string[] {
-	return diagnostics.map(d => String(typeof d.code === 'object' ? d.code.value : d.code));
-}
-
 suite('web.extension', () => {
 	suiteSetup(async () => {
 		await activateExtension();
@@ -62,7 +46,7 @@ suite('web.extension', () => {
 	teardown(closeAllEditors);
 
 	test('Should run in a web worker, with no Node, on a workspace that is not file: (#15)', () => {
-		assert.equal(typeof (globalThis as { process?: unknown }).process, 'undefined', 'no process object');
+		assert.ok(inWebWorker(), 'no process object');
 		assert.equal(typeof (globalThis as { importScripts?: unknown }).importScripts, 'function', 'a worker global scope');
 		// As on github.dev (vscode-vfs:), every path below goes through URIs and workspace.fs, never file: paths.
 		assert.ok(workspaceRoot().scheme !== 'file', `the workspace is ${workspaceRoot().scheme}:`);
@@ -102,14 +86,14 @@ suite('web.extension', () => {
 
 	test('Should check the front matter as Hugo reads it (#15)', async () => {
 		const editor = await openPost('web-front-matter.md', '+++\ntitle = "Web"\ndate = 2017-05-09\ndraft = "yes"\n+++\n\nNotes.\n');
-		const diagnostics = await waitForDiagnostics(editor.document.uri, found => codes(found).includes('fm-draft-not-boolean'), 30_000);
-		assert.ok(codes(diagnostics).includes('fm-draft-not-boolean'));
+		const diagnostics = await waitForDiagnostics(editor.document.uri, found => diagnosticCodes(found).includes('fm-draft-not-boolean'), 30_000);
+		assert.ok(diagnosticCodes(diagnostics).includes('fm-draft-not-boolean'));
 	});
 
 	test('Should resolve image paths through workspace.fs as Hugo publishes them (#15)', async () => {
 		const editor = await openPost('web-images.md', '+++\ntitle = "Web"\ndate = 2017-05-09\n+++\n\n![](/images/2017/05/kolla-room.jpg)\n\n![](/images/2017/05/not-there.jpg)\n');
-		const diagnostics = await waitForDiagnostics(editor.document.uri, found => codes(found).includes('image-not-found'), 30_000);
-		const missing = diagnostics.filter(d => codes([d])[0] === 'image-not-found');
+		const diagnostics = await waitForDiagnostics(editor.document.uri, found => diagnosticCodes(found).includes('image-not-found'), 30_000);
+		const missing = diagnostics.filter(d => diagnosticCodes([d])[0] === 'image-not-found');
 		assert.equal(missing.length, 1, 'only the missing photo is reported');
 		assert.equal(missing[0].range.start.line, 7);
 	});

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { WorkspaceSiteIndex } from '../../../src/services/workspaceSiteIndex';
 import { SiteTermsCache } from '../../../src/services/siteTerms';
 import { RESULT_MARKER } from '../../integration/suiteResult';
+import { diagnosticCodes, waitForDiagnostics } from '../../integration/util';
 
 const MB = 1024 * 1024;
 const WAIT_MS = 120_000;
@@ -13,28 +14,10 @@ function since(start: number): number {
 	return performance.now() - start;
 }
 
-/** Resolves once the diagnostics of `uri` satisfy `predicate` (bounded), with the milliseconds it took. */
-function diagnosticsWhen(uri: vscode.Uri, predicate: (codes: string[]) => boolean, start: number): Promise<number> {
-	const codes = () => vscode.languages.getDiagnostics(uri).map(d => String(typeof d.code === 'object' ? d.code.value : d.code));
-	return new Promise<number>((resolve, reject) => {
-		const timer = setTimeout(() => {
-			subscription.dispose();
-			reject(new Error(`diagnostics of ${uri.path} never satisfied the wait: ${codes().join(', ')}`));
-		}, WAIT_MS);
-		const check = () => {
-			if (predicate(codes())) {
-				clearTimeout(timer);
-				subscription.dispose();
-				resolve(since(start));
-			}
-		};
-		const subscription = vscode.languages.onDidChangeDiagnostics(event => {
-			if (event.uris.some(changed => changed.toString() === uri.toString())) {
-				check();
-			}
-		});
-		check();
-	});
+/** Resolves once the codes of the diagnostics of `uri` satisfy `predicate` (bounded), with the milliseconds since `start`. */
+async function diagnosticsWhen(uri: vscode.Uri, predicate: (codes: string[]) => boolean, start: number): Promise<number> {
+	await waitForDiagnostics(uri, diagnostics => predicate(diagnosticCodes(diagnostics)), WAIT_MS, 'the benchmark\'s diagnostics');
+	return since(start);
 }
 
 /**
