@@ -37,16 +37,18 @@
 	}
 
 	/**
-	 * The page offset where `line` starts: the offset of the last block starting at or before it, moved
-	 * towards the next block in proportion to the lines between them.
-	 * @param {number} line
+	 * Maps `value` from one measure of the blocks to the other (source line to page offset, or back): the
+	 * block at or before it (within `slack`), moved towards the next block in proportion.
+	 * @param {'line' | 'top'} from
+	 * @param {'line' | 'top'} to
+	 * @param {number} value
+	 * @param {number} [slack]
 	 */
-	function offsetOfLine(line) {
-		const marks = lineMarks();
+	function mapBetween(from, to, value, slack = 0) {
 		let previous;
 		let next;
-		for (const mark of marks) {
-			if (mark.line <= line) {
+		for (const mark of lineMarks()) {
+			if (mark[from] <= value + slack) {
 				previous = mark;
 			} else {
 				next = mark;
@@ -56,33 +58,20 @@
 		if (!previous) {
 			return 0;
 		}
-		if (!next || next.line === previous.line) {
-			return previous.top;
+		if (!next || next[from] === previous[from]) {
+			return previous[to];
 		}
-		return previous.top + (next.top - previous.top) * (line - previous.line) / (next.line - previous.line);
+		return previous[to] + (next[to] - previous[to]) * (value - previous[from]) / (next[from] - previous[from]);
 	}
 
-	/** The source line at the top of the page, the inverse of `offsetOfLine`. */
+	/** The page offset where source `line` starts. @param {number} line */
+	function offsetOfLine(line) {
+		return mapBetween('line', 'top', line);
+	}
+
+	/** The source line at the top of the page; a block within a pixel of the top counts as reached. */
 	function lineAtTop() {
-		const y = window.scrollY;
-		const marks = lineMarks();
-		let previous;
-		let next;
-		for (const mark of marks) {
-			if (mark.top <= y + 1) {
-				previous = mark;
-			} else {
-				next = mark;
-				break;
-			}
-		}
-		if (!previous) {
-			return 0;
-		}
-		if (!next || next.top === previous.top) {
-			return previous.line;
-		}
-		return previous.line + (next.line - previous.line) * (y - previous.top) / (next.top - previous.top);
+		return mapBetween('top', 'line', window.scrollY, 1);
 	}
 
 	// Where the page scrolled to follow the editor: scroll events that find the page there are not the
