@@ -8,19 +8,24 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8'));
 
-/** @type {import('esbuild').BuildOptions} */
-const nodeBundles = {
-	entryPoints: { extension: 'src/extension.ts', cli: 'src/cli.ts' },
+/** What every bundle shares. @type {import('esbuild').BuildOptions} */
+const common = {
 	bundle: true,
 	format: 'cjs',
-	platform: 'node',
-	target: 'node20',
-	outdir: 'dist',
 	external: ['vscode'],
 	define: { EVENT_WRITEUP_VERSION: JSON.stringify(version) },
 	minify: production,
 	sourcemap: !production,
 	logLevel: 'warning',
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const nodeBundles = {
+	...common,
+	entryPoints: { extension: 'src/extension.ts', cli: 'src/cli.ts' },
+	platform: 'node',
+	target: 'node20',
+	outdir: 'dist',
 };
 
 /**
@@ -29,18 +34,12 @@ const nodeBundles = {
  * @type {import('esbuild').BuildOptions}
  */
 const webBundles = {
+	...common,
 	entryPoints: { extension: 'src/extension.web.ts' },
-	bundle: true,
-	format: 'cjs',
 	platform: 'browser',
 	target: 'es2022',
 	mainFields: ['browser', 'module', 'main'],
 	outdir: 'dist/web',
-	external: ['vscode'],
-	define: { EVENT_WRITEUP_VERSION: JSON.stringify(version) },
-	minify: production,
-	sourcemap: !production,
-	logLevel: 'warning',
 };
 
 const WEB_BUDGET_BYTES = 1024 * 1024;

@@ -1,5 +1,5 @@
 import { FetchError, type FetchOptions, type FetchResponse, type HttpFetcher } from '../core/sessions/types';
-import { acceptedTypes, decodeBody, looksBinary, parseHttpUrl } from './httpText';
+import { acceptedTypes, decodeBody, looksBinary, parseHttpUrl, refusedContentType, refusedLength } from './httpText';
 
 export interface BrowserHttpFetcherOptions {
 	/** Per request, body included. Default 5 s. */
@@ -66,12 +66,9 @@ export class BrowserHttpFetcher implements HttpFetcher {
 			}
 			const contentTypeHeader = response.headers.get('content-type') ?? '';
 			const contentType = contentTypeHeader.split(';')[0].trim().toLowerCase();
-			if (!accepted.has(contentType)) {
-				throw new FetchError('content-type', `${target.href} is ${contentType || 'of no declared type'}, not a web page, JSON or XML`);
-			}
-			const declaredLength = Number(response.headers.get('content-length'));
-			if (Number.isFinite(declaredLength) && declaredLength > this.#maxBytes) {
-				throw new FetchError('too-large', `${target.href} is ${declaredLength} bytes, more than the ${this.#maxBytes}-byte limit`);
+			const refusal = refusedContentType(target.href, contentType, accepted) ?? refusedLength(target.href, response.headers.get('content-length'), this.#maxBytes);
+			if (refusal) {
+				throw refusal;
 			}
 			const bytes = await this.#readCapped(response, target.href);
 			if (looksBinary(bytes)) {

@@ -3,7 +3,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
 import { FetchError, type FetchOptions, type FetchResponse, type HttpFetcher } from '../core/sessions/types';
-import { acceptedTypes, decodeBody, looksBinary, parseHttpUrl } from './httpText';
+import { acceptedTypes, decodeBody, looksBinary, parseHttpUrl, refusedContentType, refusedLength } from './httpText';
 
 /** Resolves a host name to every address, as `dns.lookup` with `all: true` does. */
 export type AddressResolver = (hostname: string, callback: (error: Error | null, addresses: dns.LookupAddress[]) => void) => void;
@@ -262,14 +262,15 @@ export class NodeHttpFetcher implements HttpFetcher {
 				}
 				const contentTypeHeader = response.headers['content-type'] ?? '';
 				const contentType = contentTypeHeader.split(';')[0].trim().toLowerCase();
-				if (!accepted.has(contentType)) {
+				const wrongType = refusedContentType(url.href, contentType, accepted);
+				if (wrongType) {
 					response.resume();
-					finish(new FetchError('content-type', `${url.href} is ${contentType || 'of no declared type'}, not a web page, JSON or XML`));
+					finish(wrongType);
 					return;
 				}
-				const declaredLength = Number(response.headers['content-length']);
-				if (Number.isFinite(declaredLength) && declaredLength > this.#maxBytes) {
-					finish(new FetchError('too-large', `${url.href} is ${declaredLength} bytes, more than the ${this.#maxBytes}-byte limit`));
+				const tooLarge = refusedLength(url.href, response.headers['content-length'], this.#maxBytes);
+				if (tooLarge) {
+					finish(tooLarge);
 					return;
 				}
 				const chunks: Buffer[] = [];

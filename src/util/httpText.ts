@@ -28,6 +28,17 @@ export function acceptedTypes(accept: string): ReadonlySet<string> {
 	return new Set(requested.filter(type => ACCEPTED_TYPES.has(type)));
 }
 
+/** Why a response of `contentType` (without parameters) is not read, or `undefined` when it is one the caller accepts. */
+export function refusedContentType(href: string, contentType: string, accepted: ReadonlySet<string>): FetchError | undefined {
+	return accepted.has(contentType) ? undefined : new FetchError('content-type', `${href} is ${contentType || 'of no declared type'}, not a web page, JSON or XML`);
+}
+
+/** Why a body whose `Content-Length` header says `declared` is not read, or `undefined` when it may be. */
+export function refusedLength(href: string, declared: string | null | undefined, maxBytes: number): FetchError | undefined {
+	const length = Number(declared);
+	return Number.isFinite(length) && length > maxBytes ? new FetchError('too-large', `${href} is ${length} bytes, more than the ${maxBytes}-byte limit`) : undefined;
+}
+
 /** NUL bytes never occur in HTML or JSON text (nor in UTF-16 text we could not read anyway). */
 export function looksBinary(bytes: Uint8Array): boolean {
 	return bytes.subarray(0, 4096).includes(0);
