@@ -1,5 +1,4 @@
 import type { MarkdownIt, StateCore, StateInline, Token } from 'markdown-it';
-import { escapeHtml } from './html';
 import { AUTOLINK, autolinkRendering, pushAutolink, schemeLinkAt, setAutolink } from './autolinks';
 import { isAsciiWordCode } from './characters';
 import { dropTextStart, endsWithSubstitution, substitutionsIn, textSinceSubstitution } from './typographer';
@@ -9,8 +8,8 @@ export const RAW_HTML_OMITTED = '<!-- raw HTML omitted -->';
 
 /**
  * Makes markdown-it's output match Goldmark's markup where the two differ: footnotes (`fnref:1`,
- * `doc-endnotes`), task-list checkboxes (`<input disabled="" type="checkbox">`, no classes), code fences
- * (Hugo's highlighter wrapper, without colours), tables (`style="text-align:…"`) and `www.` links.
+ * `doc-endnotes`), task-list checkboxes (`<input disabled="" type="checkbox">`, no classes), empty block
+ * quotes, tables (`style="text-align:…"`) and `www.` links.
  */
 export function goldmarkOutputPlugin(md: MarkdownIt): void {
 	footnoteMarkup(md);
@@ -19,18 +18,10 @@ export function goldmarkOutputPlugin(md: MarkdownIt): void {
 		tokens[idx].meta?.checked ? '<input checked="" disabled="" type="checkbox">' : '<input disabled="" type="checkbox">';
 	md.renderer.rules.s_open = () => '<del>';
 	md.renderer.rules.s_close = () => '</del>';
-	md.renderer.rules.fence = (tokens, idx, _options, _env, self) => {
-		const token = tokens[idx];
-		const language = token.info.trim().split(/\s+/)[0] ?? '';
-		const code = escapeHtml(token.content);
-		// Goldmark writes no attributes here; a preview may have added its own (source lines).
-		const attrs = self.renderAttrs(token);
-		if (language === '') {
-			return `<pre tabindex="0"${attrs}><code>${code}</code></pre>\n`;
-		}
-		const lang = escapeHtml(language);
-		return `<div class="highlight"${attrs}><pre tabindex="0"><code class="language-${lang}" data-lang="${lang}">${code}</code></pre></div>\n`;
-	};
+	// Goldmark opens a block quote on a line of its own even when nothing is inside.
+	// (After the hidden paragraph of a tight list item, a newline first, as markdown-it's renderToken writes.)
+	md.renderer.rules.blockquote_open = (tokens, idx, _options, _env, self) =>
+		`${idx > 0 && tokens[idx - 1].hidden ? '\n' : ''}<blockquote${self.renderAttrs(tokens[idx])}>\n`;
 	wwwLinks(md);
 	autolinkRendering(md);
 	plainUrlsAsWritten(md);

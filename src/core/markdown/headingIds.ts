@@ -108,7 +108,9 @@ export function headingIdsPlugin(md: MarkdownIt): void {
 					}
 				}
 			}
-			open.attrSet('id', explicitId !== undefined ? ids.claim(explicitId) : ids.generate(inline.content));
+			// Goldmark names a setext heading (underlined with `=` or `-`) after its last line only.
+			const source = open.markup === '=' || open.markup === '-' ? inline.content.slice(inline.content.lastIndexOf('\n') + 1) : inline.content;
+			open.attrSet('id', explicitId !== undefined ? ids.claim(explicitId) : ids.generate(source));
 		}
 	});
 }

@@ -4,7 +4,10 @@ import deflistPlugin from 'markdown-it-deflist';
 import footnotePlugin from 'markdown-it-footnote';
 import { cachedFrontMatterReader, frontMatterBlockRule, postHeader, readFrontMatter, renderPostHeader, type FrontMatterInfo, type FrontMatterReader } from './frontMatterHeader';
 import { AUTOLINK } from './autolinks';
+import { codeBlocksPlugin, renderCode } from './codeBlocks';
 import { goldmarkOutputPlugin, RAW_HTML_OMITTED } from './goldmarkOutput';
+import { goldmarkParsingPlugin, htmlBlockHasClosure } from './goldmarkParsing';
+import { DEFAULT_HIGHLIGHT, parseAttributeList, type HighlightSettings } from './highlight/hugoHighlight';
 import { headingIdsPlugin } from './headingIds';
 import { escapeHtml, htmlAttributes } from './html';
 import { quickTokensPlugin } from './quickTokens';
@@ -26,6 +29,8 @@ export interface HugoRenderContext {
 	readonly frontMatterHeader?: boolean;
 	/** Mark each block with the source line it starts on (`data-line`), for a preview's scroll sync. */
 	readonly sourceLines?: boolean;
+	/** The site's `[markup.highlight]` (Hugo's defaults when absent). */
+	readonly highlight?: HighlightSettings;
 }
 
 export interface HugoMarkdownOptions {
@@ -111,7 +116,8 @@ export function hugoPreviewPlugin(md: MarkdownIt, options: HugoMarkdownOptions =
 	const htmlRule = (block: boolean): RendererRule => (tokens, idx, _options, env) => {
 		const context = contextOf(env);
 		if (!context.unsafeHtml) {
-			return block ? `${RAW_HTML_OMITTED}\n` : RAW_HTML_OMITTED;
+			// Goldmark omits a block's closing line (`</script>`, `-->`) separately.
+			return !block ? RAW_HTML_OMITTED : htmlBlockHasClosure(tokens[idx].content) ? `${RAW_HTML_OMITTED}\n${RAW_HTML_OMITTED}\n` : `${RAW_HTML_OMITTED}\n`;
 		}
 		return rewriteHtmlImages(tokens[idx].content, context);
 	};
@@ -133,7 +139,9 @@ export function createHugoMarkdownIt(options: HugoMarkdownOptions = {}): Markdow
 	md.use(footnotePlugin).use(deflistPlugin);
 	headingIdsPlugin(md);
 	typographerPlugin(md);
+	goldmarkParsingPlugin(md);
 	goldmarkOutputPlugin(md);
+	codeBlocksPlugin(md, env => contextOf(env).highlight);
 	hugoPreviewPlugin(md, options);
 	// The inner Markdown of a `{{% %}}` shortcode is rendered on its own, with lines counted from its start.
 	sourceLinesPlugin(md, env => contextOf(env).sourceLines === true && !(env as HugoEnv).hugoNested);
@@ -282,8 +290,9 @@ function renderShortcode(md: MarkdownIt, call: ShortcodeCall, inner: string | un
 				return renderYouTube(call, attrs);
 			case 'highlight':
 				if (inner !== undefined) {
-					const lang = escapeHtml(call.positional[0] ?? '');
-					return `<div class="highlight"${attrs}><pre tabindex="0"><code class="language-${lang}" data-lang="${lang}">${escapeHtml(inner)}</code></pre></div>`;
+					// Hugo's template: `highlight (trim .Inner "\n\r") (.Get 0) (.Get 1)`.
+					const code = inner.replace(/^[\n\r]+|[\n\r]+$/g, '');
+					return renderCode(code, call.positional[0] ?? '', parseAttributeList(call.positional[1] ?? ''), context.highlight ?? DEFAULT_HIGHLIGHT, attrs);
 				}
 				break;
 		}

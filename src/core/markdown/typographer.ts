@@ -10,6 +10,10 @@ import { isAsciiDigitCode, isAsciiLetterCode, isAsciiPunctCode } from './charact
  */
 export function typographerPlugin(md: MarkdownIt): void {
 	md.disable(['replacements', 'smartquotes'], true);
+	// Each render is a document of its own (the inner Markdown of a `{{% %}}` shortcode too, as in Hugo).
+	md.core.ruler.before('normalize', 'hugo_typographer_counters', state => {
+		(state.env as { [COUNTERS]?: QuoteCounters })[COUNTERS] = { single: 0, double: 0 };
+	});
 	// The default text rule swallows `.`, `'`, `"` and `>`; stop there too so the typographer gets a look.
 	md.inline.ruler.at('text', textUntilTypographerTrigger);
 	// No other rule matches at the characters the typographer substitutes (`<<` is neither an autolink nor a
@@ -269,19 +273,14 @@ function pushSubstitution(state: StateInline, found: number): void {
 	state.pending += SUBSTITUTIONS[found >> 2];
 }
 
-// Goldmark counts unclosed quotes per block; markdown-it has no per-block inline state, so keep it in env.
+// Goldmark counts unclosed quotes per document, not per block: a quote left open in one paragraph makes a
+// closing quote of a later one's `b"/`. markdown-it has no per-document inline state, so keep it in env.
 const COUNTERS = Symbol('hugoTypographerCounters');
-interface QuoteCounters { single: number; double: number; block: unknown }
+interface QuoteCounters { single: number; double: number }
 
 function counters(state: StateInline): QuoteCounters {
 	const env = state.env as { [COUNTERS]?: QuoteCounters };
-	// A new inline source (one paragraph or heading) starts fresh counters, as Goldmark's CloseBlock does.
-	let value = env[COUNTERS];
-	if (!value || value.block !== state.tokens) {
-		value = { single: 0, double: 0, block: state.tokens };
-		env[COUNTERS] = value;
-	}
-	return value;
+	return env[COUNTERS] ??= { single: 0, double: 0 };
 }
 
 // Every quote asks these of its neighbours, mostly ASCII: answered without a Unicode class test there.

@@ -1,0 +1,186 @@
+import chromaData from './chromaData.json';
+import { chromaCss, cssClassOf, ruleFor, TokenTypes } from './chromaStyle';
+import { codeTokens, type CodeToken } from './codeTokens';
+
+/** A site's `[markup.highlight]`, with Hugo 0.111.3's defaults. */
+export interface HighlightSettings {
+	readonly style: string;
+	readonly noClasses: boolean;
+	readonly lineNos: boolean;
+	readonly lineNumbersInTable: boolean;
+	/** Line ranges to highlight, 1-based within the block, inclusive (`hl_Lines = "2 4-5"`). */
+	readonly hlLines: ReadonlyArray<readonly [number, number]>;
+	readonly lineNoStart: number;
+	readonly codeFences: boolean;
+	readonly guessSyntax: boolean;
+	readonly tabWidth: number;
+}
+
+export const DEFAULT_HIGHLIGHT: HighlightSettings = {
+	style: 'monokai',
+	noClasses: true,
+	lineNos: false,
+	lineNumbersInTable: true,
+	hlLines: [],
+	lineNoStart: 1,
+	codeFences: true,
+	guessSyntax: false,
+	tabWidth: 4,
+};
+
+const LANGUAGES = new Set(chromaData.languages);
+
+/** Whether Hugo's highlighter (Chroma) has a lexer for a code fence's language. */
+export function isHighlightedLanguage(language: string): boolean {
+	return LANGUAGES.has(language.toLowerCase());
+}
+
+/** `hl_lines` as Hugo reads it: `"2 4-5"`, or a list of numbers and ranges. */
+export function parseLineRanges(value: unknown): Array<[number, number]> {
+	const parts = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\s,]+/);
+	const ranges: Array<[number, number]> = [];
+	for (const part of parts) {
+		const match = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
+		if (match) {
+			ranges.push([Number(match[1]), Number(match[2] ?? match[1])]);
+		}
+	}
+	return ranges;
+}
+
+/**
+ * The settings a code fence's attributes make of the site's (`{linenos=table,hl_lines=[2,"4-5"]}`, or
+ * Hugo's older `linenos=table,hl_lines=2 4-5` form of the `highlight` shortcode's options).
+ */
+export function withAttributes(site: HighlightSettings, attributes: Readonly<Record<string, string>>): HighlightSettings {
+	let settings = { ...site };
+	for (const [key, value] of Object.entries(attributes)) {
+		switch (key.toLowerCase()) {
+			case 'linenos':
+				if (value === 'table' || value === 'inline') {
+					settings = { ...settings, lineNos: true, lineNumbersInTable: value === 'table' };
+				} else {
+					settings = { ...settings, lineNos: value === 'true' };
+				}
+				break;
+			case 'hl_lines':
+				settings = { ...settings, hlLines: parseLineRanges(value.startsWith('[') ? parseList(value) : value) };
+				break;
+			case 'linenostart':
+				settings = { ...settings, lineNoStart: Number(value) || 1 };
+				break;
+			case 'style':
+				settings = { ...settings, style: value };
+				break;
+			case 'noclasses':
+				settings = { ...settings, noClasses: value === 'true' };
+				break;
+			case 'linenumbersintable':
+				settings = { ...settings, lineNumbersInTable: value === 'true' };
+				break;
+		}
+	}
+	return settings;
+}
+
+function parseList(value: string): string[] {
+	return value.slice(1, -1).split(',').map(item => item.trim().replace(/^"(.*)"$/, '$1'));
+}
+
+/** Reads `{key=value, key2="v w", list=[1,"2-3"]}` (or the same without braces). */
+export function parseAttributeList(text: string): Record<string, string> {
+	const attributes: Record<string, string> = {};
+	const body = text.trim().replace(/^\{/, '').replace(/\}$/, '');
+	for (const match of body.matchAll(/([A-Za-z_][\w-]*)\s*=\s*("[^"]*"|\[[^\]]*\]|[^,\s}]+)/g)) {
+		attributes[match[1]] = match[2].startsWith('"') ? match[2].slice(1, -1) : match[2];
+	}
+	return attributes;
+}
+
+function escapeCode(text: string): string {
+	return text.replace(/[&<>"']/g, ch => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', '\'': '&#39;' })[ch]!);
+}
+
+/** Chroma's `SplitTokensIntoLines`: each line's tokens, its newline kept at the end of its last token. */
+function splitIntoLines(tokens: CodeToken[]): CodeToken[][] {
+	const lines: CodeToken[][] = [];
+	let line: CodeToken[] = [];
+	for (const token of tokens) {
+		let text = token.text;
+		for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n')) {
+			line.push({ type: token.type, text: text.slice(0, newline + 1) });
+			lines.push(line);
+			line = [];
+			text = text.slice(newline + 1);
+		}
+		if (text !== '') {
+			line.push({ type: token.type, text });
+		}
+	}
+	if (line.length > 0) {
+		lines.push(line);
+	}
+	return lines;
+}
+
+/**
+ * A code block as Hugo 0.111.3 publishes it with Chroma: `<div class="highlight">`, a `<pre>` whose
+ * `<code>` names the language, a `<span>` per line (with its number, inline or in a table, and the
+ * highlighted lines), and a `<span>` with the style's colours (or Chroma's classes) per token.
+ */
+export function highlightCode(code: string, language: string, settings: HighlightSettings): string {
+	const tokens = codeTokens(code, language.toLowerCase());
+	const lines = splitIntoLines(tokens);
+	const ranges = settings.hlLines.map(([from, to]) => [from + settings.lineNoStart - 1, to + settings.lineNoStart - 1] as const)
+		.sort((a, b) => a[0] - b[0]);
+	const css = chromaCss(settings.style, settings.tabWidth, ranges.length > 0);
+	const attr = (type: number, extra?: string): string => {
+		if (!settings.noClasses) {
+			const cssClass = cssClassOf(type);
+			return cssClass === '' ? '' : ` class="${cssClass}"`;
+		}
+		const rule = ruleFor(css.inline, type);
+		return rule === undefined ? '' : ` style="${extra !== undefined ? `${rule};${extra}` : rule}"`;
+	};
+	const highlighted = (line: number) => ranges.some(([from, to]) => line >= from && line <= to);
+	const digits = String(settings.lineNoStart + lines.length - 1).length;
+	const number = (line: number) => String(line).padStart(digits, ' ');
+	const languageAttributes = language === '' ? '' : ` class="language-${escapeCode(language)}" data-lang="${escapeCode(language)}"`;
+	const inTable = settings.lineNos && settings.lineNumbersInTable;
+	let html = '<div class="highlight">';
+	if (inTable) {
+		html += `<div${attr(TokenTypes.PreWrapper)}>\n<table${attr(TokenTypes.LineTable)}><tr><td${attr(TokenTypes.LineTableTD)}>\n`;
+		html += `<pre tabindex="0"${attr(TokenTypes.PreWrapper)}><code>`;
+		lines.forEach((_tokens, index) => {
+			const line = settings.lineNoStart + index;
+			const numberSpan = `<span${attr(TokenTypes.LineNumbersTable)}>${number(line)}\n</span>`;
+			html += highlighted(line) ? `<span${attr(TokenTypes.LineHighlight)}>${numberSpan}</span>` : numberSpan;
+		});
+		html += `</code></pre></td>\n<td${attr(TokenTypes.LineTableTD, 'width:100%')}>\n`;
+	}
+	html += `<pre tabindex="0"${attr(TokenTypes.PreWrapper)}><code${languageAttributes}>`;
+	lines.forEach((lineTokens, index) => {
+		const line = settings.lineNoStart + index;
+		if (highlighted(line)) {
+			html += settings.noClasses
+				? `<span style="${css.inline.get(TokenTypes.Line)} ${css.inline.get(TokenTypes.LineHighlight) ?? ''}">`
+				: `<span class="${cssClassOf(TokenTypes.Line)} ${cssClassOf(TokenTypes.LineHighlight)}">`;
+		} else {
+			html += `<span${attr(TokenTypes.Line)}>`;
+		}
+		if (settings.lineNos && !inTable) {
+			html += `<span${attr(TokenTypes.LineNumbers)}>${number(line)}</span>`;
+		}
+		html += `<span${attr(TokenTypes.CodeLine)}>`;
+		for (const token of lineTokens) {
+			const tokenAttr = attr(token.type);
+			html += tokenAttr === '' ? escapeCode(token.text) : `<span${tokenAttr}>${escapeCode(token.text)}</span>`;
+		}
+		html += '</span></span>';
+	});
+	html += '</code></pre>';
+	if (inTable) {
+		html += '</td></tr></table>\n</div>\n';
+	}
+	return `${html}</div>`;
+}
