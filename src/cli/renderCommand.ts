@@ -56,6 +56,7 @@ export function createRenderCommand(files: IFileReader = new NodeFileReader(), c
 			const unresolved: string[] = [];
 			const post = new PostRenderer().render(text, {
 				unsafeHtml: site?.unsafeHtml ?? false,
+				...(site ? { highlight: site.highlight } : {}),
 				resolveImage: src => {
 					const image = resolveImage(context, file, src, page);
 					if (image.resolved === undefined) {

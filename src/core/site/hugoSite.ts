@@ -1,4 +1,6 @@
 import type { IFileReader } from '../fs/fileReader';
+import type { HighlightSettings } from '../markdown/highlight/hugoHighlight';
+import { highlightSettingsOf } from './highlightConfig';
 import { dirname, join, normalize, resolve } from '../fs/posixPath';
 import { configAt, isRecord, loadProjectConfig, ROOT_CONFIG_NAMES, stringList, stringValue, type ConfigMap } from './config';
 import { readLanguages, type SiteLanguages } from './languages';
@@ -36,6 +38,8 @@ export interface HugoSite {
 	readonly themesDir: string;
 	/** `markup.goldmark.renderer.unsafe`: raw HTML passes through instead of being omitted. */
 	readonly unsafeHtml: boolean;
+	/** `[markup.highlight]`: how code blocks are highlighted. */
+	readonly highlight: HighlightSettings;
 	readonly timeZone?: string;
 	/** Whether pages publish as `/section/page.html` instead of `/section/page/`. */
 	readonly uglyUrls: boolean;
@@ -118,6 +122,7 @@ export async function loadHugoSite(root: string, files: IFileReader): Promise<Hu
 		themes: themes.map(t => t.name),
 		themesDir,
 		unsafeHtml: configAt(config, 'markup.goldmark.renderer.unsafe') === true,
+		highlight: highlightSettingsOf(config),
 		timeZone: stringValue(config.timezone),
 		uglyUrls: config.uglyurls === true,
 		config,

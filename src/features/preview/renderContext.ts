@@ -18,6 +18,7 @@ export function siteRenderContext(sites: WorkspaceSiteIndex, documentUri: vscode
 	let page: PageAddress | undefined;
 	return {
 		unsafeHtml: site.site.unsafeHtml,
+		highlight: site.site.highlight,
 		resolveImage: src => {
 			if (!src.startsWith('/')) {
 				page ??= readPageAddress(text);

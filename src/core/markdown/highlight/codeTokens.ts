@@ -62,19 +62,32 @@ const SCOPE_TYPES: Record<string, string> = {
 };
 
 /**
- * Where a language's Chroma lexer names a thing differently from the mapping above: YAML and JSON keys are
- * tags (`NameTag`), Go's identifiers are `NameOther`.
+ * Where a language's Chroma lexer splits or names things differently from highlight.js, measured against
+ * hugo on test/fixtures/markdown/highlight: scopes named otherwise (YAML and JSON keys are tags), words of
+ * plain text that Chroma types (Go and JavaScript identifiers are `NameOther`, Python's `or` an operator
+ * word, `import` a namespace keyword), and operators, which highlight.js leaves as plain text.
  */
-const LANGUAGE_SCOPE_TYPES: Record<string, Record<string, string>> = {
-	yaml: { attr: 'NameTag', bullet: 'Punctuation' },
-	json: { attr: 'NameTag' },
-	go: { identifier: 'NameOther' },
+interface LanguageTokens {
+	readonly scopes?: Record<string, string>;
+	readonly identifier?: string;
+	readonly words?: Record<string, string>;
+	readonly operators?: RegExp;
+}
+
+const C_OPERATORS = /[-+*/%&|^<>=!:?]+/g;
+const LANGUAGE_TOKENS: Record<string, LanguageTokens> = {
+	yaml: { scopes: { attr: 'NameTag', bullet: 'Punctuation' } },
+	json: { scopes: { attr: 'NameTag' } },
+	go: { identifier: 'NameOther', words: { package: 'KeywordNamespace', import: 'KeywordNamespace' }, operators: C_OPERATORS },
+	javascript: { identifier: 'NameOther', operators: C_OPERATORS },
+	typescript: { identifier: 'NameOther', operators: C_OPERATORS },
+	python: { words: { import: 'KeywordNamespace', from: 'KeywordNamespace', and: 'OperatorWord', or: 'OperatorWord', not: 'OperatorWord', in: 'OperatorWord', is: 'OperatorWord' }, operators: /[-+*/%&|^<>=!.@]+/g },
 };
 
 const TEXT = tokenTypeValue('Text');
 
 function typeOf(scope: string, language: string): number {
-	const overrides = LANGUAGE_SCOPE_TYPES[language];
+	const overrides = LANGUAGE_TOKENS[language]?.scopes;
 	const name = overrides?.[scope] ?? SCOPE_TYPES[scope] ?? overrides?.[scope.split('.')[0]] ?? SCOPE_TYPES[scope.split('.')[0]];
 	return name !== undefined ? tokenTypeValue(name) : TEXT;
 }
@@ -93,7 +106,14 @@ export function grammarFor(language: string): string | undefined {
 	return hljs.listLanguages().find(name => hljs.getLanguage(name) === grammar);
 }
 
-const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/g;
+function isOperator(operators: RegExp, word: string): boolean {
+	operators.lastIndex = 0;
+	const match = operators.exec(word);
+	return match !== null && match.index === 0 && match[0].length === word.length;
+}
+
+// Words and runs of operator characters in plain text.
+const PLAIN_PARTS = /[A-Za-z_][A-Za-z0-9_]*|[-+*/%&|^<>=!:?.@]+/g;
 
 /**
  * The code's tokens with Chroma's types, from highlight.js's grammar for the language; one `Text` token
@@ -115,25 +135,42 @@ export function codeTokens(code: string, language: string): CodeToken[] {
 			tokens.push({ type, text });
 		}
 	};
-	const identifierType = LANGUAGE_SCOPE_TYPES[grammar]?.identifier;
-	const visit = (node: ScopeNode, type: number) => {
+	const rules = LANGUAGE_TOKENS[grammar] ?? {};
+	const plainText = (text: string) => {
+		let last = 0;
+		for (const match of text.matchAll(PLAIN_PARTS)) {
+			const word = match[0];
+			const type = /^[A-Za-z_]/.test(word)
+				? rules.words?.[word] ?? rules.identifier
+				: rules.operators && isOperator(rules.operators, word) ? 'Operator' : undefined;
+			if (type !== undefined) {
+				push(TEXT, text.slice(last, match.index));
+				push(tokenTypeValue(type), word);
+				last = match.index + word.length;
+			}
+		}
+		push(TEXT, text.slice(last));
+	};
+	const visit = (node: ScopeNode, type: number, scope: string | undefined) => {
 		for (const child of node.children) {
 			if (typeof child !== 'string') {
-				visit(child, child.scope ? typeOf(child.scope, grammar) : type);
-			} else if (identifierType !== undefined && type === TEXT) {
-				// Plain text between scopes: the language's identifiers get their own type.
-				let last = 0;
-				for (const match of child.matchAll(IDENTIFIER)) {
-					push(TEXT, child.slice(last, match.index));
-					push(tokenTypeValue(identifierType), match[0]);
-					last = match.index + match[0].length;
-				}
-				push(TEXT, child.slice(last));
+				visit(child, child.scope ? typeOf(child.scope, grammar) : type, child.scope ?? scope);
+			} else if (type === TEXT) {
+				plainText(child);
+			} else if (grammar === 'yaml' && scope === 'attr' && child.endsWith(':')) {
+				// A YAML key is a tag; its colon is punctuation.
+				push(type, child.slice(0, -1));
+				push(tokenTypeValue('Punctuation'), ':');
+			} else if (grammar === 'yaml' && scope === 'string' && !/^["']/.test(child)) {
+				// An unquoted YAML scalar is a literal, not a string.
+				push(tokenTypeValue('Literal'), child);
+			} else if (rules.words?.[child] !== undefined && (scope === 'keyword' || scope === 'built_in')) {
+				push(tokenTypeValue(rules.words[child]), child);
 			} else {
 				push(type, child);
 			}
 		}
 	};
-	visit(root, TEXT);
+	visit(root, TEXT, undefined);
 	return tokens;
 }
