@@ -150,7 +150,7 @@ suite('integration.preview', function () {
 		assert.ok(editor);
 	});
 
-	test('Should resolve Hugo image paths and show the header in the built-in Markdown preview (#4)', async function () {
+	test('Should resolve Hugo image paths and show the header with its cover in the built-in Markdown preview (#4, #16)', async function () {
 		if (inWebWorker()) {
 			// Here VS Code's Markdown support runs in code-server's Node host, which cannot load plugins from an
 			// extension in the web worker (on vscode.dev both run in the worker).
@@ -167,6 +167,11 @@ suite('integration.preview', function () {
 		assert.doesNotMatch(html, /slug = &quot;|slug = "/);
 		const kolla = vscode.Uri.joinPath(workspaceFile(), 'static', 'images', '2017', '05', 'kolla-room.jpg').toString();
 		assert.ok(html.includes(`src="${kolla}"`), `the image resolves to ${kolla}: ${/<img[^>]*kolla[^>]*>/.exec(html)?.[0]}`);
+		// The cover goes through the preview's image rendering like every image, which maps its URI to one the
+		// preview's webview may load (and marks it `data-src`); raw `<img>` HTML would keep a URI it cannot load.
+		const cover = /<img class="hugo-cover"[^>]*>/.exec(html)?.[0] ?? '';
+		const coverFile = vscode.Uri.joinPath(workspaceFile(), 'static', 'images', '2017', '05', 'boston-hynes.jpg').toString();
+		assert.ok(cover.includes(`src="${coverFile}"`) && cover.includes('data-src='), `the cover is rendered as an image of the preview: ${cover}`);
 	});
 });
 

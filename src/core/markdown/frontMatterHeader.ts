@@ -118,8 +118,8 @@ function formatDate(value: unknown): { date?: string; isoDate?: string } {
 	return { date: `${MONTHS[month - 1]} ${day}, ${year}`, isoDate: iso };
 }
 
-/** Renders the header; `coverSrc` is the cover's URL after resolution, `undefined` when it resolves to nothing. */
-export function renderPostHeader(header: PostHeader, attrs: string, coverSrc: string | undefined, error?: string): string {
+/** Renders the header; `coverHtml` is the cover's `<img>`, rendered as every image of the post is. */
+export function renderPostHeader(header: PostHeader, attrs: string, coverHtml: string | undefined, error?: string): string {
 	let html = `<header class="hugo-post-header"${attrs}>\n`;
 	if (error) {
 		html += `<p class="hugo-front-matter-error">${escapeHtml(error)}</p>\n`;
@@ -143,9 +143,8 @@ export function renderPostHeader(header: PostHeader, attrs: string, coverSrc: st
 	if (meta.length > 0) {
 		html += `<p class="hugo-post-meta">${meta.join(' ')}</p>\n`;
 	}
-	if (header.cover !== undefined) {
-		const broken = coverSrc === undefined;
-		html += `<img class="hugo-cover"${htmlAttributes([['src', coverSrc ?? header.cover], ['alt', ''], ['data-unresolved', broken ? header.cover : undefined]])}>\n`;
+	if (coverHtml !== undefined) {
+		html += `${coverHtml}\n`;
 	}
 	return `${html}</header>\n`;
 }

@@ -59,6 +59,12 @@ export function renderedFrontMatter(env: object): FrontMatterInfo | undefined {
 	return (env as HugoEnv)[FRONT_MATTER];
 }
 
+/** The front matter token's meta: what it holds, and its cover as resolved while parsing. */
+interface FrontMatterMeta extends Record<string, unknown> {
+	info: FrontMatterInfo;
+	cover?: { written: string; src: string; unresolved: boolean };
+}
+
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i;
 
 /** The URL to write for an image path, and whether the site publishes nothing there. */
@@ -92,7 +98,12 @@ export function hugoPreviewPlugin(md: MarkdownIt, options: HugoMarkdownOptions =
 		const context = contextOf(state.env);
 		for (const token of state.tokens) {
 			if (token.type === 'hugo_front_matter') {
-				(state.env as HugoEnv)[FRONT_MATTER] = (token.meta as { info: FrontMatterInfo }).info;
+				const meta = token.meta as FrontMatterMeta;
+				(state.env as HugoEnv)[FRONT_MATTER] = meta.info;
+				// Resolved while parsing, as every image is: a host may render with another env (VS Code's
+				// built-in preview renders cached tokens with an env of its own).
+				const cover = postHeader(meta.info).cover;
+				meta.cover = cover === undefined ? undefined : { written: cover, ...imageSource(context, cover) };
 			}
 			// An image is written `![…]`: the children of other inline sources hold none.
 			if (token.children && (token.type !== 'inline' || token.content.includes('!['))) {
@@ -102,16 +113,26 @@ export function hugoPreviewPlugin(md: MarkdownIt, options: HugoMarkdownOptions =
 	});
 
 	const rules = md.renderer.rules;
-	rules.hugo_front_matter = (tokens, idx, _options, env, self) => {
+	rules.hugo_front_matter = (tokens, idx, options, env, self) => {
 		const token = tokens[idx];
-		const { info } = token.meta as { info: FrontMatterInfo };
-		const context = contextOf(env);
-		if (context.frontMatterHeader === false) {
+		const { info, cover } = token.meta as FrontMatterMeta;
+		if (contextOf(env).frontMatterHeader === false) {
 			return '';
 		}
 		const header = postHeader(info);
-		const cover = header.cover === undefined ? undefined : imageSource(context, header.cover);
-		return renderPostHeader(header, self.renderAttrs(token), cover && !cover.unresolved ? cover.src : undefined, info.error);
+		let coverHtml: string | undefined;
+		if (cover !== undefined) {
+			// The cover is an image token rendered by the image rule, so a host's own image handling applies to
+			// it too: VS Code's built-in preview maps an image's file URI to one its webview may load.
+			const image = new (token.constructor as new (type: string, tag: string, nesting: 0) => Token)('image', 'img', 0);
+			image.attrs = [['class', 'hugo-cover'], ['src', cover.src], ['alt', '']];
+			if (cover.unresolved) {
+				image.attrs.push(['data-unresolved', cover.written]);
+			}
+			image.children = [];
+			coverHtml = (self.rules.image ?? ((t, i, o) => self.renderToken(t, i, o)))([image], 0, options, env, self);
+		}
+		return renderPostHeader(header, self.renderAttrs(token), coverHtml, info.error);
 	};
 	const htmlRule = (block: boolean): RendererRule => (tokens, idx, _options, env) => {
 		const context = contextOf(env);
