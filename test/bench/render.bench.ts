@@ -3,6 +3,7 @@
 // index) cost next to bare markdown-it with its default options on the same text, in the same run.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import hljs from 'highlight.js/lib/common';
 import markdownIt from 'markdown-it';
 import { NodeFileReader } from '../../src/cli/nodeFileReader';
 import { PostRenderer } from '../../src/core/markdown/renderer';
@@ -15,6 +16,28 @@ import { measurePair, type BenchResult, type Benchmark } from './harness';
 const REPO = path.resolve(__dirname, '..', '..', '..');
 const SAMPLE_POST = path.join(REPO, 'sample-site', 'content', 'post', 'openstack-summit-boston-2017.md');
 const TARGET_RATIO = 1.3;
+const HIGHLIGHT_SAMPLES = path.join(REPO, 'test', 'fixtures', 'markdown', 'highlight');
+/** The preview's update after a keystroke in a long post must stay under this. */
+const KEYSTROKE_TARGET_MS = 100;
+
+/** The sample post with the five code samples of the highlighting tests (Go, Python, Bash, YAML, JSON) appended. */
+async function postWithCode(sample: string): Promise<string> {
+	const blocks = await Promise.all(['go', 'python', 'bash', 'yaml', 'json'].map(name => fs.readFile(path.join(HIGHLIGHT_SAMPLES, `${name}.md`), 'utf8')));
+	return `${sample}\n${blocks.join('\n')}`;
+}
+
+/** A write-up of `lines` lines: the sample post's body (with code) repeated under its front matter. */
+function postOfLines(post: string, lines: number): string {
+	const bodyStart = post.indexOf('+++', 3) + 4;
+	const body = post.slice(bodyStart);
+	const parts = [post.slice(0, bodyStart)];
+	let count = parts[0].split('\n').length;
+	while (count < lines) {
+		parts.push(body);
+		count += body.split('\n').length - 1;
+	}
+	return parts.join('');
+}
 
 /** A write-up grown to about 1 MB: the sample post's body repeated under one front matter block. */
 function megabytePost(sample: string): string {
@@ -144,6 +167,29 @@ export const benchmarks: Benchmark[] = [{
 				targetRatio: TARGET_RATIO,
 			});
 		}
+		// Highlighting: against bare markdown-it given the same highlighter (highlight.js) in its `highlight` option.
+		const withCode = await postWithCode(sample);
+		const highlighted = markdownIt({
+			highlight: (code, language) => hljs.getLanguage(language) ? hljs.highlight(code, { language, ignoreIllegals: true }).value : '',
+		});
+		const renderWithCode = () => renderer.render(withCode, { unsafeHtml: site.unsafeHtml, highlight: site.highlight });
+		const code = await measurePair(renderWithCode, () => highlighted.render(withCode), { budgetMs: 2_000 });
+		results.push({
+			name: `render: typical post with five highlighted code blocks (${Math.round(withCode.length / 1024)} KiB)`,
+			...code,
+			baselineName: 'bare markdown-it with highlight.js as its highlight option',
+			targetRatio: TARGET_RATIO,
+		});
+		// A keystroke in a long post: the preview renders the whole post again (the page then patches its DOM).
+		const long = postOfLines(withCode, 2_000);
+		const keystroke = await measurePair(() => renderer.render(long, { unsafeHtml: site.unsafeHtml, highlight: site.highlight, sourceLines: true }),
+			() => highlighted.render(long), { budgetMs: 2_000 });
+		results.push({
+			name: `render: update after a keystroke, ${long.split('\n').length}-line post with code`,
+			...keystroke,
+			baselineName: 'bare markdown-it with highlight.js as its highlight option',
+			note: `${keystroke.subject.medianMs.toFixed(1)} ms per update (target < ${KEYSTROKE_TARGET_MS} ms: ${keystroke.subject.medianMs < KEYSTROKE_TARGET_MS ? 'met' : 'MISSED'})`,
+		});
 		return results;
 	},
 }];
