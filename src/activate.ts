@@ -3,6 +3,8 @@ import type { MarkdownIt } from 'markdown-it';
 import { registerBuiltInPathSuggestions } from './features/builtInMarkdown';
 import { registerWritingCompletions } from './features/completions';
 import { registerFrontMatterFeatures } from './features/frontMatter';
+import { registerHugoServer } from './features/hugoServer';
+import type { HugoProcessHost } from './features/hugoServer/processHost';
 import { registerImageFeatures } from './features/images';
 import { registerNewPostCommand } from './features/newPost';
 import { registerImagePasting } from './features/pasteImages';
@@ -17,6 +19,8 @@ import { WorkspaceSiteIndex } from './services/workspaceSiteIndex';
 export interface ExtensionHostServices {
 	/** The HTTP client session lookups use: Node's, or the browser's `fetch`. */
 	readonly makeHttpFetcher: MakeHttpFetcher;
+	/** Running `hugo server`: the Node host's child processes; the web host has none. */
+	readonly hugoProcesses?: HugoProcessHost;
 }
 
 /** Activation shared by both entry files (`extension.ts` for Node, `extension.web.ts` for the browser). */
@@ -38,6 +42,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Extens
 		registerWritingCompletions({ language: 'markdown' }, sites, terms),
 		registerImagePasting({ language: 'markdown' }, sites),
 		registerBuiltInPathSuggestions(sites, context.workspaceState),
+		registerHugoServer(sites, host.hugoProcesses, { exposeState: context.extensionMode === vscode.ExtensionMode.Test }),
 	);
 	// VS Code's built-in Markdown preview calls extendMarkdownIt (contributes.markdown.markdownItPlugins)
 	const builtInPreview = new BuiltInPreviewSupport(sites);

@@ -5,6 +5,9 @@ export const enum CommandId {
 	InsertSessions = 'eventWriteup.insertSessions',
 	NewPost = 'eventWriteup.newPost',
 	OpenPreview = 'eventWriteup.openPreview',
+	OpenInHugoServer = 'eventWriteup.openInHugoServer',
+	/** Not contributed: the extension-host tests read the Hugo server's state through it. */
+	HugoServerState = 'eventWriteup.hugoServerState',
 	/** Not contributed: the extension-host tests read the post previews' state through it. */
 	PreviewSnapshots = 'eventWriteup.previewSnapshots',
 	/** Not contributed: the extension-host tests scroll a post preview as a reader would through it. */

@@ -2,9 +2,10 @@
 import type * as vscode from 'vscode';
 import { activateExtension } from './activate';
 import { NodeHttpFetcher } from './util/httpFetcher';
+import { NodeHugoProcesses } from './util/nodeHugoProcesses';
 
 export function activate(context: vscode.ExtensionContext): ReturnType<typeof activateExtension> {
-	return activateExtension(context, { makeHttpFetcher: limits => new NodeHttpFetcher(limits) });
+	return activateExtension(context, { makeHttpFetcher: limits => new NodeHttpFetcher(limits), hugoProcesses: new NodeHugoProcesses() });
 }
 
 export function deactivate(): void {
