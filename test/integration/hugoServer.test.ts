@@ -27,6 +27,21 @@ function fetchPage(url: string): Promise<{ status: number; body: string }> {
 	});
 }
 
+/** Waits (bounded) until the server's state satisfies `predicate`. */
+async function waitForState(predicate: (state: HugoServerState) => boolean, ms = 15_000): Promise<HugoServerState> {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const state = await serverState();
+		if (predicate(state)) {
+			return state;
+		}
+		if (Date.now() > deadline) {
+			throw new Error(`the Hugo server's state did not change: ${JSON.stringify(state)}`);
+		}
+		await new Promise(resolve => setTimeout(resolve, 50));
+	}
+}
+
 function isRunning(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
@@ -71,6 +86,12 @@ suite('integration.hugoServer', function () {
 		assert.equal(page.status, 200);
 		// The sample site's theme titles a page "<post> | <site>".
 		assert.match(page.body, /<title>OpenStack Summit Boston 2017: what I learned \| Notes from the Hallway Track<\/title>/);
+
+		// The page follows the post in the active editor: a draft, which the server includes.
+		await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceFile('content', 'post', 'summit-notes-draft.md')));
+		const following = await waitForState(state => state.pageAddress !== running.pageAddress);
+		assert.match(following.pageAddress ?? '', /\/post\/open-infrastructure-summit-berlin-2022\/$/);
+		assert.equal((await fetchPage(following.pageAddress!)).status, 200);
 
 		await vscode.commands.executeCommand(OPEN);
 		const stopped = await serverState();
