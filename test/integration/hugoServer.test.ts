@@ -2,13 +2,15 @@
 // the post's page served with the site's theme, the server gone after stopping, and the bad cases.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
 import { get } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HugoServerState } from '../../src/features/hugoServer';
-import { activateExtension, closeAllEditors, waitForDiagnostics, workspaceFile } from './util';
+import { activateExtension, closeAllEditors, waitForDiagnostics } from './util';
+import { REPO_ROOT } from './workspace';
 
 const POST = ['content', 'post', 'openstack-summit-boston-2017.md'];
 const OPEN = 'eventWriteup.openInHugoServer';
@@ -57,12 +59,24 @@ async function setHugoSetting(key: string, value: unknown): Promise<void> {
 
 suite('integration.hugoServer', function () {
 	this.timeout(180_000);
+	// A copy of the sample site of its own: the other suites leave posts in the shared workspace that Hugo
+	// would refuse to build (their front matter is broken on purpose).
+	let site = '';
+	const workspaceFile = (...segments: string[]) => vscode.Uri.file(path.join(site, ...segments));
 
 	suiteSetup(async function () {
 		if (!hugoInstalled) {
 			this.skip();
 		}
+		site = await fs.mkdtemp(path.join(tmpdir(), 'event-writeup-hugo-server-'));
+		await fs.cp(path.join(REPO_ROOT, 'sample-site'), site, { recursive: true });
 		await activateExtension();
+	});
+
+	suiteTeardown(async () => {
+		if (site !== '') {
+			await fs.rm(site, { recursive: true, force: true });
+		}
 	});
 
 	teardown(async () => {
@@ -133,7 +147,7 @@ suite('integration.hugoServer', function () {
 			await vscode.commands.executeCommand(OPEN);
 			const state = await serverState();
 			assert.equal(state.running, false, 'hugo stops when the site does not build');
-			assert.match(state.lastMessage ?? '', /Hugo could not build the site \(content\/post\/broken-front-matter\.md:2\): unmarshal failed/);
+			assert.match(state.lastMessage ?? '', /Hugo could not build the site \((?:.*\/)?content\/post\/broken-front-matter\.md:2\): unmarshal failed/);
 			const diagnostics = await waitForDiagnostics(broken, found => found.some(d => d.source === 'hugo server'), 15_000, 'hugo\'s build error');
 			const error = diagnostics.find(d => d.source === 'hugo server')!;
 			assert.equal(error.range.start.line, 1);

@@ -7,6 +7,7 @@ import { AUTOLINK } from './autolinks';
 import { codeBlocksPlugin, renderCode } from './codeBlocks';
 import { goldmarkOutputPlugin, RAW_HTML_OMITTED } from './goldmarkOutput';
 import { goldmarkParsingPlugin, htmlBlockHasClosure } from './goldmarkParsing';
+import { goldmarkLinkifyPlugin } from './linkify';
 import { DEFAULT_HIGHLIGHT, parseAttributeList, type HighlightSettings } from './highlight/hugoHighlight';
 import { headingIdsPlugin } from './headingIds';
 import { escapeHtml, htmlAttributes } from './html';
@@ -161,6 +162,7 @@ export function createHugoMarkdownIt(options: HugoMarkdownOptions = {}): Markdow
 	headingIdsPlugin(md);
 	typographerPlugin(md);
 	goldmarkParsingPlugin(md);
+	goldmarkLinkifyPlugin(md);
 	goldmarkOutputPlugin(md);
 	codeBlocksPlugin(md, env => contextOf(env).highlight);
 	hugoPreviewPlugin(md, options);

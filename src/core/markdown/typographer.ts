@@ -1,5 +1,5 @@
 import type { MarkdownIt, StateInline, Token } from 'markdown-it';
-import { pushAutolink, schemeLinkAt } from './autolinks';
+import { linkMayStartAt } from './linkify';
 import { isAsciiDigitCode, isAsciiLetterCode, isAsciiPunctCode } from './characters';
 
 /**
@@ -170,17 +170,15 @@ function startsSubstitution(src: string, pos: number, max: number): boolean {
 
 /**
  * Whether the text run stops at the terminator at `pos`. markdown-it's terminators include characters for
- * rules this parser does not have (`# $ % + = @ }`), and `:`, `!` and `^` start something only before `//`
- * (a URL with a scheme) or `[` (an image, an inline footnote): elsewhere no rule matches there and the
+ * rules this parser does not have (`# $ % + : = @ }`), and `!` and `^` start something only before `[`
+ * (an image, an inline footnote): elsewhere no rule matches there and the
  * tokenizer would only add the character to the text, after trying every rule. `[` and `]` always stop the
  * run: link labels are found from token to token.
  */
 function stopsText(src: string, pos: number, max: number): boolean {
 	switch (src.charCodeAt(pos)) {
-		case 0x23: case 0x24: case 0x25: case 0x2B: case 0x3D: case 0x40: case 0x7D:
+		case 0x23: case 0x24: case 0x25: case 0x2B: case 0x3A: case 0x3D: case 0x40: case 0x7D:
 			return false;
-		case 0x3A:
-			return src.charCodeAt(pos + 1) === 0x2F && src.charCodeAt(pos + 2) === 0x2F;
 		case 0x21: case 0x5E:
 			return src.charCodeAt(pos + 1) === 0x5B;
 		default:
@@ -194,8 +192,8 @@ const isTypographerOnlyCode = (code: number) => code === 0x22 || code === 0x27 |
 /**
  * markdown-it's text rule, stopping also where the typographer may substitute. Where nothing but the
  * typographer can match, it is asked right here, and a character it leaves is text (as the tokenizer would
- * make it after trying every other rule): prose full of quotes and dashes is read in one run. So is a URL
- * at its `://`, which only the linkify rule could take.
+ * make it after trying every other rule): prose full of quotes and dashes is read in one run. It stops
+ * before a space or `(` that a link follows, for the linkify rule.
  */
 function textUntilTypographerTrigger(state: StateInline, silent: boolean): boolean {
 	const src = state.src;
@@ -204,32 +202,16 @@ function textUntilTypographerTrigger(state: StateInline, silent: boolean): boole
 	let start = begin;
 	let pos = begin;
 	for (;;) {
-		while (pos < max && !(isTerminator(src.charCodeAt(pos)) && stopsText(src, pos, max))) {
-			pos++;
+		for (; pos < max; pos++) {
+			const code = src.charCodeAt(pos);
+			if (isTerminator(code) ? stopsText(src, pos, max) : (code === 0x20 || code === 0x28) && linkMayStartAt(src, pos + 1, max)) {
+				break;
+			}
 		}
 		if (pos >= max) {
 			break;
 		}
 		const code = src.charCodeAt(pos);
-		if (code === 0x3A) {
-			// A `://`: a URL with a scheme, as the chain's linkify rule takes it, without copying the text to
-			// drop its scheme again. No other rule matches at `:`: where no URL starts, it is text.
-			const link = silent ? undefined : schemeLinkAt(state, pos, textSinceSubstitution(state) + pos - start);
-			if (!link) {
-				pos++;
-				continue;
-			}
-			if (link.start < start) {
-				// The scheme began before this run: the chain's rule takes it.
-				break;
-			}
-			if (link.start > start) {
-				state.pending += src.slice(start, link.start);
-			}
-			pushAutolink(state, link);
-			pos = start = link.end;
-			continue;
-		}
 		if (!isTypographerOnlyCode(code)) {
 			break;
 		}
@@ -246,6 +228,10 @@ function textUntilTypographerTrigger(state: StateInline, silent: boolean): boole
 			pushSubstitution(state, found);
 		}
 		pos = start = pos + (found & 3);
+		if (pos < max && linkMayStartAt(src, pos, max)) {
+			// A substitution is an inline element of its own to Goldmark: a link may start right after it.
+			break;
+		}
 	}
 	if (!silent && pos > start) {
 		state.pending += src.slice(start, pos);

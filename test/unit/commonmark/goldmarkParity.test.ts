@@ -9,16 +9,12 @@ import { normalizeHtml } from './normalizeHtml';
 import { HUGO_OUTPUTS_FILE, specExamples, type RecordedOutputs } from './specExamples';
 
 /**
- * The examples where our render still differs from hugo's, and why. Goldmark's linkify extension only
- * starts a link at the start of a line or after a space, `*`, `_`, `~` or `(`, needs a dotted host and stops
- * at the first non-ASCII character; ours (linkify-it) is more eager. Goldmark reads a footnote definition's
- * first line with its own indentation (five spaces after `]:` make indented code).
+ * The examples where our render still differs from hugo's, and why: Goldmark reads a footnote definition's
+ * first line with its own indentation (five spaces after `]:` make indented code), markdown-it-footnote
+ * strips it.
  */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-	'spec-601': 'a URL inside `<…>` with a space is linked',
-	'gfm-19': 'URLs after `**`, with non-ASCII paths or hosts, and a trailing `.)`',
 	'gfm-23': 'indented code as a footnote definition\'s first line',
-	'gfm-24': 'a URL right after `~~`',
 };
 
 suite('core.markdown: Goldmark parity on the CommonMark and GFM examples', () => {
