@@ -1,5 +1,5 @@
 import type { MarkdownIt, StateInline } from 'markdown-it';
-import { pushAutolink } from './autolinks';
+import { pushAutolink, type FoundLink } from './autolinks';
 import { textSinceSubstitution } from './typographer';
 
 /**
@@ -158,8 +158,43 @@ function emailEnd(line: string): number {
 
 const LINK_READ_LIMIT = 4096;
 
+/**
+ * The link Goldmark finds at `start` (`src` read up to `max`), with its URL as markdown-it normalizes it;
+ * `undefined` for none. The caller has decided that a link may start there.
+ */
+export function linkAt(state: StateInline, start: number): FoundLink | undefined {
+	const src = state.src;
+	// Goldmark matches against the rest of the line; a link is seldom longer than LINK_READ_LIMIT, and a
+	// longer one is matched again against the whole line (reading a long paragraph's line at every link
+	// would be quadratic).
+	const readEnd = Math.min(state.posMax, start + LINK_READ_LIMIT);
+	let line = src.slice(start, readEnd);
+	const newline = line.indexOf('\n');
+	if (newline >= 0) {
+		line = line.slice(0, newline);
+	}
+	let link = matchLink(line);
+	if (link && newline < 0 && readEnd < state.posMax && link.length >= line.length - 1) {
+		const lineEnd = src.indexOf('\n', start);
+		line = src.slice(start, lineEnd < 0 || lineEnd > state.posMax ? state.posMax : lineEnd);
+		link = matchLink(line);
+	}
+	if (!link) {
+		return undefined;
+	}
+	const text = line.slice(0, link.length);
+	const url = link.kind === 'www' ? `https://${text}` : link.kind === 'email' ? `mailto:${text}` : text;
+	return { start, end: start + link.length, url: state.md.normalizeLink(url), text };
+}
+
+/** Whether the text run may link at `start` (linking is on, and not inside a link's label). */
+export function mayLink(state: StateInline): boolean {
+	return state.linkLevel === 0 && state.md.options.linkify === true;
+}
+
+/** The chain's rule, for a link at the head of a line, after another element, or after a `~` or `(`. */
 function linkify(state: StateInline, silent: boolean): boolean {
-	if (silent || state.linkLevel > 0 || !state.md.options.linkify) {
+	if (silent || !mayLink(state)) {
 		return false;
 	}
 	const src = state.src;
@@ -172,28 +207,14 @@ function linkify(state: StateInline, silent: boolean): boolean {
 	if (start >= state.posMax || !linkMayStartAt(src, start, state.posMax)) {
 		return false;
 	}
-	let lineEnd = src.indexOf('\n', start);
-	if (lineEnd < 0 || lineEnd > state.posMax) {
-		lineEnd = state.posMax;
-	}
-	// Goldmark matches against the rest of the line; a link is seldom longer than this, and a longer one is
-	// matched again against the whole line (reading a long paragraph's line at every link would be quadratic).
-	let line = src.slice(start, Math.min(lineEnd, start + LINK_READ_LIMIT));
-	let link = matchLink(line);
-	if (link && link.length >= line.length - 1 && lineEnd > start + LINK_READ_LIMIT) {
-		line = src.slice(start, lineEnd);
-		link = matchLink(line);
-	}
+	const link = linkAt(state, start);
 	if (!link) {
 		return false;
 	}
 	if (lead) {
 		state.pending += src[pos];
 	}
-	const text = line.slice(0, link.length);
-	const url = link.kind === 'www' ? `https://${text}` : link.kind === 'email' ? `mailto:${text}` : text;
-	const href = state.md.normalizeLink(url);
-	pushAutolink(state, { start, end: start + link.length, url: href, text });
-	state.pos = start + link.length;
+	pushAutolink(state, link);
+	state.pos = link.end;
 	return true;
 }

@@ -1,5 +1,6 @@
 import type { MarkdownIt, StateInline, Token } from 'markdown-it';
-import { linkMayStartAt } from './linkify';
+import { pushAutolink } from './autolinks';
+import { linkAt, linkMayStartAt, mayLink } from './linkify';
 import { isAsciiDigitCode, isAsciiLetterCode, isAsciiPunctCode } from './characters';
 
 /**
@@ -148,10 +149,10 @@ const TERMINATORS = new Uint8Array(128);
 for (const ch of '\n!#$%&*+-:<=@[\\]^_`{}~"\'.>') {
 	TERMINATORS[ch.charCodeAt(0)] = 1;
 }
-
-function isTerminator(ch: number): boolean {
-	return ch < 128 && TERMINATORS[ch] === 1;
-}
+/** And where a link may follow (a space, `(`): the run asks the linkify rule there. */
+const LINK_LEAD = 2;
+TERMINATORS[0x20] = LINK_LEAD;
+TERMINATORS[0x28] = LINK_LEAD;
 
 /**
  * A `.` or `>` is a substitution only as `...` or `>>`; alone (URLs, file names, sentence ends) it stays
@@ -201,10 +202,12 @@ function textUntilTypographerTrigger(state: StateInline, silent: boolean): boole
 	const begin = state.pos;
 	let start = begin;
 	let pos = begin;
+	const linking = !silent && mayLink(state);
 	for (;;) {
 		for (; pos < max; pos++) {
 			const code = src.charCodeAt(pos);
-			if (isTerminator(code) ? stopsText(src, pos, max) : (code === 0x20 || code === 0x28) && linkMayStartAt(src, pos + 1, max)) {
+			const kind = code < 128 ? TERMINATORS[code] : 0;
+			if (kind !== 0 && (kind === LINK_LEAD ? linking && linkMayStartAt(src, pos + 1, max) : stopsText(src, pos, max))) {
 				break;
 			}
 		}
@@ -212,6 +215,18 @@ function textUntilTypographerTrigger(state: StateInline, silent: boolean): boole
 			break;
 		}
 		const code = src.charCodeAt(pos);
+		if (code === 0x20 || code === 0x28) {
+			// A link after a space or `(` (which stays text), taken here rather than in the chain's rule.
+			const link = linkAt(state, pos + 1);
+			if (link) {
+				state.pending += src.slice(start, pos + 1);
+				pushAutolink(state, link);
+				pos = start = link.end;
+			} else {
+				pos++;
+			}
+			continue;
+		}
 		if (!isTypographerOnlyCode(code)) {
 			break;
 		}
@@ -228,9 +243,13 @@ function textUntilTypographerTrigger(state: StateInline, silent: boolean): boole
 			pushSubstitution(state, found);
 		}
 		pos = start = pos + (found & 3);
-		if (pos < max && linkMayStartAt(src, pos, max)) {
+		if (linking && pos < max && linkMayStartAt(src, pos, max)) {
 			// A substitution is an inline element of its own to Goldmark: a link may start right after it.
-			break;
+			const link = linkAt(state, pos);
+			if (link) {
+				pushAutolink(state, link);
+				pos = start = link.end;
+			}
 		}
 	}
 	if (!silent && pos > start) {
