@@ -2,6 +2,7 @@ import { checkCommand } from './checkCommand';
 import { imagesCommand } from './imagesCommand';
 import type { CliCommand } from './io';
 import { renderCommand } from './renderCommand';
+import { scheduleCommand } from './scheduleCommand';
 import { sessionCommand } from './sessionCommand';
 
 /** The subcommands of `event-writeup`, in the order `--help` lists them. */
@@ -9,5 +10,6 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
 	checkCommand,
 	imagesCommand,
 	renderCommand,
+	scheduleCommand,
 	sessionCommand,
 ];

@@ -1,0 +1,224 @@
+import ICAL from 'ical.js';
+import { all, first, htmlToText, parseXml, rawText } from '../sessions/html';
+import { asArray, asRecord, asText, uniqueNames } from '../sessions/providers/context';
+import { scheduleEvents } from '../sessions/providers/c3voc';
+import { trimAsciiWhitespace } from '../text';
+import { addDuration, inStartOrder, localTimeAt, parseLocalTime, type LocalTime, type Schedule, type ScheduleSession } from './schedule';
+
+/** A schedule export that is none of the formats read here, or holds no session. */
+export class ScheduleFormatError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'ScheduleFormatError';
+	}
+}
+
+/** Reads any supported export from its text: frab/Pentabarf XML, C3VOC/pretalx JSON, or iCalendar. */
+export function readSchedule(body: string, name?: string): Schedule {
+	const text = body.replace(/^\uFEFF/, '').trimStart();
+	if (text.startsWith('BEGIN:VCALENDAR')) {
+		return readICalendar(body, name);
+	}
+	if (text.startsWith('{')) {
+		let value: unknown;
+		try {
+			value = JSON.parse(text);
+		} catch (error) {
+			throw new ScheduleFormatError(`The schedule is not valid JSON: ${(error as Error).message}`);
+		}
+		return readScheduleJson(value);
+	}
+	if (text.startsWith('<')) {
+		return readScheduleXml(body);
+	}
+	throw new ScheduleFormatError('This is not a schedule export (frab or pretalx XML or JSON, or an iCalendar file).');
+}
+
+function nonEmpty(schedule: Schedule, what: string): Schedule {
+	if (schedule.sessions.length === 0) {
+		throw new ScheduleFormatError(`The ${what} holds no sessions.`);
+	}
+	return schedule;
+}
+
+/** A frab/Pentabarf `schedule.xml` (FOSDEM, CCC, pretalx's XML export). */
+export function readScheduleXml(body: string): Schedule {
+	const doc = parseXml(body);
+	const root = first(doc, 'schedule');
+	if (!root) {
+		throw new ScheduleFormatError('The XML is not a frab or Pentabarf schedule (no <schedule> element).');
+	}
+	const conference = first(root, 'conference');
+	const name = trimAsciiWhitespace(rawText(conference && first(conference, 'title'))) || 'Conference';
+	const timeZone = trimAsciiWhitespace(rawText(conference && first(conference, 'time_zone_name'))) || undefined;
+	const sessions: ScheduleSession[] = [];
+	for (const event of all(root, 'event')) {
+		const child = (tag: string) => event.children.find(c => c.type === 'tag' && c.name === tag);
+		const value = (tag: string) => trimAsciiWhitespace(rawText(child(tag))) || undefined;
+		const title = value('title');
+		const dayDate = event.parent && event.parent.type === 'tag' && event.parent.parent && 'attribs' in event.parent.parent
+			? (event.parent.parent as { attribs: Record<string, string> }).attribs.date : undefined;
+		const start = parseLocalTime(value('date') ?? '') ?? (dayDate && value('start') ? parseLocalTime(`${dayDate}T${value('start')}`) : undefined);
+		if (!title || !start) {
+			continue;
+		}
+		const duration = value('duration');
+		const end = duration ? addDuration(start, duration) : undefined;
+		const persons = child('persons');
+		const speakers = persons && persons.type === 'tag' ? uniqueNames(all(persons, 'person').map(p => rawText(p))) : [];
+		const abstract = value('abstract');
+		const subtitle = value('subtitle');
+		sessions.push({
+			id: event.attribs.guid || event.attribs.id || value('slug') || `${start.date}T${start.time} ${title}`,
+			title, speakers, start,
+			...(subtitle ? { subtitle } : {}),
+			...(end ? { end } : {}),
+			...(value('room') ? { room: value('room') } : {}),
+			...(value('track') ? { track: value('track') } : {}),
+			...(value('url') ? { url: value('url') } : {}),
+			...(abstract ? { abstract: htmlToText(abstract) } : {}),
+		});
+	}
+	return nonEmpty({ name, ...(timeZone ? { timeZone } : {}), sessions: inStartOrder(sessions), format: 'frab-xml' }, 'XML schedule');
+}
+
+/** A C3VOC `schedule.json` (frab's and pretalx's JSON export): v1 days and rooms, or v2 events. */
+export function readScheduleJson(value: unknown): Schedule {
+	const schedule = asRecord(asRecord(value)?.schedule);
+	if (!schedule) {
+		throw new ScheduleFormatError('The JSON is not a frab or pretalx schedule export (no "schedule" object).');
+	}
+	const conference = asRecord(schedule.conference);
+	const name = asText(conference?.title) ?? asText(conference?.acronym) ?? 'Conference';
+	const timeZone = asText(conference?.time_zone_name);
+	const sessions: ScheduleSession[] = [];
+	for (const event of scheduleEvents(value)) {
+		const title = asText(event.title);
+		const start = parseLocalTime(asText(event.date) ?? asText(event.start) ?? '');
+		if (!title || !start) {
+			continue;
+		}
+		const duration = asText(event.duration);
+		const end = duration ? addDuration(start, duration) : undefined;
+		const persons = asArray(event.persons).map(p => asRecord(p) ? asText(asRecord(p)!.public_name) ?? asText(asRecord(p)!.name) : asText(p));
+		const participants = asArray(event.participants).map(asRecord)
+			.filter(p => p !== undefined && (p.role === undefined || p.role === 'speaker'))
+			.map(p => asText(p?.name) ?? asText(p?.public_name));
+		const room = asRecord(event.room) ? asText(asRecord(event.room)!.name) : asText(event.room);
+		const track = asRecord(event.track) ? asText(asRecord(event.track)!.name) : asText(event.track);
+		const url = asText(event.url) ?? asText(event.origin_url);
+		const subtitle = asText(event.subtitle);
+		const abstract = asText(event.abstract);
+		sessions.push({
+			id: asText(event.guid) ?? asText(event.id) ?? asText(event.code) ?? `${start.date}T${start.time} ${title}`,
+			title, speakers: uniqueNames([...persons, ...participants]), start,
+			...(subtitle ? { subtitle } : {}),
+			...(end ? { end } : {}),
+			...(room ? { room } : {}),
+			...(track ? { track } : {}),
+			...(url ? { url } : {}),
+			...(abstract ? { abstract: htmlToText(abstract) } : {}),
+		});
+	}
+	return nonEmpty({ name, ...(timeZone ? { timeZone } : {}), sessions: inStartOrder(sessions), format: 'c3voc-json' }, 'JSON schedule');
+}
+
+/** How far a recurring event is expanded: conference agendas repeat little. */
+const MAX_OCCURRENCES = 366;
+
+/**
+ * An iCalendar file (a personal agenda exported by pretalx, Sched, Sessionize or a calendar app): each
+ * event with a time (all-day events are no sessions), at its wall time in the zone it names (a VTIMEZONE
+ * of the file; UTC times stay UTC), recurring events expanded with their exceptions.
+ */
+export function readICalendar(body: string, fallbackName?: string): Schedule {
+	let calendar: ICAL.Component;
+	try {
+		calendar = new ICAL.Component(ICAL.parse(body));
+	} catch (error) {
+		throw new ScheduleFormatError(`The iCalendar file does not parse: ${(error as Error).message}`);
+	}
+	for (const zone of calendar.getAllSubcomponents('vtimezone')) {
+		// A zone without a TZID (some exporters write broken ones) cannot be named by an event: skipped.
+		if (zone.hasProperty('tzid')) {
+			ICAL.TimezoneService.register(zone);
+		}
+	}
+	const name = asText(calendar.getFirstPropertyValue('x-wr-calname')) ?? fallbackName ?? 'Agenda';
+	const timeZone = asText(calendar.getFirstPropertyValue('x-wr-timezone'));
+	const vevents = calendar.getAllSubcomponents('vevent');
+	// Exceptions (RECURRENCE-ID) are attached to their master event, which then yields them in place.
+	const masters = new Map<string, ICAL.Event>();
+	const exceptions: ICAL.Component[] = [];
+	for (const vevent of vevents) {
+		if (vevent.hasProperty('recurrence-id')) {
+			exceptions.push(vevent);
+		} else {
+			const event = new ICAL.Event(vevent);
+			masters.set(event.uid ?? `${masters.size}`, event);
+		}
+	}
+	for (const exception of exceptions) {
+		const master = masters.get(asText(exception.getFirstPropertyValue('uid')) ?? '');
+		if (master) {
+			master.relateException(exception);
+		} else {
+			const event = new ICAL.Event(exception);
+			masters.set(`${event.uid}-${masters.size}`, event);
+		}
+	}
+	const sessions: ScheduleSession[] = [];
+	for (const [uid, event] of masters) {
+		if (!event.startDate || event.startDate.isDate) {
+			continue;
+		}
+		const occurrences: Array<{ start: ICAL.Time; end: ICAL.Time; item: ICAL.Event }> = [];
+		if (event.isRecurring()) {
+			try {
+				const iterator = event.iterator();
+				for (let next = iterator.next(), count = 0; next && count < MAX_OCCURRENCES; next = iterator.next(), count++) {
+					const details = event.getOccurrenceDetails(next);
+					occurrences.push({ start: details.startDate, end: details.endDate, item: details.item });
+				}
+			} catch {
+				// A recurrence the parser cannot expand (an RDATE period, say): its first occurrence stands.
+				occurrences.length = 0;
+				occurrences.push({ start: event.startDate, end: event.endDate, item: event });
+			}
+		} else {
+			occurrences.push({ start: event.startDate, end: event.endDate, item: event });
+		}
+		for (const { start, end, item } of occurrences) {
+			const title = asText(item.summary);
+			if (!title) {
+				continue;
+			}
+			const startTime = localTimeOf(start);
+			const endTime = end ? localTimeOf(end) : undefined;
+			const url = asText(item.component.getFirstPropertyValue('url'));
+			const description = asText(item.description);
+			const categories = item.component.getAllProperties('categories').flatMap(p => p.getValues()).map(v => asText(v)).filter(v => v !== undefined);
+			// Attendees are the people invited, not the speakers: an agenda names speakers in the text, if at all.
+			sessions.push({
+				id: occurrences.length > 1 ? `${uid}@${startTime.date}T${startTime.time}` : uid,
+				title, speakers: [], start: startTime,
+				...(endTime ? { end: endTime } : {}),
+				...(item.location ? { room: item.location } : {}),
+				...(categories.length > 0 ? { track: categories.join(', ') } : {}),
+				...(url ? { url } : {}),
+				...(description ? { abstract: description } : {}),
+			});
+		}
+	}
+	return nonEmpty({ name, ...(timeZone ? { timeZone } : {}), sessions: inStartOrder(sessions), format: 'icalendar' }, 'iCalendar file');
+}
+
+/** A time's wall clock in its own zone (floating times: as written, no offset). */
+function localTimeOf(time: ICAL.Time): LocalTime {
+	if (time.zone === ICAL.Timezone.localTimezone) {
+		const pad = (n: number) => String(n).padStart(2, '0');
+		return { date: `${time.year}-${pad(time.month)}-${pad(time.day)}`, time: `${pad(time.hour)}:${pad(time.minute)}` };
+	}
+	const offsetMinutes = Math.round(time.utcOffset() / 60);
+	return localTimeAt(time.toUnixTime() * 1000, offsetMinutes);
+}

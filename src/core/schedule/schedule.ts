@@ -1,0 +1,151 @@
+/**
+ * A conference schedule, whichever platform published it: its sessions with their local times in the
+ * event's time zone, grouped by day; and the half-day write-up made from the sessions a writer attended.
+ */
+
+/** A moment as the schedule gives it: the local wall time in the event's zone, and its UTC offset. */
+export interface LocalTime {
+	/** `YYYY-MM-DD` */
+	readonly date: string;
+	/** `HH:MM` */
+	readonly time: string;
+	/** Minutes east of UTC; `undefined` when the schedule gives local time only. */
+	readonly offsetMinutes?: number;
+}
+
+export interface ScheduleSession {
+	/** Unique within the schedule (the platform's id, guid or code). */
+	readonly id: string;
+	readonly title: string;
+	readonly subtitle?: string;
+	readonly speakers: readonly string[];
+	readonly room?: string;
+	readonly track?: string;
+	readonly start: LocalTime;
+	readonly end?: LocalTime;
+	readonly url?: string;
+	readonly abstract?: string;
+}
+
+export interface Schedule {
+	readonly name: string;
+	/** IANA zone (`Europe/Brussels`) when the schedule names one. */
+	readonly timeZone?: string;
+	/** Every session, in start order. */
+	readonly sessions: readonly ScheduleSession[];
+	/** Where the schedule came from (`frab-xml`, `c3voc-json`, `icalendar`). */
+	readonly format: string;
+}
+
+/** Sorts sessions by day, time, then room and title, the order a writer saw them in. */
+export function inStartOrder(sessions: ScheduleSession[]): ScheduleSession[] {
+	const key = (s: ScheduleSession) => `${s.start.date}T${s.start.time}\u0000${s.room ?? ''}\u0000${s.title}`;
+	return sessions.sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+}
+
+/** The schedule's days (`YYYY-MM-DD`), in order. */
+export function scheduleDays(schedule: Schedule): string[] {
+	return [...new Set(schedule.sessions.map(s => s.start.date))].sort();
+}
+
+export interface SessionFilter {
+	/** `YYYY-MM-DD` */
+	readonly day?: string;
+	/** `HH:MM`, inclusive */
+	readonly from?: string;
+	/** `HH:MM`, exclusive */
+	readonly to?: string;
+}
+
+/** The sessions of a day (and time range), in start order. */
+export function sessionsOf(schedule: Schedule, filter: SessionFilter): ScheduleSession[] {
+	return schedule.sessions.filter(s => (filter.day === undefined || s.start.date === filter.day)
+		&& (filter.from === undefined || s.start.time >= filter.from)
+		&& (filter.to === undefined || s.start.time < filter.to));
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** The weekday of a `YYYY-MM-DD` date (a calendar date: no zone involved). */
+export function weekdayOf(date: string): string {
+	const [year, month, day] = date.split('-').map(Number);
+	return WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+}
+
+/** Noon splits a day's sessions into the morning and the afternoon write-up. */
+export const NOON = '12:00';
+
+/** `<Event> - <Weekday> Sessions AM|PM`, as the founding write-ups are titled. */
+export function proposedTitle(schedule: Schedule, sessions: readonly ScheduleSession[]): string {
+	const day = sessions[0]?.start.date;
+	if (!day) {
+		return schedule.name;
+	}
+	const morning = sessions.every(s => s.start.time < NOON);
+	const afternoon = sessions.every(s => s.start.time >= NOON);
+	const half = morning ? ' AM' : afternoon ? ' PM' : '';
+	return `${schedule.name} - ${weekdayOf(day)} Sessions${half}`;
+}
+
+/** `2026-01-31T09:30:00+01:00`, or without an offset when the schedule gives none. */
+export function formatLocalTime(time: LocalTime): string {
+	if (time.offsetMinutes === undefined) {
+		return `${time.date}T${time.time}:00`;
+	}
+	const sign = time.offsetMinutes < 0 ? '-' : '+';
+	const minutes = Math.abs(time.offsetMinutes);
+	return `${time.date}T${time.time}:00${sign}${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/** A session's slot as an HTML comment: kept in the post for placing photos, never shown on the page. */
+export function slotComment(session: ScheduleSession): string {
+	const end = session.end ? ` end=${formatLocalTime(session.end)}` : '';
+	return `<!-- session start=${formatLocalTime(session.start)}${end} -->`;
+}
+
+/** Reads the slot comments back (start and end, as written), in document order. */
+export function readSlotComments(text: string): Array<{ offset: number; start: string; end?: string }> {
+	return [...text.matchAll(/<!-- session start=(\S+)(?: end=(\S+))? -->/g)].map(m => ({ offset: m.index, start: m[1], ...(m[2] ? { end: m[2] } : {}) }));
+}
+
+/** Local time of a UTC instant in a zone given by its offset. */
+export function localTimeAt(utcMillis: number, offsetMinutes: number): LocalTime {
+	const shifted = new Date(utcMillis + offsetMinutes * 60_000);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return {
+		date: `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`,
+		time: `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`,
+		offsetMinutes,
+	};
+}
+
+/** Reads `2026-01-31T09:30:00+01:00` (offset optional) as written. */
+export function parseLocalTime(text: string): LocalTime | undefined {
+	const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
+	if (!match) {
+		return undefined;
+	}
+	const zone = match[3];
+	let offsetMinutes: number | undefined;
+	if (zone === 'Z') {
+		offsetMinutes = 0;
+	} else if (zone) {
+		const digits = zone.replace(':', '');
+		offsetMinutes = (digits[0] === '-' ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+	}
+	return { date: match[1], time: match[2], ...(offsetMinutes !== undefined ? { offsetMinutes } : {}) };
+}
+
+/** The end of a slot from its start and a `HH:MM` or `HH:MM:SS` duration (the wall clock moves on as written). */
+export function addDuration(start: LocalTime, duration: string): LocalTime | undefined {
+	const parts = duration.trim().split(':').map(Number);
+	if (parts.length < 2 || parts.length > 3 || parts.some(n => !Number.isInteger(n) || n < 0)) {
+		return undefined;
+	}
+	const minutes = parts[0] * 60 + parts[1];
+	const [year, month, day] = start.date.split('-').map(Number);
+	const [hour, minute] = start.time.split(':').map(Number);
+	const wall = Date.UTC(year, month - 1, day, hour, minute) + minutes * 60_000;
+	const end = localTimeAt(wall, 0);
+	return { date: end.date, time: end.time, ...(start.offsetMinutes !== undefined ? { offsetMinutes: start.offsetMinutes } : {}) };
+}

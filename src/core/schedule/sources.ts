@@ -1,0 +1,92 @@
+import { classifySessionUrl } from '../sessions/classify';
+import { scheduleJsonUrl } from '../sessions/providers/frab';
+import { FetchError, type HttpFetcher } from '../sessions/types';
+import { readSchedule, ScheduleFormatError } from './readers';
+import type { Schedule } from './schedule';
+
+/** Schedule exports are far bigger than a session page: FOSDEM's XML is close to 2 MB. */
+export const SCHEDULE_MAX_BYTES = 32 * 1024 * 1024;
+
+const ACCEPT = 'application/json, application/xml, text/xml, text/calendar, text/plain;q=0.5';
+
+/**
+ * Where the whole schedule of the event a URL belongs to is exported, most exact first: the URL itself
+ * when it is an export, FOSDEM's yearly XML and its pretalx export, a pretalx event's JSON export (any
+ * host), a frab site's `schedule.json` and `schedule.xml`, Sched's public `all.ics`.
+ */
+export function scheduleExportUrls(text: string): string[] {
+	const href = text.trim();
+	let url: URL;
+	try {
+		url = new URL(href);
+	} catch {
+		return [];
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		return [];
+	}
+	const candidates: string[] = [];
+	if (/\.(?:json|xml|ics)$|\/(?:xml|ical|ics)\/?$|\/schedule\/export\//i.test(url.pathname)) {
+		candidates.push(href);
+	}
+	const fosdem = /^\/(\d{4})\//.exec(url.pathname);
+	if (/(^|\.)fosdem\.org$/i.test(url.hostname) && fosdem && url.hostname.toLowerCase() !== 'pretalx.fosdem.org') {
+		candidates.push(`https://fosdem.org/${fosdem[1]}/schedule/xml`);
+		candidates.push(`https://pretalx.fosdem.org/fosdem-${fosdem[1]}/schedule/export/schedule.json`);
+	}
+	const pretalx = /^(.*?\/[^/]+)\/(?:talk|speaker|schedule|featured|sneak)(?:\/|$)/.exec(url.pathname);
+	const classified = safeClassify(href);
+	if (classified?.platform === 'pretalx' && classified.base && classified.event) {
+		candidates.push(`${classified.base}/${classified.event}/schedule/export/schedule.json`);
+	} else if (pretalx && !/fosdem\.org$/i.test(url.hostname)) {
+		candidates.push(`${url.origin}${pretalx[1]}/schedule/export/schedule.json`);
+	}
+	const frabJson = scheduleJsonUrl(href);
+	if (frabJson) {
+		candidates.push(frabJson, frabJson.replace(/\.json$/, '.xml'));
+	}
+	if (/\.sched\.com$/i.test(url.hostname)) {
+		candidates.push(`${url.origin}/all.ics`);
+	}
+	return [...new Set(candidates)];
+}
+
+function safeClassify(href: string): ReturnType<typeof classifySessionUrl> | undefined {
+	try {
+		return classifySessionUrl(href);
+	} catch {
+		return undefined;
+	}
+}
+
+/** No export of the schedule could be read; `reasons` says why for each address tried. */
+export class ScheduleNotFoundError extends Error {
+	constructor(readonly url: string, readonly reasons: readonly string[]) {
+		super(reasons.length === 0
+			? `${url} is not a schedule or a session of a schedule this extension can read (pretalx, frab, FOSDEM, CCC, Sched, iCalendar).`
+			: `No schedule could be read for ${url}: ${reasons.join('; ')}`);
+		this.name = 'ScheduleNotFoundError';
+	}
+}
+
+/** Fetches and reads the schedule a URL (a session or a schedule export) belongs to. */
+export async function fetchSchedule(fetcher: HttpFetcher, url: string, signal?: AbortSignal): Promise<Schedule> {
+	const candidates = scheduleExportUrls(url);
+	const reasons: string[] = [];
+	for (const candidate of candidates) {
+		try {
+			const response = await fetcher.get(candidate, { accept: ACCEPT, ...(signal ? { signal } : {}) });
+			return readSchedule(response.body);
+		} catch (error) {
+			if (error instanceof FetchError && error.kind === 'cancelled') {
+				throw error;
+			}
+			if (error instanceof FetchError || error instanceof ScheduleFormatError) {
+				reasons.push(`${candidate}: ${error.message}`);
+				continue;
+			}
+			throw error;
+		}
+	}
+	throw new ScheduleNotFoundError(url, reasons);
+}
