@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { all, first, htmlToText, parseXml, rawText } from '../sessions/html';
 import { asArray, asRecord, asText, uniqueNames } from '../sessions/providers/context';
 import { scheduleEvents } from '../sessions/providers/c3voc';
-import { trimAsciiWhitespace } from '../text';
+import { collapseAsciiWhitespace } from '../text';
 import { addDuration, inStartOrder, localTimeAt, parseLocalTime, type LocalTime, type Schedule, type ScheduleSession } from './schedule';
 
 /** A schedule export that is none of the formats read here, or holds no session. */
@@ -49,12 +49,12 @@ export function readScheduleXml(body: string): Schedule {
 		throw new ScheduleFormatError('The XML is not a frab or Pentabarf schedule (no <schedule> element).');
 	}
 	const conference = first(root, 'conference');
-	const name = trimAsciiWhitespace(rawText(conference && first(conference, 'title'))) || 'Conference';
-	const timeZone = trimAsciiWhitespace(rawText(conference && first(conference, 'time_zone_name'))) || undefined;
+	const name = collapseAsciiWhitespace(rawText(conference && first(conference, 'title'))) || 'Conference';
+	const timeZone = collapseAsciiWhitespace(rawText(conference && first(conference, 'time_zone_name'))) || undefined;
 	const sessions: ScheduleSession[] = [];
 	for (const event of all(root, 'event')) {
 		const child = (tag: string) => event.children.find(c => c.type === 'tag' && c.name === tag);
-		const value = (tag: string) => trimAsciiWhitespace(rawText(child(tag))) || undefined;
+		const value = (tag: string) => collapseAsciiWhitespace(rawText(child(tag))) || undefined;
 		const title = value('title');
 		const dayDate = event.parent && event.parent.type === 'tag' && event.parent.parent && 'attribs' in event.parent.parent
 			? (event.parent.parent as { attribs: Record<string, string> }).attribs.date : undefined;

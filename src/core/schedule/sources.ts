@@ -12,7 +12,7 @@ const ACCEPT = 'application/json, application/xml, text/xml, text/calendar, text
 /**
  * Where the whole schedule of the event a URL belongs to is exported, most exact first: the URL itself
  * when it is an export, FOSDEM's yearly XML and its pretalx export, a pretalx event's JSON export (any
- * host), a frab site's `schedule.json` and `schedule.xml`, Sched's public `all.ics`.
+ * host), a frab site's `schedule.json` and `schedule.xml`, the CCC hub's XML, Sched's public `all.ics`.
  */
 export function scheduleExportUrls(text: string): string[] {
 	const href = text.trim();
@@ -44,6 +44,11 @@ export function scheduleExportUrls(text: string): string[] {
 	const frabJson = scheduleJsonUrl(href);
 	if (frabJson) {
 		candidates.push(frabJson, frabJson.replace(/\.json$/, '.xml'));
+	}
+	const hub = /^\/congress\/(\d{4})\/hub\//.exec(url.pathname);
+	if (url.hostname.toLowerCase() === 'events.ccc.de' && hub) {
+		// The congress of a year is the (year - 1986)th: 2024 is 38C3.
+		candidates.push(`https://events.ccc.de/congress/${hub[1]}/hub/api/c/${Number(hub[1]) - 1986}c3/schedule.xml`);
 	}
 	if (/\.sched\.com$/i.test(url.hostname)) {
 		candidates.push(`${url.origin}/all.ics`);
