@@ -9,6 +9,7 @@ import { registerImageFeatures } from './features/images';
 import { registerNewPostCommand } from './features/newPost';
 import { registerImagePasting } from './features/pasteImages';
 import { BuiltInPreviewSupport, registerPostPreview } from './features/preview';
+import { registerScheduleCommands } from './features/schedule';
 import { registerSessionCommands } from './features/sessions';
 import type { MakeHttpFetcher } from './features/sessions/lookup';
 import { RuleDocs } from './services/ruleDocs';
@@ -38,6 +39,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Extens
 		registerImageFeatures({ language: 'markdown' }, sites, { docs: ruleDocs }),
 		registerSessionCommands(terms, host.makeHttpFetcher),
 		registerNewPostCommand(terms),
+		registerScheduleCommands(terms, host.makeHttpFetcher),
 		registerPostPreview(context.extensionUri, sites, { exposeSnapshots: context.extensionMode === vscode.ExtensionMode.Test }),
 		registerWritingCompletions({ language: 'markdown' }, sites, terms),
 		registerImagePasting({ language: 'markdown' }, sites),

@@ -4,6 +4,8 @@ export const enum CommandId {
 	InsertSession = 'eventWriteup.insertSession',
 	InsertSessions = 'eventWriteup.insertSessions',
 	NewPost = 'eventWriteup.newPost',
+	NewWriteUpFromSchedule = 'eventWriteup.newWriteUpFromSchedule',
+	InsertSessionsFromSchedule = 'eventWriteup.insertSessionsFromSchedule',
 	OpenPreview = 'eventWriteup.openPreview',
 	OpenInHugoServer = 'eventWriteup.openInHugoServer',
 	/** Not contributed: the extension-host tests read the Hugo server's state through it. */

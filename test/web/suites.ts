@@ -8,3 +8,4 @@ import '../integration/images.test';
 import '../integration/newPost.test';
 import '../integration/pasteImages.test';
 import '../integration/preview.test';
+import '../integration/schedule.test';

@@ -19,6 +19,10 @@ export interface NewPostArgs {
 	/** A list, or one comma-separated string. */
 	readonly tags?: readonly string[] | string;
 	readonly categories?: readonly string[] | string;
+	/** RFC 3339; now when absent. */
+	readonly date?: string;
+	/** The post's body, placed where the writer would start typing, and where its cursor goes in it. */
+	readonly body?: { readonly text: string; readonly cursorOffset: number };
 }
 
 const FORMATS: ReadonlyArray<PostFormat | 'auto'> = ['auto', 'toml', 'yaml'];
@@ -73,15 +77,17 @@ export async function newPostCommand(terms: SiteTermsCache, args?: NewPostArgs):
 
 	let plan: NewPostPlan;
 	try {
-		plan = await planNewPost(files, site, { title, tags, categories, date: formatRfc3339(new Date()), format, folder });
+		plan = await planNewPost(files, site, { title, tags, categories, date: args?.date ?? formatRfc3339(new Date()), format, folder });
 	} catch (error) {
 		void vscode.window.showErrorMessage(errorMessage(error));
 		return undefined;
 	}
 	const uri = files.toUri(plan.path);
+	const bodyAt = offsetOf(plan.text, plan.cursor);
+	const text = args?.body ? plan.text.slice(0, bodyAt) + args.body.text + plan.text.slice(bodyAt) : plan.text;
 	const edit = new vscode.WorkspaceEdit();
 	// Without overwrite a file that appeared since planning makes the edit fail instead of being replaced.
-	edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(plan.text) });
+	edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
 	if (!await vscode.workspace.applyEdit(edit)) {
 		void vscode.window.showErrorMessage(`Could not create ${vscode.workspace.asRelativePath(uri)}: a file may exist there now. Nothing was overwritten.`);
 		return undefined;
@@ -89,13 +95,28 @@ export async function newPostCommand(terms: SiteTermsCache, args?: NewPostArgs):
 	const document = await vscode.workspace.openTextDocument(uri);
 	// A new post is to be written in: pinned, not a preview tab the next click replaces.
 	const editor = await vscode.window.showTextDocument(document, { preview: false });
-	const cursor = document.validatePosition(new vscode.Position(plan.cursor.line, plan.cursor.character));
+	const cursor = args?.body
+		? document.positionAt(bodyAt + args.body.cursorOffset)
+		: document.validatePosition(new vscode.Position(plan.cursor.line, plan.cursor.character));
 	editor.selection = new vscode.Selection(cursor, cursor);
 	editor.revealRange(new vscode.Range(cursor, cursor));
 	if (plan.warnings.length > 0) {
 		void vscode.window.showWarningMessage(plan.warnings.join(' '));
 	}
 	return uri;
+}
+
+/** The offset of a line and character in a text. */
+function offsetOf(text: string, position: { readonly line: number; readonly character: number }): number {
+	let offset = 0;
+	for (let line = 0; line < position.line; line++) {
+		const next = text.indexOf('\n', offset);
+		if (next < 0) {
+			return text.length;
+		}
+		offset = next + 1;
+	}
+	return Math.min(text.length, offset + position.character);
 }
 
 /** The site of the active file, else of the first workspace folder inside (or below) a site. */

@@ -43,7 +43,7 @@ export async function decideFetch(settings: SessionSettings, requested: boolean 
  * Makes the HTTP client of the host the extension runs in (Node's, or the browser's `fetch`), with the limits
  * of one lookup: per request and for the whole of it.
  */
-export type MakeHttpFetcher = (limits: { readonly timeoutMs: number; readonly totalTimeoutMs: number }) => HttpFetcher;
+export type MakeHttpFetcher = (limits: { readonly timeoutMs: number; readonly totalTimeoutMs: number; readonly maxBytes?: number }) => HttpFetcher;
 
 /** What the session commands need from their surroundings. */
 export interface SessionLookupHost {
