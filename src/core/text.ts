@@ -101,7 +101,24 @@ export function joinLines(...lines: string[]): string {
  * punctuation (U+202F) or a no-break space in a name is part of the text, not layout.
  */
 export function collapseAsciiWhitespace(text: string): string {
-	return trimAsciiWhitespace(text.replace(/[ \t\n\r\f\v]+/g, ' '));
+	// Most names and titles are already clean: one scan instead of two replacements.
+	return needsCollapsing(text) ? trimAsciiWhitespace(text.replace(/[ \t\n\r\f\v]+/g, ' ')) : text;
+}
+
+/** Whether a text holds layout whitespace a collapsed one cannot: other than one space between two characters. */
+function needsCollapsing(text: string): boolean {
+	const last = text.length - 1;
+	for (let i = 0; i <= last; i++) {
+		const code = text.charCodeAt(i);
+		if (code === 0x20) {
+			if (i === 0 || i === last || text.charCodeAt(i + 1) === 0x20) {
+				return true;
+			}
+		} else if (code >= 0x09 && code <= 0x0D) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /** Trims ASCII whitespace only (`String.prototype.trim` also takes no-break and other Unicode spaces). */

@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import { all, first, htmlToText, parseXml, rawText } from '../sessions/html';
+import { all, first, htmlToText, parseXml, rawText, type Element } from '../sessions/html';
 import { asArray, asRecord, asText, uniqueNames } from '../sessions/providers/context';
 import { scheduleEvents } from '../sessions/providers/c3voc';
 import { collapseAsciiWhitespace } from '../text';
@@ -34,6 +34,32 @@ export function readSchedule(body: string, name?: string): Schedule {
 	throw new ScheduleFormatError('This is not a schedule export (frab or pretalx XML or JSON, or an iCalendar file).');
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** A session from what an export gives, fields it leaves empty left out; the abstract as plain text. */
+function sessionOf(fields: Pick<ScheduleSession, 'id' | 'title' | 'speakers' | 'start'> & { [K in 'end' | 'subtitle' | 'room' | 'track' | 'url' | 'abstract']?: ScheduleSession[K] | undefined }): ScheduleSession {
+	const session: Mutable<ScheduleSession> = { id: fields.id, title: fields.title, speakers: fields.speakers, start: fields.start };
+	if (fields.subtitle) {
+		session.subtitle = fields.subtitle;
+	}
+	if (fields.end) {
+		session.end = fields.end;
+	}
+	if (fields.room) {
+		session.room = fields.room;
+	}
+	if (fields.track) {
+		session.track = fields.track;
+	}
+	if (fields.url) {
+		session.url = fields.url;
+	}
+	if (fields.abstract) {
+		session.abstract = htmlToText(fields.abstract);
+	}
+	return session;
+}
+
 function nonEmpty(schedule: Schedule, what: string): Schedule {
 	if (schedule.sessions.length === 0) {
 		throw new ScheduleFormatError(`The ${what} holds no sessions.`);
@@ -53,31 +79,30 @@ export function readScheduleXml(body: string): Schedule {
 	const timeZone = collapseAsciiWhitespace(rawText(conference && first(conference, 'time_zone_name'))) || undefined;
 	const sessions: ScheduleSession[] = [];
 	for (const event of all(root, 'event')) {
-		const child = (tag: string) => event.children.find(c => c.type === 'tag' && c.name === tag);
-		const value = (tag: string) => collapseAsciiWhitespace(rawText(child(tag))) || undefined;
+		// Each event's fields, read in one pass over its children.
+		const fields = new Map<string, Element>();
+		for (const child of event.children) {
+			if (child.type === 'tag' && !fields.has(child.name)) {
+				fields.set(child.name, child);
+			}
+		}
+		const value = (tag: string) => collapseAsciiWhitespace(rawText(fields.get(tag))) || undefined;
 		const title = value('title');
-		const dayDate = event.parent && event.parent.type === 'tag' && event.parent.parent && 'attribs' in event.parent.parent
-			? (event.parent.parent as { attribs: Record<string, string> }).attribs.date : undefined;
+		const day = event.parent?.parent;
+		const dayDate = day && day.type === 'tag' ? day.attribs.date : undefined;
 		const start = parseLocalTime(value('date') ?? '') ?? (dayDate && value('start') ? parseLocalTime(`${dayDate}T${value('start')}`) : undefined);
 		if (!title || !start) {
 			continue;
 		}
 		const duration = value('duration');
 		const end = duration ? addDuration(start, duration) : undefined;
-		const persons = child('persons');
-		const speakers = persons && persons.type === 'tag' ? uniqueNames(all(persons, 'person').map(p => rawText(p))) : [];
-		const abstract = value('abstract');
-		const subtitle = value('subtitle');
-		sessions.push({
+		const persons = fields.get('persons');
+		const speakers = persons ? uniqueNames(persons.children.filter(c => c.type === 'tag' && c.name === 'person').map(p => rawText(p))) : [];
+		sessions.push(sessionOf({
 			id: event.attribs.guid || event.attribs.id || value('slug') || `${start.date}T${start.time} ${title}`,
-			title, speakers, start,
-			...(subtitle ? { subtitle } : {}),
-			...(end ? { end } : {}),
-			...(value('room') ? { room: value('room') } : {}),
-			...(value('track') ? { track: value('track') } : {}),
-			...(value('url') ? { url: value('url') } : {}),
-			...(abstract ? { abstract: htmlToText(abstract) } : {}),
-		});
+			title, speakers, start, end,
+			subtitle: value('subtitle'), room: value('room'), track: value('track'), url: value('url'), abstract: value('abstract'),
+		}));
 	}
 	return nonEmpty({ name, ...(timeZone ? { timeZone } : {}), sessions: inStartOrder(sessions), format: 'frab-xml' }, 'XML schedule');
 }
@@ -107,18 +132,11 @@ export function readScheduleJson(value: unknown): Schedule {
 		const room = asRecord(event.room) ? asText(asRecord(event.room)!.name) : asText(event.room);
 		const track = asRecord(event.track) ? asText(asRecord(event.track)!.name) : asText(event.track);
 		const url = asText(event.url) ?? asText(event.origin_url);
-		const subtitle = asText(event.subtitle);
-		const abstract = asText(event.abstract);
-		sessions.push({
+		sessions.push(sessionOf({
 			id: asText(event.guid) ?? asText(event.id) ?? asText(event.code) ?? `${start.date}T${start.time} ${title}`,
-			title, speakers: uniqueNames([...persons, ...participants]), start,
-			...(subtitle ? { subtitle } : {}),
-			...(end ? { end } : {}),
-			...(room ? { room } : {}),
-			...(track ? { track } : {}),
-			...(url ? { url } : {}),
-			...(abstract ? { abstract: htmlToText(abstract) } : {}),
-		});
+			title, speakers: uniqueNames([...persons, ...participants]), start, end,
+			subtitle: asText(event.subtitle), room, track, url, abstract: asText(event.abstract),
+		}));
 	}
 	return nonEmpty({ name, ...(timeZone ? { timeZone } : {}), sessions: inStartOrder(sessions), format: 'c3voc-json' }, 'JSON schedule');
 }

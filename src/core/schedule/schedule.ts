@@ -37,10 +37,16 @@ export interface Schedule {
 	readonly format: string;
 }
 
-/** Sorts sessions by day, time, then room and title, the order a writer saw them in. */
+/** Sorts sessions by day and time; sessions at one time keep the export's order (its rooms in order). */
 export function inStartOrder(sessions: ScheduleSession[]): ScheduleSession[] {
-	const key = (s: ScheduleSession) => `${s.start.date}T${s.start.time}\u0000${s.room ?? ''}\u0000${s.title}`;
-	return sessions.sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+	// Wall-clock minutes as numbers (`YYYYMMDD` * 1440 + minutes of the day): compared without strings.
+	const keys = sessions.map(({ start }) => Number(start.date.slice(0, 4) + start.date.slice(5, 7) + start.date.slice(8, 10)) * 1440
+		+ Number(start.time.slice(0, 2)) * 60 + Number(start.time.slice(3, 5)));
+	if (keys.every((key, i) => i === 0 || keys[i - 1] <= key)) {
+		return sessions;
+	}
+	const order = sessions.map((_session, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
+	return order.map(i => sessions[i]);
 }
 
 /** The schedule's days (`YYYY-MM-DD`), in order. */
@@ -136,15 +142,23 @@ export function parseLocalTime(text: string): LocalTime | undefined {
 	return { date: match[1], time: match[2], ...(offsetMinutes !== undefined ? { offsetMinutes } : {}) };
 }
 
+const DURATION = /^\s*(\d+):(\d+)(?::\d+)?\s*$/;
+
 /** The end of a slot from its start and a `HH:MM` or `HH:MM:SS` duration (the wall clock moves on as written). */
 export function addDuration(start: LocalTime, duration: string): LocalTime | undefined {
-	const parts = duration.trim().split(':').map(Number);
-	if (parts.length < 2 || parts.length > 3 || parts.some(n => !Number.isInteger(n) || n < 0)) {
+	const match = DURATION.exec(duration);
+	if (!match) {
 		return undefined;
 	}
-	const minutes = parts[0] * 60 + parts[1];
+	const minutes = Number(match[1]) * 60 + Number(match[2]);
+	const hour = Number(start.time.slice(0, 2)), minute = Number(start.time.slice(3, 5));
+	const endOfDay = hour * 60 + minute + minutes;
+	if (endOfDay < 1440) {
+		// Within the day, most slots: no date arithmetic.
+		const time = `${String(Math.floor(endOfDay / 60)).padStart(2, '0')}:${String(endOfDay % 60).padStart(2, '0')}`;
+		return { date: start.date, time, ...(start.offsetMinutes !== undefined ? { offsetMinutes: start.offsetMinutes } : {}) };
+	}
 	const [year, month, day] = start.date.split('-').map(Number);
-	const [hour, minute] = start.time.split(':').map(Number);
 	const wall = Date.UTC(year, month - 1, day, hour, minute) + minutes * 60_000;
 	const end = localTimeAt(wall, 0);
 	return { date: end.date, time: end.time, ...(start.offsetMinutes !== undefined ? { offsetMinutes: start.offsetMinutes } : {}) };

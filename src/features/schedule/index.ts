@@ -4,6 +4,7 @@ import { errorMessage } from '../../core/errors';
 import { readSchedule } from '../../core/schedule/readers';
 import { NOON, proposedTitle, scheduleDays, sessionsOf, weekdayOf, formatLocalTime, type Schedule, type ScheduleSession } from '../../core/schedule/schedule';
 import { fetchSchedule, SCHEDULE_MAX_BYTES } from '../../core/schedule/sources';
+import { sessionPickList } from '../../core/schedule/pickList';
 import { sessionEntries } from '../../core/schedule/writeUp';
 import { FetchError } from '../../core/sessions/types';
 import type { SiteTermsCache } from '../../services/siteTerms';
@@ -221,20 +222,9 @@ async function askSessions(sessions: readonly ScheduleSession[], preselect: bool
 	pick.buttons = [morning, afternoon, wholeDay];
 	const selected = new Set<ScheduleSession>(preselect ? sessions : []);
 	const show = (shown: readonly ScheduleSession[]) => {
-		const items: SessionItem[] = [];
-		let time = '';
-		for (const session of shown) {
-			if (session.start.time !== time) {
-				time = session.start.time;
-				items.push({ label: time, kind: vscode.QuickPickItemKind.Separator });
-			}
-			items.push({
-				label: session.title,
-				description: session.speakers.join(', '),
-				detail: [session.end ? `${session.start.time}–${session.end.time}` : session.start.time, session.room, session.track].filter(Boolean).join(' · '),
-				session,
-			});
-		}
+		const items: SessionItem[] = sessionPickList(shown).map(row => row.kind === 'time'
+			? { label: row.label, kind: vscode.QuickPickItemKind.Separator }
+			: { label: row.label, description: row.description, detail: row.detail, session: row.session });
 		pick.items = items;
 		pick.selectedItems = items.filter(item => item.session && selected.has(item.session));
 	};
