@@ -5,10 +5,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readSchedule, ScheduleFormatError } from '../../../src/core/schedule/readers';
 import { formatLocalTime, proposedTitle, readSlotComments, scheduleDays, sessionsOf, weekdayOf } from '../../../src/core/schedule/schedule';
-import { fetchSchedule, scheduleExportUrls, ScheduleNotFoundError } from '../../../src/core/schedule/sources';
+import { fetchSchedule, SCHEDULE_MAX_BYTES, scheduleExportUrls, ScheduleNotFoundError } from '../../../src/core/schedule/sources';
 import { sessionEntries } from '../../../src/core/schedule/writeUp';
 import { NodeHttpFetcher } from '../../../src/util/httpFetcher';
 import { SESSION_FIXTURES, startLoopbackServer, type LoopbackServer } from '../sessions/loopback';
+import { bigXmlExport } from './bigExports';
 
 const SCHEDULE_FIXTURES = path.resolve(SESSION_FIXTURES, '..', 'schedule');
 const read = (...segments: string[]) => fs.readFileSync(path.join(...segments), 'utf8');
@@ -167,5 +168,33 @@ suite('core.schedule: finding a schedule from a URL', function () {
 		await assert.rejects(fetchSchedule(fetcher, 'https://talks.example.org/conf/talk/XYZ/'), (error: unknown) =>
 			error instanceof ScheduleNotFoundError && /schedule\.json/.test(error.message));
 		await assert.rejects(fetchSchedule(fetcher, 'https://example.com/about'), /is not a schedule or a session of a schedule/);
+	});
+});
+
+suite('core.schedule: big exports at the size limits', function () {
+	this.timeout(60_000);
+	let server: LoopbackServer;
+	const big = bigXmlExport(3_000);
+
+	suiteSetup(async () => {
+		server = await startLoopbackServer({ 'fosdem.org/2026/schedule/xml': { headers: { 'content-type': 'application/xml' }, body: big } });
+	});
+
+	suiteTeardown(() => server.close());
+
+	test('Should read a 3,000-session export that a session lookup\'s 2 MB cap would refuse (#17)', async () => {
+		assert.ok(big.length > 2 * 1024 * 1024, `${big.length} bytes`);
+		const sessionLimits = new NodeHttpFetcher({ hostMap: server.hostMap('fosdem.org', 'pretalx.fosdem.org'), timeoutMs: 5_000 });
+		await assert.rejects(fetchSchedule(sessionLimits, 'https://fosdem.org/2026/schedule/event/X/'), /larger than the 2097152-byte limit/);
+		const scheduleLimits = new NodeHttpFetcher({ hostMap: server.hostMap('fosdem.org', 'pretalx.fosdem.org'), timeoutMs: 5_000, maxBytes: SCHEDULE_MAX_BYTES, totalTimeoutMs: 60_000 });
+		const schedule = await fetchSchedule(scheduleLimits, 'https://fosdem.org/2026/schedule/event/X/');
+		assert.equal(schedule.sessions.length, 3_000);
+		assert.deepEqual(scheduleDays(schedule), ['2026-01-31', '2026-02-01']);
+	});
+
+	test('Should refuse an export over the schedule cap with the reason (#17)', async () => {
+		const tight = new NodeHttpFetcher({ hostMap: server.hostMap('fosdem.org', 'pretalx.fosdem.org'), timeoutMs: 5_000, maxBytes: 1024 * 1024 });
+		await assert.rejects(fetchSchedule(tight, 'https://fosdem.org/2026/schedule/event/X/'), (error: unknown) =>
+			error instanceof ScheduleNotFoundError && /larger than the 1048576-byte limit/.test(error.message));
 	});
 });
