@@ -87,7 +87,7 @@ export function exifBlock(bytes: Uint8Array): Uint8Array | undefined {
  */
 class ExifBytes extends Uint8Array {
 	static over(bytes: Uint8Array): ExifBytes {
-		return new ExifBytes(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+		return new ExifBytes(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
 	}
 
 	#view(): DataView {
