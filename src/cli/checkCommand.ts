@@ -1,5 +1,5 @@
 import { isListPagePath, isMarkdownFileName, isSearchedFolder } from '../core/frontMatter/documentScope';
-import { readFileSync, promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { IFileReader } from '../core/fs/fileReader';
 import { decodeUtf8, type DecodedText } from '../core/fs/utf8';
 import { join, relativeInside, resolve } from '../core/fs/posixPath';
@@ -18,6 +18,7 @@ import { githubAnnotations } from './githubAnnotations';
 import { VERSION } from './version';
 import { sarifLog } from './sarif';
 import { unifiedDiff } from './unifiedDiff';
+import { writeFileAtomically } from './atomicWrite';
 import { ExitCode, UsageError, type CliCommand } from './io';
 import { NodeFileReader } from './nodeFileReader';
 import { errorMessage } from '../core/errors';
@@ -251,21 +252,6 @@ async function fixPost(file: string, post: DecodedText, sites: SiteContexts): Pr
 
 /** Writes a post's new text; tests record writes instead. */
 export type PostWriter = (path: string, text: string) => Promise<void>;
-
-/**
- * Writes `text` to a new file next to `path` and renames it over `path`: a run stopped midway leaves the
- * old post or the new one, never half of one. The post keeps its permissions.
- */
-async function writeFileAtomically(path: string, text: string): Promise<void> {
-	const temporary = `${path}.event-writeup-${process.pid}.tmp`;
-	try {
-		await fs.writeFile(temporary, text, { mode: (await fs.stat(path)).mode, flag: 'wx' });
-		await fs.rename(temporary, path);
-	} catch (error) {
-		await fs.rm(temporary, { force: true });
-		throw error;
-	}
-}
 
 /** Which codes are reported: `--rules` lists the only ones, `--ignore` the ones left out. */
 function codeFilter(rules: string | undefined, ignore: string | undefined): (code: string) => boolean {

@@ -1,6 +1,7 @@
 import { checkCommand } from './checkCommand';
 import { imagesCommand } from './imagesCommand';
 import type { CliCommand } from './io';
+import { photosCommand } from './photosCommand';
 import { renderCommand } from './renderCommand';
 import { scheduleCommand } from './scheduleCommand';
 import { sessionCommand } from './sessionCommand';
@@ -9,6 +10,7 @@ import { sessionCommand } from './sessionCommand';
 export const CLI_COMMANDS: readonly CliCommand[] = [
 	checkCommand,
 	imagesCommand,
+	photosCommand,
 	renderCommand,
 	scheduleCommand,
 	sessionCommand,

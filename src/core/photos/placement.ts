@@ -1,0 +1,186 @@
+import { slugify } from '../posts/slug';
+import { parseLocalTime, readSlotComments } from '../schedule/schedule';
+import { captureTimeOf, type CaptureTime } from './captureTime';
+
+/** A session of the post with the slot its entry keeps (`<!-- session start=… end=… -->`). */
+export interface PostSession {
+	readonly title: string;
+	/** UTC milliseconds. */
+	readonly start: number;
+	readonly end: number;
+	/** The slot's offset: the event's time zone that day. */
+	readonly offsetMinutes: number;
+	/** Where the section's content ends (before the blank lines that close it): photos go here. */
+	readonly insertOffset: number;
+}
+
+const HEADING = /^(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+
+/** Wall clock `YYYY-MM-DD` and `HH:MM[:SS]` at an offset, as UTC milliseconds. */
+function instant(date: string, time: string, offsetMinutes: number): number {
+	const [year, month, day] = date.split('-').map(Number);
+	const [hour, minute, second = 0] = time.split(':').map(Number);
+	return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000;
+}
+
+/**
+ * The sessions of a post whose entries keep their slot, in document order; a session without an end runs
+ * until the next one starts (or for an hour).
+ */
+export function postSessions(text: string): PostSession[] {
+	const lines: Array<{ start: number; end: number; text: string }> = [];
+	for (let start = 0; start <= text.length;) {
+		const newline = text.indexOf('\n', start);
+		const end = newline < 0 ? text.length : newline;
+		lines.push({ start, end, text: text.slice(start, end).replace(/\r$/, '') });
+		if (newline < 0) {
+			break;
+		}
+		start = newline + 1;
+	}
+	const lineAt = (offset: number) => {
+		let index = 0;
+		while (index + 1 < lines.length && lines[index + 1].start <= offset) {
+			index++;
+		}
+		return index;
+	};
+	const found: Array<Omit<PostSession, 'end'> & { end?: number }> = [];
+	for (const slot of readSlotComments(text)) {
+		const start = parseLocalTime(slot.start);
+		if (!start) {
+			continue;
+		}
+		const offsetMinutes = start.offsetMinutes ?? 0;
+		const end = slot.end ? parseLocalTime(slot.end) : undefined;
+		// The heading the slot is under, and where its section ends: the next heading of its level or above.
+		let headingLine = lineAt(slot.offset);
+		while (headingLine > 0 && !HEADING.test(lines[headingLine].text)) {
+			headingLine--;
+		}
+		const heading = HEADING.exec(lines[headingLine].text);
+		const level = heading ? heading[1].length : 6;
+		let last = lines.length - 1;
+		for (let line = lineAt(slot.offset) + 1; line < lines.length; line++) {
+			const next = HEADING.exec(lines[line].text);
+			if (next && next[1].length <= level) {
+				last = line - 1;
+				break;
+			}
+		}
+		while (last > headingLine && lines[last].text.trim() === '') {
+			last--;
+		}
+		found.push({
+			title: heading ? heading[2] : 'Session',
+			start: instant(start.date, start.time, offsetMinutes),
+			...(end ? { end: instant(end.date, end.time, end.offsetMinutes ?? offsetMinutes) } : {}),
+			offsetMinutes,
+			insertOffset: lines[last].end,
+		});
+	}
+	return found.map((session, i) => ({ ...session, end: session.end ?? found[i + 1]?.start ?? session.start + 3_600_000 }));
+}
+
+/** `+00:03:20`, `-1:00`, `+90` (seconds): what to add to the camera's clock to get the real time. */
+export function parseClockOffset(text: string): number | undefined {
+	const match = /^([+-])?(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
+	if (match) {
+		const seconds = Number(match[2]) * 3600 + Number(match[3]) * 60 + Number(match[4] ?? 0);
+		return (match[1] === '-' ? -1 : 1) * seconds;
+	}
+	const plain = /^([+-]?\d+)$/.exec(text.trim());
+	return plain ? Number(plain[1]) : undefined;
+}
+
+export interface PhotoToPlace {
+	readonly name: string;
+	readonly capture?: CaptureTime;
+	/** Why the photo cannot be placed (damaged, not a photo): reported, never placed. */
+	readonly problem?: string;
+}
+
+export interface PhotoPlacement {
+	readonly photo: number;
+	readonly session: number;
+	/** The real capture time (camera offset applied), UTC milliseconds. */
+	readonly takenAt: number;
+	/** What to name the copy: the session's slug and the local time (`kuryr-lab-1419.jpg`). */
+	readonly fileName: string;
+}
+
+export interface PhotoPlan {
+	readonly sessions: readonly PostSession[];
+	/** In capture order. */
+	readonly placed: readonly PhotoPlacement[];
+	readonly unplaced: ReadonlyArray<{ readonly photo: number; readonly reason: string }>;
+}
+
+/** Assigns each photo to the session whose slot holds its capture time (`cameraOffsetSeconds` applied). */
+export function planPhotoPlacement(text: string, photos: readonly PhotoToPlace[], cameraOffsetSeconds = 0): PhotoPlan {
+	const sessions = postSessions(text);
+	const placed: PhotoPlacement[] = [];
+	const unplaced: Array<{ photo: number; reason: string }> = [];
+	photos.forEach((photo, index) => {
+		if (photo.problem || !photo.capture) {
+			unplaced.push({ photo: index, reason: photo.problem ?? 'no capture time (no EXIF date, no time in its name)' });
+			return;
+		}
+		if (sessions.length === 0) {
+			unplaced.push({ photo: index, reason: 'the post has no session with a time slot' });
+			return;
+		}
+		const capture = photo.capture;
+		// A date without a year (from a file name) takes the year of the post's sessions.
+		const date = capture.yearUnknown ? `${new Date(sessions[0].start).getUTCFullYear()}${capture.date.slice(4)}` : capture.date;
+		const slotOf = (offsetMinutes: number) => instant(date, capture.time, capture.offsetMinutes ?? offsetMinutes) + cameraOffsetSeconds * 1000;
+		const session = sessions.findIndex(s => { const t = slotOf(s.offsetMinutes); return t >= s.start && t < s.end; });
+		if (session < 0) {
+			unplaced.push({ photo: index, reason: `taken at ${date} ${capture.time.slice(0, 5)}, in no session's slot` });
+			return;
+		}
+		const takenAt = slotOf(sessions[session].offsetMinutes);
+		const local = new Date(takenAt + sessions[session].offsetMinutes * 60_000).toISOString();
+		const extension = /\.([A-Za-z0-9]+)$/.exec(photo.name)?.[1].toLowerCase().replace(/^jpeg$/, 'jpg') ?? 'jpg';
+		placed.push({ photo: index, session, takenAt, fileName: `${slugify(sessions[session].title) || 'session'}-${local.slice(11, 13)}${local.slice(14, 16)}.${extension}` });
+	});
+	placed.sort((a, b) => a.takenAt - b.takenAt || a.photo - b.photo);
+	return { sessions, placed, unplaced };
+}
+
+/** The Markdown of a placed photo: an image with empty alt text marked for the writer, or Hugo's figure. */
+export function photoMarkup(reference: string, markup: 'markdown' | 'figure'): string {
+	return markup === 'figure'
+		? `{{< figure src="${reference.replace(/"/g, '%22')}" alt="" >}} <!-- alt text: describe the photo -->`
+		: `![](${reference.replace(/[()\s]/g, ch => encodeURIComponent(ch))}) <!-- alt text: describe the photo -->`;
+}
+
+/** Insertions (offset and text) putting each session's photos after its notes, in capture order. */
+export function photoInsertions(plan: PhotoPlan, markupOf: (placement: PhotoPlacement) => string): Array<{ offset: number; text: string }> {
+	const bySession = new Map<number, string[]>();
+	for (const placement of plan.placed) {
+		bySession.set(placement.session, [...bySession.get(placement.session) ?? [], markupOf(placement)]);
+	}
+	return [...bySession].map(([session, lines]) => ({ offset: plan.sessions[session].insertOffset, text: `\n\n${lines.join('\n\n')}` }));
+}
+
+/** A photo file as read from disk or the workspace. */
+export interface PhotoFile {
+	readonly name: string;
+	readonly bytes: Uint8Array;
+	readonly modifiedMillis?: number;
+}
+
+/** Reads each photo's capture time (a damaged or unsupported one becomes a problem to report) and plans. */
+export function planPhotos(text: string, files: readonly PhotoFile[], cameraOffsetSeconds = 0): PhotoPlan & { readonly photos: readonly PhotoToPlace[] } {
+	const offset = postSessions(text)[0]?.offsetMinutes;
+	const photos = files.map((file): PhotoToPlace => {
+		try {
+			const capture = captureTimeOf(file, offset);
+			return capture ? { name: file.name, capture } : { name: file.name };
+		} catch (error) {
+			return { name: file.name, problem: (error as Error).message };
+		}
+	});
+	return { ...planPhotoPlacement(text, photos, cameraOffsetSeconds), photos };
+}
