@@ -8,6 +8,7 @@ import type { HugoProcessHost } from './features/hugoServer/processHost';
 import { registerImageFeatures } from './features/images';
 import { registerNewPostCommand } from './features/newPost';
 import { registerImagePasting } from './features/pasteImages';
+import { registerPhotoPlacement } from './features/photos';
 import { BuiltInPreviewSupport, registerPostPreview } from './features/preview';
 import { registerScheduleCommands } from './features/schedule';
 import { registerSessionCommands } from './features/sessions';
@@ -43,6 +44,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Extens
 		registerPostPreview(context.extensionUri, sites, { exposeSnapshots: context.extensionMode === vscode.ExtensionMode.Test }),
 		registerWritingCompletions({ language: 'markdown' }, sites, terms),
 		registerImagePasting({ language: 'markdown' }, sites),
+		registerPhotoPlacement(sites),
 		registerBuiltInPathSuggestions(sites, context.workspaceState),
 		registerHugoServer(sites, host.hugoProcesses, { exposeState: context.extensionMode === vscode.ExtensionMode.Test }),
 	);

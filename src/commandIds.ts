@@ -6,6 +6,7 @@ export const enum CommandId {
 	NewPost = 'eventWriteup.newPost',
 	NewWriteUpFromSchedule = 'eventWriteup.newWriteUpFromSchedule',
 	InsertSessionsFromSchedule = 'eventWriteup.insertSessionsFromSchedule',
+	AddPhotosToSessions = 'eventWriteup.addPhotosToSessions',
 	OpenPreview = 'eventWriteup.openPreview',
 	OpenInHugoServer = 'eventWriteup.openInHugoServer',
 	/** Not contributed: the extension-host tests read the Hugo server's state through it. */

@@ -1,0 +1,198 @@
+import * as vscode from 'vscode';
+import { CommandId } from '../../commandIds';
+import { parseClockOffset, photoInsertions, photoMarkup, planPhotos, type PhotoFile, type PhotoPlacement } from '../../core/photos/placement';
+import { calendarDateOf } from '../../core/site/permalinks';
+import { readPageAddress } from '../../core/site/references';
+import { slugify } from '../../core/posts/slug';
+import { DEFAULT_IMAGE_FOLDER, imageFolderDate, isImageFileName, planImages, postName, resolveImageFolder } from '../../core/writing/imageFiles';
+import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
+import { Disposable } from '../../util/dispose';
+
+/** Arguments (keybindings, tests): `files` skips the file dialog, `offset` the setting, `leftOut: 'leave'` the question. */
+export interface AddPhotosArgs {
+	/** Photo files or folders, as URIs. */
+	readonly files?: readonly string[];
+	/** Added to the camera's clock (`+00:03:20`). */
+	readonly offset?: string;
+	readonly leftOut?: 'leave' | 'ask';
+}
+
+/** What the command did, for the writer's output and for tests. */
+export interface AddPhotosResult {
+	/** The site paths the post links, in the order inserted. */
+	readonly placed: readonly string[];
+	/** `name: why` of every photo left out. */
+	readonly leftOut: readonly string[];
+	/** The files copied into the site. */
+	readonly copied: readonly string[];
+}
+
+/**
+ * "Add Photos to Sessions": photos (files or a folder) placed under the sessions of the open write-up they
+ * were taken in, by their capture time and the slots its entries keep; copied into the site like pasted
+ * images (never over a file), linked after each session's notes in capture order, in one edit.
+ */
+class PhotoPlacer extends Disposable {
+	readonly #output = this._register(vscode.window.createOutputChannel('Event Write-up: Photos'));
+
+	constructor(private readonly sites: WorkspaceSiteIndex) {
+		super();
+	}
+
+	async run(args: AddPhotosArgs | undefined): Promise<AddPhotosResult | undefined> {
+		const editor = vscode.window.activeTextEditor;
+		if (!editor || editor.document.languageId !== 'markdown') {
+			void vscode.window.showInformationMessage('Open a write-up to add photos to its sessions.');
+			return undefined;
+		}
+		const document = editor.document;
+		const config = vscode.workspace.getConfiguration('eventWriteup', document.uri);
+		const offsetText = args?.offset ?? config.get<string>('photos.cameraOffset', '');
+		const offset = offsetText.trim() === '' ? 0 : parseClockOffset(offsetText);
+		if (offset === undefined) {
+			void vscode.window.showErrorMessage(`The camera clock offset "${offsetText}" is not ±HH:MM:SS (eventWriteup.photos.cameraOffset).`);
+			return undefined;
+		}
+		const chosen = args?.files?.map(file => vscode.Uri.parse(file)) ?? await vscode.window.showOpenDialog({
+			title: 'Add Photos to Sessions', canSelectFiles: true, canSelectFolders: true, canSelectMany: true,
+			filters: { Photos: ['jpg', 'jpeg', 'png', 'webp', 'heic'] }, openLabel: 'Add Photos',
+		});
+		if (!chosen || chosen.length === 0) {
+			return undefined;
+		}
+		const files = await this.#readPhotos(chosen);
+		const text = document.getText();
+		const version = document.version;
+		const plan = planPhotos(text, files, offset);
+		if (plan.sessions.length === 0) {
+			void vscode.window.showErrorMessage('This post has no session with a time slot: make it with "New Write-up from Schedule", or insert its sessions with "Insert Sessions from Schedule".');
+			return undefined;
+		}
+		const context = await this.sites.siteFor(document.uri);
+		if (!context) {
+			void vscode.window.showErrorMessage('This post is not in a Hugo site: photos are copied into the site\'s static folder.');
+			return undefined;
+		}
+		const { site } = context;
+		const template = config.get<string>('images.folder') || DEFAULT_IMAGE_FOLDER;
+		const date = imageFolderDate(calendarDateOf(readPageAddress(text).dates?.date), config.get<string>('images.folderDate') === 'today' ? 'today' : 'post', new Date());
+		const folder = resolveImageFolder(site.root, template, { date, post: postName(document.uri.path) });
+		if ('error' in folder) {
+			void vscode.window.showErrorMessage(`Cannot place the photos: ${folder.error}.`);
+			return undefined;
+		}
+		// Photos that fit no slot but have a time: the writer may put them under a session.
+		const extra = args?.leftOut === 'leave' ? [] : await this.#askPlacement(plan, files);
+		if (extra === undefined) {
+			return undefined;
+		}
+		const placements = [...plan.placed, ...extra];
+		const folderUri = this.sites.toUri(document.uri, folder.folder);
+		const existing = await Promise.resolve(vscode.workspace.fs.readDirectory(folderUri)).then(entries => entries.map(([name]) => name), () => []);
+		const planned = planImages(placements.map(p => ({ name: p.fileName })), folder.folder, existing, site.staticMounts, document.uri.path);
+		const markup = config.get<string>('photos.markup') === 'figure' ? 'figure' : 'markdown';
+		const references = new Map(placements.map((placement, i) => [placement, planned[i]]));
+		const edit = new vscode.WorkspaceEdit();
+		placements.forEach((placement, i) => {
+			edit.createFile(this.sites.toUri(document.uri, planned[i].path), { contents: files[placement.photo].bytes, overwrite: false, ignoreIfExists: false });
+		});
+		for (const insertion of photoInsertions({ ...plan, placed: placements }, placement => photoMarkup(references.get(placement)!.reference, markup))) {
+			edit.insert(document.uri, document.positionAt(insertion.offset), insertion.text);
+		}
+		if (document.version !== version) {
+			void vscode.window.showWarningMessage('The post changed while the photos were read: nothing was added. Run the command again.');
+			return undefined;
+		}
+		const extraSet = new Set(extra.map(p => p.photo));
+		const leftOut = plan.unplaced.filter(u => !extraSet.has(u.photo)).map(u => `${files[u.photo].name}: ${u.reason}`);
+		if (placements.length > 0 && !await vscode.workspace.applyEdit(edit)) {
+			void vscode.window.showErrorMessage('The photos could not be added: a file may exist where a copy was to go. Nothing was overwritten.');
+			return undefined;
+		}
+		const copied = planned.map(p => p.path);
+		this.#report(document, placements, files, plan.photos.map(p => p.capture?.source), copied, leftOut);
+		const summary = `${placements.length} photo${placements.length === 1 ? '' : 's'} added` + (leftOut.length > 0 ? `, ${leftOut.length} left out` : '');
+		void vscode.window.showInformationMessage(`${summary} (see the Event Write-up: Photos output).`, 'Show Output').then(choice => {
+			if (choice === 'Show Output') {
+				this.#output.show(true);
+			}
+		});
+		return { placed: placements.map(p => references.get(p)!.reference), leftOut, copied };
+	}
+
+	async #readPhotos(chosen: readonly vscode.Uri[]): Promise<PhotoFile[]> {
+		const uris: vscode.Uri[] = [];
+		for (const uri of chosen) {
+			const stat = await vscode.workspace.fs.stat(uri);
+			if (stat.type & vscode.FileType.Directory) {
+				for (const [name, type] of await vscode.workspace.fs.readDirectory(uri)) {
+					if (type & vscode.FileType.File && (isImageFileName(name) || /\.hei[cf]$/i.test(name))) {
+						uris.push(vscode.Uri.joinPath(uri, name));
+					}
+				}
+			} else {
+				uris.push(uri);
+			}
+		}
+		return Promise.all(uris.map(async uri => {
+			const name = uri.path.split('/').pop() ?? 'photo';
+			try {
+				const [bytes, stat] = await Promise.all([vscode.workspace.fs.readFile(uri), vscode.workspace.fs.stat(uri)]);
+				return { name, bytes, modifiedMillis: stat.mtime };
+			} catch {
+				return { name, bytes: new Uint8Array() };
+			}
+		}));
+	}
+
+	/** For each photo with a time outside every slot: which session, or none. `undefined` when dismissed. */
+	async #askPlacement(plan: ReturnType<typeof planPhotos>, files: readonly PhotoFile[]): Promise<PhotoPlacement[] | undefined> {
+		const extra: PhotoPlacement[] = [];
+		for (const left of plan.unplaced) {
+			const capture = plan.photos[left.photo].capture;
+			if (!capture) {
+				continue;
+			}
+			const items = [
+				{ label: 'Leave it out', session: -1 },
+				...plan.sessions.map((session, index) => ({ label: session.title, session: index })),
+			];
+			const picked = await vscode.window.showQuickPick(items, {
+				title: `Add Photos to Sessions: ${files[left.photo].name}`,
+				placeHolder: `${left.reason}. Put it under a session?`,
+				ignoreFocusOut: true,
+			});
+			if (!picked) {
+				return undefined;
+			}
+			if (picked.session >= 0) {
+				const title = plan.sessions[picked.session].title;
+				const extension = /\.([A-Za-z0-9]+)$/.exec(files[left.photo].name)?.[1].toLowerCase() ?? 'jpg';
+				extra.push({ photo: left.photo, session: picked.session, takenAt: 0, fileName: `${slugify(title) || 'session'}-${capture.time.slice(0, 2)}${capture.time.slice(3, 5)}.${extension}` });
+			}
+		}
+		return extra;
+	}
+
+	#report(document: vscode.TextDocument, placements: readonly PhotoPlacement[], files: readonly PhotoFile[], sources: ReadonlyArray<string | undefined>, copied: readonly string[], leftOut: readonly string[]): void {
+		this.#output.appendLine(`${vscode.workspace.asRelativePath(document.uri)}: ${placements.length} photos added`);
+		placements.forEach((placement, i) => {
+			this.#output.appendLine(`  ${files[placement.photo].name} (time from ${sources[placement.photo] ?? 'the writer'}) -> ${copied[i]}`);
+		});
+		for (const line of leftOut) {
+			this.#output.appendLine(`  left out: ${line}`);
+		}
+		if (copied.length > 0) {
+			this.#output.appendLine('  Undo removes the links; the copied files above stay until you delete them.');
+		}
+	}
+}
+
+export function registerPhotoPlacement(sites: WorkspaceSiteIndex): vscode.Disposable {
+	const placer = new PhotoPlacer(sites);
+	return vscode.Disposable.from(
+		placer,
+		vscode.commands.registerCommand(CommandId.AddPhotosToSessions, (args?: unknown) =>
+			placer.run(typeof args === 'object' && args !== null && !Array.isArray(args) && !(args instanceof vscode.Uri) ? args as AddPhotosArgs : undefined)),
+	);
+}
