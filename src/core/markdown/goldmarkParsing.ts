@@ -13,6 +13,7 @@ export function goldmarkParsingPlugin(md: MarkdownIt): void {
 	md.inline.ruler2.at('strikethrough', strikethroughPairs);
 	md.core.ruler.after('block', 'hugo_atx_closing_spaces', atxClosingSpaces);
 	md.core.ruler.after('block', 'hugo_list_fences', listItemFences);
+	md.core.ruler.after('block', 'hugo_footnote_code', footnoteFirstLineCode);
 }
 
 const isSpaceOrTab = (code: number) => code === 0x20 || code === 0x09;
@@ -212,4 +213,33 @@ export function htmlBlockHasClosure(content: string): boolean {
 	const start = body.trimStart();
 	const kind = BLOCK_CLOSINGS.find(([opening]) => opening.test(start));
 	return kind !== undefined && kind[1].test(body.slice(lastBreak + 1));
+}
+
+const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]]+\]:( {5,})(\S.*)$/;
+
+/**
+ * Goldmark reads a footnote definition's first line with the spaces after `]:`: five or more make it
+ * indented code (keeping all but four), where markdown-it-footnote strips them and makes a paragraph.
+ */
+function footnoteFirstLineCode(state: StateCore): void {
+	let starts: number[] | undefined;
+	const tokens = state.tokens;
+	for (let i = 0; i + 3 < tokens.length; i++) {
+		const paragraph = tokens[i + 1];
+		if (tokens[i].type !== 'footnote_reference_open' || paragraph.type !== 'paragraph_open' || !paragraph.map || paragraph.map[1] - paragraph.map[0] !== 1) {
+			continue;
+		}
+		starts ??= lineStarts(state.src);
+		const line = state.src.slice(starts[paragraph.map[0]], (starts[paragraph.map[0] + 1] ?? state.src.length + 1) - 1);
+		const definition = FOOTNOTE_DEFINITION.exec(line);
+		if (!definition) {
+			continue;
+		}
+		const code = new state.Token('code_block', 'code', 0);
+		code.block = true;
+		code.map = paragraph.map;
+		code.level = paragraph.level;
+		code.content = `${definition[1].slice(4)}${definition[2]}\n`;
+		tokens.splice(i + 1, 3, code);
+	}
 }

@@ -8,14 +8,8 @@ import { renderWithHugo } from './hugoRender';
 import { normalizeHtml } from './normalizeHtml';
 import { HUGO_OUTPUTS_FILE, specExamples, type RecordedOutputs } from './specExamples';
 
-/**
- * The examples where our render still differs from hugo's, and why: Goldmark reads a footnote definition's
- * first line with its own indentation (five spaces after `]:` make indented code), markdown-it-footnote
- * strips it.
- */
-const KNOWN_DIFFERENCES: Record<string, string> = {
-	'gfm-23': 'indented code as a footnote definition\'s first line',
-};
+/** The examples where our render differs from hugo's, with why: none left. */
+const KNOWN_DIFFERENCES: Record<string, string> = {};
 
 suite('core.markdown: Goldmark parity on the CommonMark and GFM examples', () => {
 	const recorded = JSON.parse(readFileSync(HUGO_OUTPUTS_FILE, 'utf8')) as RecordedOutputs;
