@@ -16,6 +16,25 @@
 	vscode.setState({ document: initial.document, scrollY: restoreTo });
 
 	/**
+	 * Hugo writes the colours of highlighted code as style attributes, which the page's Content Security
+	 * Policy does not apply (it allows no inline style). Set through the CSSOM they apply; only inside code
+	 * blocks (`.highlight`), where the extension's highlighter wrote them: any other style attribute of a
+	 * post stays as the policy leaves it.
+	 * @param {ParentNode} root
+	 */
+	function applyCodeStyles(root) {
+		for (const element of root.querySelectorAll('.highlight[style], .highlight [style]')) {
+			const value = element.getAttribute('style');
+			if (value !== null && element instanceof HTMLElement) {
+				element.style.cssText = value;
+			}
+		}
+	}
+	if (post) {
+		applyCodeStyles(post);
+	}
+
+	/**
 	 * The blocks that carry a source line, with their offsets from the top of the page, in page order.
 	 * @returns {{ line: number, top: number }[]}
 	 */
@@ -131,6 +150,7 @@
 				// The body is replaced wholesale; the window keeps its scroll offset, clamped if the post got shorter.
 				const scrollY = window.scrollY;
 				post.innerHTML = message.html;
+				applyCodeStyles(post);
 				window.scrollTo(0, scrollY);
 				vscode.postMessage({ type: 'rendered', sequence: message.sequence });
 				break;

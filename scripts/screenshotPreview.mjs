@@ -1,5 +1,7 @@
 // Takes docs/preview.png: the sample write-up open in the offline VS Code (code-server) with the extension
-// under development, and its Event Write-up post preview beside it (cover, header, photos resolved).
+// under development, and its Event Write-up post preview beside it (cover, header, photos resolved), and
+// checks that the post's highlighted code shows in Hugo's colours (the page's policy allows no inline style,
+// so the page script applies them): the code block's background and a keyword's colour, as computed.
 // Needs `node esbuild.mjs && npx tsc -p .` first (it reuses the integration launcher from out/).
 // Usage: node scripts/screenshotPreview.mjs [output.png]
 import { join } from 'node:path';
@@ -35,6 +37,17 @@ await screenshotPost({
 		const frame = await previewFrame(page, 90_000);
 		// Wait until the photos are loaded, not just laid out.
 		await frame.waitForFunction(() => [...document.images].every(image => image.complete && image.naturalWidth > 0), undefined, { timeout: 30_000 });
+		// The sample site keeps Hugo's default style, monokai: background #272822, `-i`'s operator colour aside,
+		// a command name (`kolla-ansible`) in plain text and the comment in #75715e.
+		const colours = await frame.evaluate(() => {
+			const pre = document.querySelector('.highlight pre');
+			const comment = [...document.querySelectorAll('.highlight span')].find(span => span.textContent?.startsWith('# about'));
+			return { background: pre ? getComputedStyle(pre).backgroundColor : 'none', comment: comment ? getComputedStyle(comment).color : 'none' };
+		});
+		if (colours.background !== 'rgb(39, 40, 34)' || colours.comment !== 'rgb(117, 113, 94)') {
+			throw new Error(`the highlighted code does not show Hugo's monokai colours: ${JSON.stringify(colours)}`);
+		}
+		console.log(`highlighted code as published: ${JSON.stringify(colours)}`);
 		await page.keyboard.press('Escape');
 		await page.waitForTimeout(1_000); // let the editor finish colouring for the picture
 		await page.screenshot({ path: output });

@@ -83,9 +83,11 @@ if (installed && built && compiled) {
 if (installed && built && compiled) {
 	const shots = mkdtempSync(join(tmpdir(), 'event-writeup-first-run-'));
 	await check('first run and hover, in the browser', ['node', 'scripts/screenshotFirstRun.mjs', shots]);
+	await check('preview colours, in the browser', ['node', 'scripts/screenshotPreview.mjs', join(shots, 'preview.png')]);
 	rmSync(shots, { recursive: true, force: true });
 } else {
 	record('first run and hover, in the browser', 0, 1);
+	record('preview colours, in the browser', 0, 1);
 }
 // README's run command, as a user runs it: serves the sample site, opens it in Chromium, stops on Ctrl+C.
 if (installed) {
