@@ -44,7 +44,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Extens
 		registerPostPreview(context.extensionUri, sites, { exposeSnapshots: context.extensionMode === vscode.ExtensionMode.Test }),
 		registerWritingCompletions({ language: 'markdown' }, sites, terms),
 		registerImagePasting({ language: 'markdown' }, sites),
-		registerPhotoPlacement(sites),
+		registerPhotoPlacement(sites, host.makeHttpFetcher),
 		registerBuiltInPathSuggestions(sites, context.workspaceState),
 		registerHugoServer(sites, host.hugoProcesses, { exposeState: context.extensionMode === vscode.ExtensionMode.Test }),
 	);

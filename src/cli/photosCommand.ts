@@ -1,6 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { basename, resolve } from '../core/fs/posixPath';
-import { parseClockOffset, photoInsertions, photoMarkup, planPhotos, type PhotoFile } from '../core/photos/placement';
+import { firstEntryUrl, parseClockOffset, photoInsertions, photoMarkup, planPhotos, postSessions, postSessionsFromSchedule, type PhotoFile, type PostSession } from '../core/photos/placement';
+import { fetchSchedule, SCHEDULE_MAX_BYTES } from '../core/schedule/sources';
+import type { HttpFetcher } from '../core/sessions/types';
+import { NodeHttpFetcher, parseHostMap } from '../util/httpFetcher';
 import { calendarDateOf } from '../core/site/permalinks';
 import { findHugoSite } from '../core/site/hugoSite';
 import { readPageAddress } from '../core/site/references';
@@ -26,7 +29,10 @@ Options:
 
 Exit codes: 0 placed (or planned), 1 a photo was left out or cannot be read, 2 bad command line.`;
 
-export function createPhotosCommand(): CliCommand {
+/** `makeFetcher` exists for tests (the default honours EVENT_WRITEUP_TEST_HOST_MAP, loopback only). */
+export function createPhotosCommand(makeFetcher: () => HttpFetcher = () => new NodeHttpFetcher({
+	maxBytes: SCHEDULE_MAX_BYTES, totalTimeoutMs: 60_000, hostMap: parseHostMap(process.env.EVENT_WRITEUP_TEST_HOST_MAP),
+})): CliCommand {
 	const files = new NodeFileReader();
 	return {
 		name: 'photos',
@@ -69,9 +75,19 @@ export function createPhotosCommand(): CliCommand {
 					io.stderr(`warning: cannot read ${argument}: ${(error as Error).message}\n`);
 				}
 			}
-			const plan = planPhotos(text, photos, offset);
+			let sessions: PostSession[] = postSessions(text);
+			const url = sessions.length === 0 ? firstEntryUrl(text) : undefined;
+			if (url) {
+				// Entries without slots: timed from the event's schedule, found from the first entry's URL.
+				try {
+					sessions = postSessionsFromSchedule(text, await fetchSchedule(makeFetcher(), url));
+				} catch (error) {
+					io.stderr(`warning: the schedule of ${url} could not be read: ${(error as Error).message}\n`);
+				}
+			}
+			const plan = planPhotos(text, photos, offset, sessions);
 			if (plan.sessions.length === 0) {
-				io.stderr(`error: ${post} has no session with a time slot (<!-- session start=… -->): make it with "New Write-up from Schedule" or "event-writeup schedule --format markdown"\n`);
+				io.stderr(`error: ${post} has no session with a time slot (<!-- session start=… -->) nor one found in its schedule: make it with "New Write-up from Schedule" or "event-writeup schedule --format markdown"\n`);
 				return ExitCode.Failure;
 			}
 			const date = imageFolderDate(calendarDateOf(readPageAddress(text).dates?.date), 'post', new Date());

@@ -1,5 +1,5 @@
 import { slugify } from '../posts/slug';
-import { parseLocalTime, readSlotComments } from '../schedule/schedule';
+import { parseLocalTime, readSlotComments, type Schedule } from '../schedule/schedule';
 import { captureTimeOf, type CaptureTime } from './captureTime';
 
 /** A session of the post with the slot its entry keeps (`<!-- session start=… end=… -->`). */
@@ -28,16 +28,7 @@ function instant(date: string, time: string, offsetMinutes: number): number {
  * until the next one starts (or for an hour).
  */
 export function postSessions(text: string): PostSession[] {
-	const lines: Array<{ start: number; end: number; text: string }> = [];
-	for (let start = 0; start <= text.length;) {
-		const newline = text.indexOf('\n', start);
-		const end = newline < 0 ? text.length : newline;
-		lines.push({ start, end, text: text.slice(start, end).replace(/\r$/, '') });
-		if (newline < 0) {
-			break;
-		}
-		start = newline + 1;
-	}
+	const lines = linesOf(text);
 	const lineAt = (offset: number) => {
 		let index = 0;
 		while (index + 1 < lines.length && lines[index + 1].start <= offset) {
@@ -82,6 +73,76 @@ export function postSessions(text: string): PostSession[] {
 	return found.map((session, i) => ({ ...session, end: session.end ?? found[i + 1]?.start ?? session.start + 3_600_000 }));
 }
 
+interface Line {
+	readonly start: number;
+	readonly end: number;
+	readonly text: string;
+}
+
+function linesOf(text: string): Line[] {
+	const lines: Line[] = [];
+	for (let start = 0; start <= text.length;) {
+		const newline = text.indexOf('\n', start);
+		const end = newline < 0 ? text.length : newline;
+		lines.push({ start, end, text: text.slice(start, end).replace(/\r$/, '') });
+		if (newline < 0) {
+			break;
+		}
+		start = newline + 1;
+	}
+	return lines;
+}
+
+/** The first schedule URL of the post's entries (a link under a heading), for a post whose entries keep no slot. */
+export function firstEntryUrl(text: string): string | undefined {
+	return /^#{1,6}[ \t][\s\S]*?(https?:\/\/[^\s)\]>]+)/m.exec(text)?.[1];
+}
+
+/**
+ * The sessions of a post whose entries keep no slot (written by hand, or by Insert Session), timed from the
+ * event's schedule: an entry is the schedule's session whose URL it links, or whose title is its heading.
+ */
+export function postSessionsFromSchedule(text: string, schedule: Schedule): PostSession[] {
+	const lines = linesOf(text);
+	const sessions: PostSession[] = [];
+	const byUrl = new Map(schedule.sessions.filter(s => s.url).map(s => [s.url!.replace(/\/$/, ''), s]));
+	const byTitle = new Map(schedule.sessions.map(s => [s.title.toLowerCase(), s]));
+	for (let line = 0; line < lines.length; line++) {
+		const heading = HEADING.exec(lines[line].text);
+		if (!heading) {
+			continue;
+		}
+		let last = lines.length - 1;
+		for (let next = line + 1; next < lines.length; next++) {
+			const other = HEADING.exec(lines[next].text);
+			if (other && other[1].length <= heading[1].length) {
+				last = next - 1;
+				break;
+			}
+		}
+		const section = text.slice(lines[line].start, lines[last].end);
+		const linked = [...section.matchAll(/https?:\/\/[^\s)\]>]+/g)].map(m => byUrl.get(m[0].replace(/\/$/, ''))).find(s => s !== undefined);
+		const match = linked ?? byTitle.get(heading[2].replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1').toLowerCase());
+		const offsetMinutes = match?.start.offsetMinutes;
+		if (!match || offsetMinutes === undefined) {
+			continue;
+		}
+		const start = instant(match.start.date, match.start.time, offsetMinutes);
+		while (last > line && lines[last].text.trim() === '') {
+			last--;
+		}
+		sessions.push({
+			title: heading[2],
+			start,
+			end: match.end ? instant(match.end.date, match.end.time, match.end.offsetMinutes ?? offsetMinutes) : start + 3_600_000,
+			offsetMinutes,
+			insertOffset: lines[last].end,
+		});
+		line = last;
+	}
+	return sessions;
+}
+
 /** `+00:03:20`, `-1:00`, `+90` (seconds): what to add to the camera's clock to get the real time. */
 export function parseClockOffset(text: string): number | undefined {
 	const match = /^([+-])?(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim());
@@ -116,9 +177,11 @@ export interface PhotoPlan {
 	readonly unplaced: ReadonlyArray<{ readonly photo: number; readonly reason: string }>;
 }
 
-/** Assigns each photo to the session whose slot holds its capture time (`cameraOffsetSeconds` applied). */
-export function planPhotoPlacement(text: string, photos: readonly PhotoToPlace[], cameraOffsetSeconds = 0): PhotoPlan {
-	const sessions = postSessions(text);
+/**
+ * Assigns each photo to the session whose slot holds its capture time (`cameraOffsetSeconds` applied): the
+ * slots the entries keep, or `sessions` when given (timed from the schedule).
+ */
+export function planPhotoPlacement(text: string, photos: readonly PhotoToPlace[], cameraOffsetSeconds = 0, sessions: readonly PostSession[] = postSessions(text)): PhotoPlan {
 	const placed: PhotoPlacement[] = [];
 	const unplaced: Array<{ photo: number; reason: string }> = [];
 	photos.forEach((photo, index) => {
@@ -172,8 +235,8 @@ export interface PhotoFile {
 }
 
 /** Reads each photo's capture time (a damaged or unsupported one becomes a problem to report) and plans. */
-export function planPhotos(text: string, files: readonly PhotoFile[], cameraOffsetSeconds = 0): PhotoPlan & { readonly photos: readonly PhotoToPlace[] } {
-	const offset = postSessions(text)[0]?.offsetMinutes;
+export function planPhotos(text: string, files: readonly PhotoFile[], cameraOffsetSeconds = 0, sessions: readonly PostSession[] = postSessions(text)): PhotoPlan & { readonly photos: readonly PhotoToPlace[] } {
+	const offset = sessions[0]?.offsetMinutes;
 	const photos = files.map((file): PhotoToPlace => {
 		try {
 			const capture = captureTimeOf(file, offset);
@@ -182,5 +245,5 @@ export function planPhotos(text: string, files: readonly PhotoFile[], cameraOffs
 			return { name: file.name, problem: (error as Error).message };
 		}
 	});
-	return { ...planPhotoPlacement(text, photos, cameraOffsetSeconds), photos };
+	return { ...planPhotoPlacement(text, photos, cameraOffsetSeconds, sessions), photos };
 }

@@ -1,11 +1,15 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../../commandIds';
-import { parseClockOffset, photoInsertions, photoMarkup, planPhotos, type PhotoFile, type PhotoPlacement } from '../../core/photos/placement';
+import { firstEntryUrl, parseClockOffset, photoInsertions, photoMarkup, planPhotos, postSessions, postSessionsFromSchedule, type PhotoFile, type PhotoPlacement, type PostSession } from '../../core/photos/placement';
+import { errorMessage } from '../../core/errors';
+import { fetchSchedule, SCHEDULE_MAX_BYTES } from '../../core/schedule/sources';
 import { calendarDateOf } from '../../core/site/permalinks';
 import { readPageAddress } from '../../core/site/references';
 import { slugify } from '../../core/posts/slug';
 import { DEFAULT_IMAGE_FOLDER, imageFolderDate, isImageFileName, planImages, postName, resolveImageFolder } from '../../core/writing/imageFiles';
 import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
+import { decideFetch, type MakeHttpFetcher } from '../sessions/lookup';
+import { readSessionSettings } from '../sessions/settings';
 import { Disposable } from '../../util/dispose';
 
 /** Arguments (keybindings, tests): `files` skips the file dialog, `offset` the setting, `leftOut: 'leave'` the question. */
@@ -35,7 +39,7 @@ export interface AddPhotosResult {
 class PhotoPlacer extends Disposable {
 	readonly #output = this._register(vscode.window.createOutputChannel('Event Write-up: Photos'));
 
-	constructor(private readonly sites: WorkspaceSiteIndex) {
+	constructor(private readonly sites: WorkspaceSiteIndex, private readonly makeFetcher: MakeHttpFetcher) {
 		super();
 	}
 
@@ -63,9 +67,10 @@ class PhotoPlacer extends Disposable {
 		const files = await this.#readPhotos(chosen);
 		const text = document.getText();
 		const version = document.version;
-		const plan = planPhotos(text, files, offset);
+		const sessions = await this.#sessionsOf(document, text);
+		const plan = planPhotos(text, files, offset, sessions);
 		if (plan.sessions.length === 0) {
-			void vscode.window.showErrorMessage('This post has no session with a time slot: make it with "New Write-up from Schedule", or insert its sessions with "Insert Sessions from Schedule".');
+			void vscode.window.showErrorMessage('This post has no session with a time slot, nor one found in its schedule: make it with "New Write-up from Schedule", or insert its sessions with "Insert Sessions from Schedule".');
 			return undefined;
 		}
 		const context = await this.sites.siteFor(document.uri);
@@ -118,6 +123,23 @@ class PhotoPlacer extends Disposable {
 			}
 		});
 		return { placed: placements.map(p => references.get(p)!.reference), leftOut, copied };
+	}
+
+	/** The slots the entries keep, else the times the event's schedule gives them (found from their URLs). */
+	async #sessionsOf(document: vscode.TextDocument, text: string): Promise<PostSession[]> {
+		const kept = postSessions(text);
+		const url = kept.length === 0 ? firstEntryUrl(text) : undefined;
+		if (!url || !await decideFetch(readSessionSettings(document.uri), true)) {
+			return kept;
+		}
+		try {
+			const schedule = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading the schedule for the photos' },
+				() => fetchSchedule(this.makeFetcher({ timeoutMs: 10_000, totalTimeoutMs: 60_000, maxBytes: SCHEDULE_MAX_BYTES }), url));
+			return postSessionsFromSchedule(text, schedule);
+		} catch (error) {
+			this.#output.appendLine(`The schedule of ${url} could not be read: ${errorMessage(error)}`);
+			return kept;
+		}
 	}
 
 	async #readPhotos(chosen: readonly vscode.Uri[]): Promise<PhotoFile[]> {
@@ -188,8 +210,8 @@ class PhotoPlacer extends Disposable {
 	}
 }
 
-export function registerPhotoPlacement(sites: WorkspaceSiteIndex): vscode.Disposable {
-	const placer = new PhotoPlacer(sites);
+export function registerPhotoPlacement(sites: WorkspaceSiteIndex, makeFetcher: MakeHttpFetcher): vscode.Disposable {
+	const placer = new PhotoPlacer(sites, makeFetcher);
 	return vscode.Disposable.from(
 		placer,
 		vscode.commands.registerCommand(CommandId.AddPhotosToSessions, (args?: unknown) =>

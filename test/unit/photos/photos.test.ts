@@ -9,6 +9,8 @@ import type { CliIo } from '../../../src/cli/io';
 import { createPhotosCommand } from '../../../src/cli/photosCommand';
 import { captureTimeInName, readPhotoExif, UnsupportedPhotoError } from '../../../src/core/photos/captureTime';
 import { parseClockOffset, planPhotos, postSessions, type PhotoFile } from '../../../src/core/photos/placement';
+import { NodeHttpFetcher } from '../../../src/util/httpFetcher';
+import { SESSION_FIXTURES, startLoopbackServer, type LoopbackServer } from '../sessions/loopback';
 
 const PHOTOS = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'photos');
 const SAMPLE_SITE = path.resolve(__dirname, '..', '..', '..', '..', 'sample-site');
@@ -96,6 +98,15 @@ suite('core.photos: placement', () => {
 suite('cli: photos', function () {
 	this.timeout(30_000);
 	let site = '';
+	let server: LoopbackServer;
+
+	suiteSetup(async () => {
+		server = await startLoopbackServer({
+			'fosdem.org/2026/schedule/xml': { headers: { 'content-type': 'application/xml' }, body: fs.readFileSync(path.join(SESSION_FIXTURES, 'real', 'fosdem-2026-schedule.xml'), 'utf8') },
+		});
+	});
+
+	suiteTeardown(() => server.close());
 
 	setup(() => {
 		site = fs.mkdtempSync(path.join(os.tmpdir(), 'event-writeup-photos-'));
@@ -107,7 +118,8 @@ suite('cli: photos', function () {
 
 	const run = async (...args: string[]) => {
 		const io = captureIo(site);
-		const code = await runCli(['photos', ...args], io, [createPhotosCommand()]);
+		const command = createPhotosCommand(() => new NodeHttpFetcher({ hostMap: server.hostMap('fosdem.org', 'pretalx.fosdem.org', 'www.openstack.org'), timeoutMs: 5_000, maxBytes: 32 << 20 }));
+		const code = await runCli(['photos', ...args], io, [command]);
 		return { code, ...io };
 	};
 
@@ -135,6 +147,21 @@ suite('cli: photos', function () {
 		assert.match(out, /would place .*DSC_0042\.jpg \(exif 2017-05-09 15:05:00\) under "Easier OpenStack Deployment: Novice Installation Using Kolla"/);
 		assert.equal(fs.readFileSync(path.join(site, 'content', 'post', 'boston-tuesday-pm.md'), 'utf8'), before);
 		assert.equal(fs.existsSync(path.join(site, 'static', 'images', '2017', '05', 'easier-openstack-deployment-novice-installation-using-kolla-1505.jpg')), false);
+	});
+
+	test('Should time entries that keep no slot from the event\'s schedule, found from their URLs (#18)', async () => {
+		const written = ['+++', 'title = "FOSDEM 2026 - Saturday"', 'date = 2026-01-31T12:00:00+01:00', '+++', '',
+			'#### Introducing the MSHV accelerator in QEMU', '', '- Magnus Kulke', '- [https://fosdem.org/2026/schedule/event/BFQ8XA-introducing-mshv-accelerator-in-qemu/](https://fosdem.org/2026/schedule/event/BFQ8XA-introducing-mshv-accelerator-in-qemu/)', '',
+			'Notes.', ''].join('\n');
+		fs.writeFileSync(path.join(site, 'content', 'post', 'fosdem-saturday.md'), written);
+		// No EXIF: the time is in the name, 12:10 in Brussels, inside the 12:00-12:30 slot of the export.
+		const photoPath = path.join(site, 'IMG_20260131_121000.jpg');
+		fs.writeFileSync(photoPath, Buffer.from([0xFF, 0xD8, 0xFF, 0xD9]));
+		const { code, out, err } = await run('content/post/fosdem-saturday.md', photoPath);
+		assert.equal(code, 0, err);
+		assert.match(out, /placed .*IMG_20260131_121000\.jpg \(file-name 2026-01-31 12:10:00\) under "Introducing the MSHV accelerator in QEMU"/);
+		const post = fs.readFileSync(path.join(site, 'content', 'post', 'fosdem-saturday.md'), 'utf8');
+		assert.match(post, /Notes\.\n\n!\[\]\(\/images\/2026\/01\/introducing-the-mshv-accelerator-in-qemu-1210\.jpg\)/);
 	});
 
 	test('Should refuse a post without slots and a bad offset (#18)', async () => {
