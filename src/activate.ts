@@ -9,6 +9,7 @@ import { registerImageFeatures } from './features/images';
 import { registerNewPostCommand } from './features/newPost';
 import { registerImagePasting } from './features/pasteImages';
 import { registerPhotoPlacement } from './features/photos';
+import type { PhotoResizer } from './core/photos/resizer';
 import { BuiltInPreviewSupport, registerPostPreview } from './features/preview';
 import { registerScheduleCommands } from './features/schedule';
 import { registerSessionCommands } from './features/sessions';
@@ -23,6 +24,8 @@ export interface ExtensionHostServices {
 	readonly makeHttpFetcher: MakeHttpFetcher;
 	/** Running `hugo server`: the Node host's child processes; the web host has none. */
 	readonly hugoProcesses?: HugoProcessHost;
+	/** Scaling photos down on copy: a JavaScript image library in Node, the browser's canvas on the web. */
+	readonly photoResizer: PhotoResizer;
 }
 
 /** Activation shared by both entry files (`extension.ts` for Node, `extension.web.ts` for the browser). */
@@ -44,7 +47,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Extens
 		registerPostPreview(context.extensionUri, sites, { exposeSnapshots: context.extensionMode === vscode.ExtensionMode.Test }),
 		registerWritingCompletions({ language: 'markdown' }, sites, terms),
 		registerImagePasting({ language: 'markdown' }, sites),
-		registerPhotoPlacement(sites, host.makeHttpFetcher),
+		registerPhotoPlacement(sites, host.makeHttpFetcher, host.photoResizer),
 		registerBuiltInPathSuggestions(sites, context.workspaceState),
 		registerHugoServer(sites, host.hugoProcesses, { exposeState: context.extensionMode === vscode.ExtensionMode.Test }),
 	);

@@ -3,9 +3,10 @@ import type * as vscode from 'vscode';
 import { activateExtension } from './activate';
 import { NodeHttpFetcher } from './util/httpFetcher';
 import { NodeHugoProcesses } from './util/nodeHugoProcesses';
+import { NodePhotoResizer } from './util/nodePhotoResizer';
 
 export function activate(context: vscode.ExtensionContext): ReturnType<typeof activateExtension> {
-	return activateExtension(context, { makeHttpFetcher: limits => new NodeHttpFetcher(limits), hugoProcesses: new NodeHugoProcesses() });
+	return activateExtension(context, { makeHttpFetcher: limits => new NodeHttpFetcher(limits), hugoProcesses: new NodeHugoProcesses(), photoResizer: new NodePhotoResizer() });
 }
 
 export function deactivate(): void {

@@ -3,9 +3,10 @@
 import type * as vscode from 'vscode';
 import { activateExtension } from './activate';
 import { BrowserHttpFetcher } from './util/browserHttpFetcher';
+import { BrowserPhotoResizer } from './util/browserPhotoResizer';
 
 export function activate(context: vscode.ExtensionContext): ReturnType<typeof activateExtension> {
-	return activateExtension(context, { makeHttpFetcher: limits => new BrowserHttpFetcher(limits) });
+	return activateExtension(context, { makeHttpFetcher: limits => new BrowserHttpFetcher(limits), photoResizer: new BrowserPhotoResizer() });
 }
 
 export function deactivate(): void {

@@ -3,7 +3,9 @@ import { basename, resolve } from '../core/fs/posixPath';
 import { firstEntryUrl, parseClockOffset, photoInsertions, photoMarkup, planPhotos, postSessions, postSessionsFromSchedule, type PhotoFile, type PostSession } from '../core/photos/placement';
 import { fetchSchedule, SCHEDULE_MAX_BYTES } from '../core/schedule/sources';
 import type { HttpFetcher } from '../core/sessions/types';
+import { photoMimeType } from '../core/photos/resizer';
 import { NodeHttpFetcher, parseHostMap } from '../util/httpFetcher';
+import { NodePhotoResizer } from '../util/nodePhotoResizer';
 import { calendarDateOf } from '../core/site/permalinks';
 import { findHugoSite } from '../core/site/hugoSite';
 import { readPageAddress } from '../core/site/references';
@@ -14,7 +16,7 @@ import { ExitCode, UsageError, type CliCommand } from './io';
 import { NodeFileReader } from './nodeFileReader';
 
 const USAGE = `Usage: event-writeup photos [--offset ±HH:MM:SS] [--markup markdown|figure] [--folder TEMPLATE]
-                            [--dry-run] POST FILE...
+                            [--max-width PX] [--dry-run] POST FILE...
 
 Places photos under the sessions they were taken in: each photo's capture time (EXIF, else a time in
 its name, else its modification time) is matched with the slots the post's entries keep (written by
@@ -25,6 +27,7 @@ Options:
   --offset OFFSET   Added to the camera's clock: +01:00:00 when the camera was an hour behind.
   --markup MARKUP   markdown (default): ![](/images/…); figure: {{< figure src="…" >}}.
   --folder TEMPLATE Where copies go, relative to the site root (default ${DEFAULT_IMAGE_FOLDER}).
+  --max-width PX    Scale JPEG and PNG photos wider than PX down to it (upright by their EXIF orientation).
   --dry-run         Print the plan; copy and change nothing.
 
 Exit codes: 0 placed (or planned), 1 a photo was left out or cannot be read, 2 bad command line.`;
@@ -34,6 +37,7 @@ export function createPhotosCommand(makeFetcher: () => HttpFetcher = () => new N
 	maxBytes: SCHEDULE_MAX_BYTES, totalTimeoutMs: 60_000, hostMap: parseHostMap(process.env.EVENT_WRITEUP_TEST_HOST_MAP),
 })): CliCommand {
 	const files = new NodeFileReader();
+	const resizer = new NodePhotoResizer();
 	return {
 		name: 'photos',
 		summary: 'Place photos under the sessions of a write-up they were taken in',
@@ -44,7 +48,12 @@ export function createPhotosCommand(makeFetcher: () => HttpFetcher = () => new N
 				'markup': { type: 'string' },
 				'folder': { type: 'string' },
 				'dry-run': { type: 'boolean' },
+				'max-width': { type: 'string' },
 			});
+			const maxWidth = values['max-width'] === undefined ? 0 : Number(values['max-width']);
+			if (!Number.isInteger(maxWidth) || maxWidth < 0) {
+				throw new UsageError(`--max-width expects a number of pixels (got '${values['max-width']}')`);
+			}
 			const markup = oneOf('markup', values.markup, ['markdown', 'figure'], 'markdown');
 			if (positionals.length < 2) {
 				throw new UsageError('expected a POST and at least one photo FILE');
@@ -110,8 +119,11 @@ export function createPhotosCommand(makeFetcher: () => HttpFetcher = () => new N
 			if (!values['dry-run'] && plan.placed.length > 0) {
 				await fs.mkdir(folder.folder, { recursive: true });
 				for (const [i, placement] of plan.placed.entries()) {
+					const original = photos[placement.photo];
+					const mimeType = photoMimeType(original.name);
+					const scaled = maxWidth > 0 && mimeType ? await resizer.resize(original.bytes, mimeType, maxWidth) : undefined;
 					// `wx`: an existing file is never replaced.
-					await fs.writeFile(planned[i].path, photos[placement.photo].bytes, { flag: 'wx' });
+					await fs.writeFile(planned[i].path, scaled ?? original.bytes, { flag: 'wx' });
 					io.stdout(`copied ${planned[i].path}\n`);
 				}
 				let updated = text;

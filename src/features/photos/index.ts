@@ -9,6 +9,7 @@ import { slugify } from '../../core/posts/slug';
 import { DEFAULT_IMAGE_FOLDER, imageFolderDate, isImageFileName, planImages, postName, resolveImageFolder } from '../../core/writing/imageFiles';
 import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 import { decideFetch, type MakeHttpFetcher } from '../sessions/lookup';
+import { photoMimeType, type PhotoResizer } from '../../core/photos/resizer';
 import { readSessionSettings } from '../sessions/settings';
 import { Disposable } from '../../util/dispose';
 
@@ -39,7 +40,7 @@ export interface AddPhotosResult {
 class PhotoPlacer extends Disposable {
 	readonly #output = this._register(vscode.window.createOutputChannel('Event Write-up: Photos'));
 
-	constructor(private readonly sites: WorkspaceSiteIndex, private readonly makeFetcher: MakeHttpFetcher) {
+	constructor(private readonly sites: WorkspaceSiteIndex, private readonly makeFetcher: MakeHttpFetcher, private readonly resizer: PhotoResizer) {
 		super();
 	}
 
@@ -97,10 +98,12 @@ class PhotoPlacer extends Disposable {
 		const planned = planImages(placements.map(p => ({ name: p.fileName })), folder.folder, existing, site.staticMounts, document.uri.path);
 		const markup = config.get<string>('photos.markup') === 'figure' ? 'figure' : 'markdown';
 		const references = new Map(placements.map((placement, i) => [placement, planned[i]]));
+		const maxWidth = config.get<number>('photos.maxWidth', 0);
 		const edit = new vscode.WorkspaceEdit();
-		placements.forEach((placement, i) => {
-			edit.createFile(this.sites.toUri(document.uri, planned[i].path), { contents: files[placement.photo].bytes, overwrite: false, ignoreIfExists: false });
-		});
+		for (const [i, placement] of placements.entries()) {
+			const contents = maxWidth > 0 ? await this.#scaled(files[placement.photo], maxWidth) : files[placement.photo].bytes;
+			edit.createFile(this.sites.toUri(document.uri, planned[i].path), { contents, overwrite: false, ignoreIfExists: false });
+		}
 		for (const insertion of photoInsertions({ ...plan, placed: placements }, placement => photoMarkup(references.get(placement)!.reference, markup))) {
 			edit.insert(document.uri, document.positionAt(insertion.offset), insertion.text);
 		}
@@ -123,6 +126,17 @@ class PhotoPlacer extends Disposable {
 			}
 		});
 		return { placed: placements.map(p => references.get(p)!.reference), leftOut, copied };
+	}
+
+	/** The photo scaled down to `maxWidth` (upright), or as it is when narrow enough or of a type not scaled here. */
+	async #scaled(file: PhotoFile, maxWidth: number): Promise<Uint8Array> {
+		const mimeType = photoMimeType(file.name);
+		try {
+			return (mimeType && await this.resizer.resize(file.bytes, mimeType, maxWidth)) || file.bytes;
+		} catch (error) {
+			this.#output.appendLine(`  ${file.name} copied at full size: it could not be scaled (${errorMessage(error)})`);
+			return file.bytes;
+		}
 	}
 
 	/** The slots the entries keep, else the times the event's schedule gives them (found from their URLs). */
@@ -210,8 +224,8 @@ class PhotoPlacer extends Disposable {
 	}
 }
 
-export function registerPhotoPlacement(sites: WorkspaceSiteIndex, makeFetcher: MakeHttpFetcher): vscode.Disposable {
-	const placer = new PhotoPlacer(sites, makeFetcher);
+export function registerPhotoPlacement(sites: WorkspaceSiteIndex, makeFetcher: MakeHttpFetcher, resizer: PhotoResizer): vscode.Disposable {
+	const placer = new PhotoPlacer(sites, makeFetcher, resizer);
 	return vscode.Disposable.from(
 		placer,
 		vscode.commands.registerCommand(CommandId.AddPhotosToSessions, (args?: unknown) =>

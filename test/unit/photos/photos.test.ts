@@ -140,6 +140,15 @@ suite('cli: photos', function () {
 		assert.match(post, /!\[\]\(\/images\/2017\/05\/kuryr-lab-1405\.jpg\) <!-- alt text: describe the photo -->/);
 	});
 
+	test('Should scale copies down with --max-width, the originals untouched (#18)', async () => {
+		const { code } = await run('--max-width', '200', 'content/post/boston-tuesday-pm.md', path.join(PHOTOS, 'DSC_0042.jpg'));
+		assert.equal(code, 0);
+		const { Jimp } = await import('jimp');
+		const copy = await Jimp.read(path.join(site, 'static', 'images', '2017', '05', 'easier-openstack-deployment-novice-installation-using-kolla-1505.jpg'));
+		assert.deepEqual([copy.width, copy.height], [200, 356]);
+		assert.equal((await Jimp.read(path.join(PHOTOS, 'DSC_0042.jpg'))).width, 450);
+	});
+
 	test('Should only print the plan on a dry run (#18)', async () => {
 		const before = fs.readFileSync(path.join(site, 'content', 'post', 'boston-tuesday-pm.md'), 'utf8');
 		const { code, out } = await run('--dry-run', '--markup', 'figure', 'content/post/boston-tuesday-pm.md', path.join(PHOTOS, 'DSC_0042.jpg'));
@@ -170,5 +179,26 @@ suite('cli: photos', function () {
 		assert.match(noSlots.err, /has no session with a time slot/);
 		const badOffset = await run('--offset', 'soon', 'content/post/boston-tuesday-pm.md', path.join(PHOTOS, 'IMG_0001.jpg'));
 		assert.equal(badOffset.code, 2);
+	});
+});
+
+suite('photos: scaling copies down', function () {
+	this.timeout(30_000);
+
+	test('Should scale a wide photo to the maximum width, upright by its EXIF orientation, and leave a narrow one (#18)', async () => {
+		const { NodePhotoResizer } = await import('../../../src/util/nodePhotoResizer');
+		const { Jimp } = await import('jimp');
+		const resizer = new NodePhotoResizer();
+		// DSC_0042 is stored 800x450 with orientation 6: upright it is 450 wide and 800 tall.
+		const scaled = await resizer.resize(photo('DSC_0042.jpg').bytes, 'image/jpeg', 300);
+		assert.ok(scaled);
+		const image = await Jimp.read(Buffer.from(scaled));
+		assert.deepEqual([image.width, image.height], [300, 533]);
+		assert.equal(await resizer.resize(photo('DSC_0042.jpg').bytes, 'image/jpeg', 450), undefined, 'no wider than the limit: copied as it is');
+		const png = await resizer.resize(photo('slide.png').bytes, 'image/png', 1);
+		assert.ok(png);
+		assert.deepEqual([...png.subarray(1, 4)].map(c => String.fromCharCode(c)).join(''), 'PNG');
+		assert.equal((await Jimp.read(Buffer.from(png))).width, 1);
+		assert.equal(await resizer.resize(new Uint8Array([1, 2, 3]), 'image/webp', 10), undefined, 'WebP is not scaled in Node');
 	});
 });
