@@ -5,8 +5,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { AddPhotosResult } from '../../src/features/photos';
-import { activateExtension, closeAllEditors, withTimeout, workspaceFile } from './util';
+import { PhotoDropProvider, PhotoPlacer, PHOTO_DROP_KIND, type AddPhotosResult } from '../../src/features/photos';
+import { WorkspaceSiteIndex } from '../../src/services/workspaceSiteIndex';
+import { NodeHttpFetcher } from '../../src/util/httpFetcher';
+import { NodePhotoResizer } from '../../src/util/nodePhotoResizer';
+import { activateExtension, closeAllEditors, FileItem, withTimeout, workspaceFile } from './util';
 import { REPO_ROOT } from './workspace';
 
 const ADD = 'eventWriteup.addPhotosToSessions';
@@ -55,5 +58,28 @@ suite('integration.photos', function () {
 		// One undo takes every link out.
 		await vscode.commands.executeCommand('undo');
 		assert.equal(document.getText(), WRITE_UP);
+	});
+
+	test('Should offer a second way to drop photos: under their sessions, after the plain link (#18)', async () => {
+		const dropped = workspaceFile('content', 'post', 'boston-tuesday-drop.md');
+		await vscode.workspace.fs.writeFile(dropped, new TextEncoder().encode(WRITE_UP));
+		const document = await vscode.workspace.openTextDocument(dropped);
+		await vscode.window.showTextDocument(document);
+		const sites = new WorkspaceSiteIndex();
+		const placer = new PhotoPlacer(sites, limits => new NodeHttpFetcher(limits), new NodePhotoResizer());
+		try {
+			const transfer = new vscode.DataTransfer();
+			transfer.set('image/jpeg', new FileItem('DSC_0042.jpg', fs.readFileSync(path.join(PHOTOS, 'DSC_0042.jpg'))));
+			const source = new vscode.CancellationTokenSource();
+			const edit = await new PhotoDropProvider(placer).provideDocumentDropEdits(document, new vscode.Position(0, 0), transfer, source.token);
+			assert.ok(edit?.additionalEdit, 'a drop edit');
+			assert.equal(edit.kind?.value, PHOTO_DROP_KIND.value);
+			assert.equal(edit.insertText, '', 'nothing at the drop point: the photo goes under its session');
+			assert.ok(await vscode.workspace.applyEdit(edit.additionalEdit));
+			assert.match(document.getText(), /#### Kolla[\s\S]*!\[\]\(\/images\/2017\/05\/kolla-1505(?:-\d+)?\.jpg\)/);
+		} finally {
+			placer.dispose();
+			sites.dispose();
+		}
 	});
 });

@@ -6,7 +6,7 @@ import { fetchSchedule, SCHEDULE_MAX_BYTES } from '../../core/schedule/sources';
 import { calendarDateOf } from '../../core/site/permalinks';
 import { readPageAddress } from '../../core/site/references';
 import { slugify } from '../../core/posts/slug';
-import { DEFAULT_IMAGE_FOLDER, imageFolderDate, isImageFileName, planImages, postName, resolveImageFolder } from '../../core/writing/imageFiles';
+import { DEFAULT_IMAGE_FOLDER, HUGO_IMAGE_EDIT_KIND, imageFolderDate, isImageFileName, planImages, postName, resolveImageFolder } from '../../core/writing/imageFiles';
 import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 import { decideFetch, type MakeHttpFetcher } from '../sessions/lookup';
 import { photoMimeType, type PhotoResizer } from '../../core/photos/resizer';
@@ -37,7 +37,7 @@ export interface AddPhotosResult {
  * were taken in, by their capture time and the slots its entries keep; copied into the site like pasted
  * images (never over a file), linked after each session's notes in capture order, in one edit.
  */
-class PhotoPlacer extends Disposable {
+export class PhotoPlacer extends Disposable {
 	readonly #output = this._register(vscode.window.createOutputChannel('Event Write-up: Photos'));
 
 	constructor(private readonly sites: WorkspaceSiteIndex, private readonly makeFetcher: MakeHttpFetcher, private readonly resizer: PhotoResizer) {
@@ -66,6 +66,31 @@ class PhotoPlacer extends Disposable {
 			return undefined;
 		}
 		const files = await this.#readPhotos(chosen);
+		const prepared = await this.prepare(document, files, offset, args?.leftOut !== 'leave');
+		if (!prepared) {
+			return undefined;
+		}
+		if (prepared.result.placed.length > 0 && !await vscode.workspace.applyEdit(prepared.edit)) {
+			void vscode.window.showErrorMessage('The photos could not be added: a file may exist where a copy was to go. Nothing was overwritten.');
+			return undefined;
+		}
+		this.#report(document, prepared.result, prepared.lines);
+		const { placed, leftOut } = prepared.result;
+		const summary = `${placed.length} photo${placed.length === 1 ? '' : 's'} added` + (leftOut.length > 0 ? `, ${leftOut.length} left out` : '');
+		void vscode.window.showInformationMessage(`${summary} (see the Event Write-up: Photos output).`, 'Show Output').then(choice => {
+			if (choice === 'Show Output') {
+				this.#output.show(true);
+			}
+		});
+		return prepared.result;
+	}
+
+	/**
+	 * Plans the photos of a post: which session each goes under, the copies (scaled when set) and their
+	 * links, as one edit not yet applied. `ask`: photos in no slot may be put under a session by the writer.
+	 */
+	async prepare(document: vscode.TextDocument, files: readonly PhotoFile[], offset: number, ask: boolean): Promise<{ edit: vscode.WorkspaceEdit; result: AddPhotosResult; lines: string[] } | undefined> {
+		const config = vscode.workspace.getConfiguration('eventWriteup', document.uri);
 		const text = document.getText();
 		const version = document.version;
 		const sessions = await this.#sessionsOf(document, text);
@@ -88,7 +113,7 @@ class PhotoPlacer extends Disposable {
 			return undefined;
 		}
 		// Photos that fit no slot but have a time: the writer may put them under a session.
-		const extra = args?.leftOut === 'leave' ? [] : await this.#askPlacement(plan, files);
+		const extra = ask ? await this.#askPlacement(plan, files) : [];
 		if (extra === undefined) {
 			return undefined;
 		}
@@ -108,24 +133,14 @@ class PhotoPlacer extends Disposable {
 			edit.insert(document.uri, document.positionAt(insertion.offset), insertion.text);
 		}
 		if (document.version !== version) {
-			void vscode.window.showWarningMessage('The post changed while the photos were read: nothing was added. Run the command again.');
+			void vscode.window.showWarningMessage('The post changed while the photos were read: nothing was added. Try again.');
 			return undefined;
 		}
 		const extraSet = new Set(extra.map(p => p.photo));
 		const leftOut = plan.unplaced.filter(u => !extraSet.has(u.photo)).map(u => `${files[u.photo].name}: ${u.reason}`);
-		if (placements.length > 0 && !await vscode.workspace.applyEdit(edit)) {
-			void vscode.window.showErrorMessage('The photos could not be added: a file may exist where a copy was to go. Nothing was overwritten.');
-			return undefined;
-		}
 		const copied = planned.map(p => p.path);
-		this.#report(document, placements, files, plan.photos.map(p => p.capture?.source), copied, leftOut);
-		const summary = `${placements.length} photo${placements.length === 1 ? '' : 's'} added` + (leftOut.length > 0 ? `, ${leftOut.length} left out` : '');
-		void vscode.window.showInformationMessage(`${summary} (see the Event Write-up: Photos output).`, 'Show Output').then(choice => {
-			if (choice === 'Show Output') {
-				this.#output.show(true);
-			}
-		});
-		return { placed: placements.map(p => references.get(p)!.reference), leftOut, copied };
+		const lines = placements.map((placement, i) => `  ${files[placement.photo].name} (time from ${plan.photos[placement.photo].capture?.source ?? 'the writer'}) -> ${copied[i]}`);
+		return { edit, result: { placed: placements.map(p => references.get(p)!.reference), leftOut, copied }, lines };
 	}
 
 	/** The photo scaled down to `maxWidth` (upright), or as it is when narrow enough or of a type not scaled here. */
@@ -210,17 +225,48 @@ class PhotoPlacer extends Disposable {
 		return extra;
 	}
 
-	#report(document: vscode.TextDocument, placements: readonly PhotoPlacement[], files: readonly PhotoFile[], sources: ReadonlyArray<string | undefined>, copied: readonly string[], leftOut: readonly string[]): void {
-		this.#output.appendLine(`${vscode.workspace.asRelativePath(document.uri)}: ${placements.length} photos added`);
-		placements.forEach((placement, i) => {
-			this.#output.appendLine(`  ${files[placement.photo].name} (time from ${sources[placement.photo] ?? 'the writer'}) -> ${copied[i]}`);
-		});
-		for (const line of leftOut) {
+	#report(document: vscode.TextDocument, result: AddPhotosResult, lines: readonly string[]): void {
+		this.#output.appendLine(`${vscode.workspace.asRelativePath(document.uri)}: ${result.placed.length} photos added`);
+		for (const line of lines) {
+			this.#output.appendLine(line);
+		}
+		for (const line of result.leftOut) {
 			this.#output.appendLine(`  left out: ${line}`);
 		}
-		if (copied.length > 0) {
+		if (result.copied.length > 0) {
 			this.#output.appendLine('  Undo removes the links; the copied files above stay until you delete them.');
 		}
+	}
+}
+
+/** The drop kind of placing dropped photos under their sessions (the drop widget offers it after a drop). */
+export const PHOTO_DROP_KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('markdown', 'link', 'image', 'eventWriteup', 'sessions');
+
+/** Dropped photos placed under their sessions, a second way to drop offered next to the plain image link. */
+export class PhotoDropProvider implements vscode.DocumentDropEditProvider {
+	constructor(private readonly placer: PhotoPlacer) { }
+
+	async provideDocumentDropEdits(document: vscode.TextDocument, _position: vscode.Position, dataTransfer: vscode.DataTransfer, token: vscode.CancellationToken): Promise<vscode.DocumentDropEdit | undefined> {
+		const files: PhotoFile[] = [];
+		for (const [mimeType, item] of dataTransfer) {
+			const file = item.asFile();
+			if (file && (mimeType.startsWith('image/') || isImageFileName(file.name) || /\.hei[cf]$/i.test(file.name))) {
+				files.push({ name: file.name, bytes: await file.data() });
+			}
+		}
+		if (files.length === 0 || token.isCancellationRequested) {
+			return undefined;
+		}
+		const offsetText = vscode.workspace.getConfiguration('eventWriteup', document.uri).get<string>('photos.cameraOffset', '');
+		const prepared = await this.placer.prepare(document, files, parseClockOffset(offsetText) ?? 0, false);
+		if (!prepared || prepared.result.placed.length === 0 || token.isCancellationRequested) {
+			return undefined;
+		}
+		const edit = new vscode.DocumentDropEdit('', `Place ${prepared.result.placed.length === 1 ? 'the photo' : `${prepared.result.placed.length} photos`} under the sessions they were taken in`, PHOTO_DROP_KIND);
+		edit.additionalEdit = prepared.edit;
+		// The plain image link stays what a drop does; this one is offered in the drop widget.
+		edit.yieldTo = [vscode.DocumentDropOrPasteEditKind.Empty.append(...HUGO_IMAGE_EDIT_KIND.split('.'))];
+		return edit;
 	}
 }
 
@@ -228,6 +274,10 @@ export function registerPhotoPlacement(sites: WorkspaceSiteIndex, makeFetcher: M
 	const placer = new PhotoPlacer(sites, makeFetcher, resizer);
 	return vscode.Disposable.from(
 		placer,
+		vscode.languages.registerDocumentDropEditProvider({ language: 'markdown' }, new PhotoDropProvider(placer), {
+			providedDropEditKinds: [PHOTO_DROP_KIND],
+			dropMimeTypes: ['image/*', 'files'],
+		}),
 		vscode.commands.registerCommand(CommandId.AddPhotosToSessions, (args?: unknown) =>
 			placer.run(typeof args === 'object' && args !== null && !Array.isArray(args) && !(args instanceof vscode.Uri) ? args as AddPhotosArgs : undefined)),
 	);
