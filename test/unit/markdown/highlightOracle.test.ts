@@ -25,6 +25,7 @@ const SETTINGS: Array<{ name: string; toml: string; config: Record<string, unkno
 	{ name: 'defaults', toml: '', config: {} },
 	{ name: 'github style, classes', toml: '[markup.highlight]\nstyle = "github"\nnoClasses = false\n', config: { markup: { highlight: { style: 'github', noclasses: false } } } },
 	{ name: 'dracula, line numbers inline, tab width 2', toml: '[markup.highlight]\nstyle = "dracula"\nlineNos = true\nlineNumbersInTable = false\ntabWidth = 2\n', config: { markup: { highlight: { style: 'dracula', linenos: true, linenumbersintable: false, tabwidth: 2 } } } },
+	{ name: 'guessSyntax, hl_Lines from the site', toml: '[markup.highlight]\nguessSyntax = true\nhl_Lines = "1"\n', config: { markup: { highlight: { guesssyntax: true, hl_lines: '1' } } } },
 ];
 
 /** Each class of a style's stylesheet and its rule. */
