@@ -107,19 +107,11 @@ export function collapseAsciiWhitespace(text: string): string {
 
 /** Whether a text holds layout whitespace a collapsed one cannot: other than one space between two characters. */
 function needsCollapsing(text: string): boolean {
-	const last = text.length - 1;
-	for (let i = 0; i <= last; i++) {
-		const code = text.charCodeAt(i);
-		if (code === 0x20) {
-			if (i === 0 || i === last || text.charCodeAt(i + 1) === 0x20) {
-				return true;
-			}
-		} else if (code >= 0x09 && code <= 0x0D) {
-			return true;
-		}
-	}
-	return false;
+	// Native scans: the text's characters are not each handled in script.
+	return text.charCodeAt(0) === 0x20 || text.charCodeAt(text.length - 1) === 0x20 || text.includes('  ') || LAYOUT_CONTROL.test(text);
 }
+
+const LAYOUT_CONTROL = /[\t\n\r\f\v]/;
 
 /** Trims ASCII whitespace only (`String.prototype.trim` also takes no-break and other Unicode spaces). */
 export function trimAsciiWhitespace(text: string): string {

@@ -127,6 +127,13 @@ export function localTimeAt(utcMillis: number, offsetMinutes: number): LocalTime
 
 /** Reads `2026-01-31T09:30:00+01:00` (offset optional) as written. */
 export function parseLocalTime(text: string): LocalTime | undefined {
+	// Most exports write exactly this shape: read by position.
+	if (text.length === 25 && text[4] === '-' && text[10] === 'T' && text[13] === ':' && text[19] !== '.' && text[22] === ':' && (text[19] === '+' || text[19] === '-')) {
+		const hours = Number(text.slice(20, 22)), minutes = Number(text.slice(23, 25));
+		if (Number.isInteger(hours) && Number.isInteger(minutes) && /^\d{4}-\d{2}-\d{2}$/.test(text.slice(0, 10))) {
+			return { date: text.slice(0, 10), time: text.slice(11, 16), offsetMinutes: (text[19] === '-' ? -1 : 1) * (hours * 60 + minutes) };
+		}
+	}
 	const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
 	if (!match) {
 		return undefined;
