@@ -82,4 +82,18 @@ suite('integration.photos', function () {
 			sites.dispose();
 		}
 	});
+
+	test('Should take the slots the writer gives for entries that keep none (#18)', async () => {
+		const untimed = workspaceFile('content', 'post', 'boston-tuesday-untimed.md');
+		await vscode.workspace.fs.writeFile(untimed, new TextEncoder().encode(WRITE_UP.replace(/<!-- session [^>]*-->\n/g, '')));
+		const document = await vscode.workspace.openTextDocument(untimed);
+		await vscode.window.showTextDocument(document);
+		const result = await withTimeout(30_000, Promise.resolve(vscode.commands.executeCommand<AddPhotosResult>(ADD, {
+			files: [vscode.Uri.joinPath(incoming(), 'IMG_0001.jpg').toString()], leftOut: 'leave', slots: { 'Kuryr Lab': '14:00-14:40', 'Kolla': '' },
+		})), 'adding photos');
+		assert.ok(result);
+		assert.equal(result.placed.length, 1);
+		assert.match(result.placed[0], /^\/images\/2017\/05\/kuryr-lab-1419(?:-\d+)?\.jpg$/);
+		assert.ok(document.getText().indexOf('kuryr-lab-1419') < document.getText().indexOf('#### Kolla'));
+	});
 });

@@ -1,5 +1,5 @@
 import { slugify } from '../posts/slug';
-import { parseLocalTime, readSlotComments, type Schedule } from '../schedule/schedule';
+import { parseLocalTime, readSlotComments, type LocalTime, type Schedule } from '../schedule/schedule';
 import { captureTimeOf, type CaptureTime } from './captureTime';
 
 /** A session of the post with the slot its entry keeps (`<!-- session start=… end=… -->`). */
@@ -98,15 +98,20 @@ export function firstEntryUrl(text: string): string | undefined {
 	return /^#{1,6}[ \t][\s\S]*?(https?:\/\/[^\s)\]>]+)/m.exec(text)?.[1];
 }
 
-/**
- * The sessions of a post whose entries keep no slot (written by hand, or by Insert Session), timed from the
- * event's schedule: an entry is the schedule's session whose URL it links, or whose title is its heading.
- */
-export function postSessionsFromSchedule(text: string, schedule: Schedule): PostSession[] {
+/** A slot given for an entry from outside the post: the schedule, or the writer. */
+export interface GivenSlot {
+	readonly start: LocalTime;
+	readonly end?: LocalTime;
+}
+
+/** The entries of a post (its headings) with the text of each section, in document order. */
+export function postEntries(text: string): Array<{ readonly title: string; readonly section: string }> {
+	return sections(text).map(({ title, section }) => ({ title, section }));
+}
+
+function sections(text: string): Array<{ title: string; section: string; first: number; last: number; lines: Line[] }> {
 	const lines = linesOf(text);
-	const sessions: PostSession[] = [];
-	const byUrl = new Map(schedule.sessions.filter(s => s.url).map(s => [s.url!.replace(/\/$/, ''), s]));
-	const byTitle = new Map(schedule.sessions.map(s => [s.title.toLowerCase(), s]));
+	const found: Array<{ title: string; section: string; first: number; last: number; lines: Line[] }> = [];
 	for (let line = 0; line < lines.length; line++) {
 		const heading = HEADING.exec(lines[line].text);
 		if (!heading) {
@@ -120,27 +125,59 @@ export function postSessionsFromSchedule(text: string, schedule: Schedule): Post
 				break;
 			}
 		}
-		const section = text.slice(lines[line].start, lines[last].end);
-		const linked = [...section.matchAll(/https?:\/\/[^\s)\]>]+/g)].map(m => byUrl.get(m[0].replace(/\/$/, ''))).find(s => s !== undefined);
-		const match = linked ?? byTitle.get(heading[2].replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1').toLowerCase());
-		const offsetMinutes = match?.start.offsetMinutes;
-		if (!match || offsetMinutes === undefined) {
+		found.push({ title: heading[2], section: text.slice(lines[line].start, lines[last].end), first: line, last, lines });
+		line = last;
+	}
+	return found;
+}
+
+/** The sessions of a post timed by `slotOf` (from the schedule, or as the writer gave them), in document order. */
+export function postSessionsWith(text: string, slotOf: (title: string, section: string) => GivenSlot | undefined): PostSession[] {
+	const sessions: PostSession[] = [];
+	for (const { title, section, first, lines, ...rest } of sections(text)) {
+		const slot = slotOf(title, section);
+		if (!slot) {
 			continue;
 		}
-		const start = instant(match.start.date, match.start.time, offsetMinutes);
-		while (last > line && lines[last].text.trim() === '') {
+		const offsetMinutes = slot.start.offsetMinutes ?? 0;
+		const start = instant(slot.start.date, slot.start.time, offsetMinutes);
+		let last = rest.last;
+		while (last > first && lines[last].text.trim() === '') {
 			last--;
 		}
 		sessions.push({
-			title: heading[2],
+			title,
 			start,
-			end: match.end ? instant(match.end.date, match.end.time, match.end.offsetMinutes ?? offsetMinutes) : start + 3_600_000,
+			end: slot.end ? instant(slot.end.date, slot.end.time, slot.end.offsetMinutes ?? offsetMinutes) : start + 3_600_000,
 			offsetMinutes,
 			insertOffset: lines[last].end,
 		});
-		line = last;
 	}
 	return sessions;
+}
+
+/**
+ * The sessions of a post whose entries keep no slot (written by hand, or by Insert Session), timed from the
+ * event's schedule: an entry is the schedule's session whose URL it links, or whose title is its heading.
+ */
+export function postSessionsFromSchedule(text: string, schedule: Schedule): PostSession[] {
+	const byUrl = new Map(schedule.sessions.filter(s => s.url).map(s => [s.url!.replace(/\/$/, ''), s]));
+	const byTitle = new Map(schedule.sessions.map(s => [s.title.toLowerCase(), s]));
+	return postSessionsWith(text, (title, section) => {
+		const linked = [...section.matchAll(/https?:\/\/[^\s)\]>]+/g)].map(m => byUrl.get(m[0].replace(/\/$/, ''))).find(s => s !== undefined);
+		const match = linked ?? byTitle.get(title.replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1').toLowerCase());
+		return match && match.start.offsetMinutes !== undefined ? { start: match.start, ...(match.end ? { end: match.end } : {}) } : undefined;
+	});
+}
+
+/** `14:00-14:40` (or `14:00–14:40`, `14:00`) on a day at an offset, as the writer types a slot. */
+export function parseTypedSlot(text: string, date: string, offsetMinutes: number): GivenSlot | undefined {
+	const match = /^\s*(\d{1,2}):(\d{2})\s*(?:[-–]\s*(\d{1,2}):(\d{2}))?\s*$/.exec(text);
+	if (!match || Number(match[1]) > 23 || Number(match[2]) > 59 || (match[3] !== undefined && (Number(match[3]) > 23 || Number(match[4]) > 59))) {
+		return undefined;
+	}
+	const at = (hour: string, minute: string): LocalTime => ({ date, time: `${hour.padStart(2, '0')}:${minute}`, offsetMinutes });
+	return { start: at(match[1], match[2]), ...(match[3] !== undefined ? { end: at(match[3], match[4]) } : {}) };
 }
 
 /** `+00:03:20`, `-1:00`, `+90` (seconds): what to add to the camera's clock to get the real time. */

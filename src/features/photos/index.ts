@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../../commandIds';
-import { firstEntryUrl, parseClockOffset, photoInsertions, photoMarkup, planPhotos, postSessions, postSessionsFromSchedule, type PhotoFile, type PhotoPlacement, type PostSession } from '../../core/photos/placement';
+import { firstEntryUrl, parseClockOffset, parseTypedSlot, photoInsertions, photoMarkup, planPhotos, postEntries, postSessions, postSessionsFromSchedule, postSessionsWith, type GivenSlot, type PhotoFile, type PhotoPlacement, type PostSession } from '../../core/photos/placement';
+import { parseLocalTime } from '../../core/schedule/schedule';
 import { errorMessage } from '../../core/errors';
 import { fetchSchedule, SCHEDULE_MAX_BYTES } from '../../core/schedule/sources';
 import { calendarDateOf } from '../../core/site/permalinks';
@@ -20,6 +21,8 @@ export interface AddPhotosArgs {
 	/** Added to the camera's clock (`+00:03:20`). */
 	readonly offset?: string;
 	readonly leftOut?: 'leave' | 'ask';
+	/** Slots for entries that keep none and are not in a schedule, by heading: `{ "Kuryr Lab": "14:00-14:40" }`. */
+	readonly slots?: Readonly<Record<string, string>>;
 }
 
 /** What the command did, for the writer's output and for tests. */
@@ -66,7 +69,7 @@ export class PhotoPlacer extends Disposable {
 			return undefined;
 		}
 		const files = await this.#readPhotos(chosen);
-		const prepared = await this.prepare(document, files, offset, args?.leftOut !== 'leave');
+		const prepared = await this.prepare(document, files, offset, args?.leftOut !== 'leave', args?.slots);
 		if (!prepared) {
 			return undefined;
 		}
@@ -89,11 +92,18 @@ export class PhotoPlacer extends Disposable {
 	 * Plans the photos of a post: which session each goes under, the copies (scaled when set) and their
 	 * links, as one edit not yet applied. `ask`: photos in no slot may be put under a session by the writer.
 	 */
-	async prepare(document: vscode.TextDocument, files: readonly PhotoFile[], offset: number, ask: boolean): Promise<{ edit: vscode.WorkspaceEdit; result: AddPhotosResult; lines: string[] } | undefined> {
+	async prepare(document: vscode.TextDocument, files: readonly PhotoFile[], offset: number, ask: boolean, givenSlots?: Readonly<Record<string, string>>): Promise<{ edit: vscode.WorkspaceEdit; result: AddPhotosResult; lines: string[] } | undefined> {
 		const config = vscode.workspace.getConfiguration('eventWriteup', document.uri);
 		const text = document.getText();
 		const version = document.version;
-		const sessions = await this.#sessionsOf(document, text);
+		let sessions = await this.#sessionsOf(document, text);
+		if (sessions.length === 0 && (ask || givenSlots)) {
+			const asked = await this.#askSlots(text, givenSlots);
+			if (asked === undefined) {
+				return undefined;
+			}
+			sessions = asked;
+		}
 		const plan = planPhotos(text, files, offset, sessions);
 		if (plan.sessions.length === 0) {
 			void vscode.window.showErrorMessage('This post has no session with a time slot, nor one found in its schedule: make it with "New Write-up from Schedule", or insert its sessions with "Insert Sessions from Schedule".');
@@ -152,6 +162,39 @@ export class PhotoPlacer extends Disposable {
 			this.#output.appendLine(`  ${file.name} copied at full size: it could not be scaled (${errorMessage(error)})`);
 			return file.bytes;
 		}
+	}
+
+	/**
+	 * Slots for entries the post and its schedule leave untimed, as the writer types them (`14:00-14:40` on
+	 * the post's day and offset), or as given. `undefined` when the writer dismissed a question.
+	 */
+	async #askSlots(text: string, given: Readonly<Record<string, string>> | undefined): Promise<PostSession[] | undefined> {
+		const written = /^date\s*[:=]\s*["']?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)/m.exec(text)?.[1];
+		const postTime = written ? parseLocalTime(written) : undefined;
+		const date = postTime?.date ?? /^date\s*[:=]\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(text)?.[1];
+		if (!date) {
+			void vscode.window.showErrorMessage('This post has no session with a time slot, and no date to place typed times on.');
+			return [];
+		}
+		const offsetMinutes = postTime?.offsetMinutes ?? 0;
+		const typed = new Map<string, GivenSlot>();
+		for (const { title } of postEntries(text)) {
+			const answer = given ? given[title] : await vscode.window.showInputBox({
+				title: 'Add Photos to Sessions',
+				prompt: `When did “${title}” run on ${date}? Start and end as HH:MM-HH:MM; empty to leave it out.`,
+				placeHolder: '14:00-14:40',
+				ignoreFocusOut: true,
+				validateInput: value => value.trim() === '' || parseTypedSlot(value, date, offsetMinutes) ? undefined : 'Start and end as HH:MM-HH:MM, e.g. 14:00-14:40.',
+			});
+			if (answer === undefined && !given) {
+				return undefined;
+			}
+			const slot = answer ? parseTypedSlot(answer, date, offsetMinutes) : undefined;
+			if (slot) {
+				typed.set(title, slot);
+			}
+		}
+		return postSessionsWith(text, title => typed.get(title));
 	}
 
 	/** The slots the entries keep, else the times the event's schedule gives them (found from their URLs). */

@@ -8,7 +8,7 @@ import { runCli } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/io';
 import { createPhotosCommand } from '../../../src/cli/photosCommand';
 import { captureTimeInName, readPhotoExif, UnsupportedPhotoError } from '../../../src/core/photos/captureTime';
-import { parseClockOffset, planPhotos, postSessions, type PhotoFile } from '../../../src/core/photos/placement';
+import { parseClockOffset, parseTypedSlot, planPhotos, postSessions, postSessionsWith, type PhotoFile } from '../../../src/core/photos/placement';
 import { NodeHttpFetcher } from '../../../src/util/httpFetcher';
 import { SESSION_FIXTURES, startLoopbackServer, type LoopbackServer } from '../sessions/loopback';
 
@@ -81,6 +81,20 @@ suite('core.photos: placement', () => {
 			['IMG_0003-damaged.jpg', 'Its EXIF data is damaged (Inva'],
 			['IMG_0004.heic', 'HEIC and AVIF photos are not s'],
 		]);
+	});
+
+	test('Should time entries from slots the writer types, on the post\'s day and offset (#18)', () => {
+		assert.deepEqual(parseTypedSlot('14:00-14:40', '2017-05-09', -240), {
+			start: { date: '2017-05-09', time: '14:00', offsetMinutes: -240 }, end: { date: '2017-05-09', time: '14:40', offsetMinutes: -240 },
+		});
+		assert.equal(parseTypedSlot('2pm', '2017-05-09', -240), undefined);
+		assert.equal(parseTypedSlot('25:00-26:00', '2017-05-09', -240), undefined);
+		const untimed = WRITE_UP.replace(/<!-- session [^>]*-->\n/g, '');
+		assert.deepEqual(postSessions(untimed), []);
+		const typed = postSessionsWith(untimed, title => title === 'Kuryr Lab' ? parseTypedSlot('14:00-14:40', '2017-05-09', -240) : undefined);
+		const plan = planPhotos(untimed, [photo('IMG_0001.jpg'), photo('DSC_0042.jpg')], 0, typed);
+		assert.deepEqual(plan.placed.map(p => p.fileName), ['kuryr-lab-1419.jpg']);
+		assert.equal(plan.unplaced.length, 1);
 	});
 
 	test('Should apply a camera clock offset, and an offset written in UTC (#18)', () => {
