@@ -29,6 +29,18 @@ const AGENDA = [
 const run = <T>(command: string, args?: object) =>
 	withTimeout(60_000, Promise.resolve(vscode.commands.executeCommand<T>(command, args)), command);
 
+/** Runs a command that shows pickers, accepting each one as it stands (its selection, its prefilled value). */
+async function runAndAccept<T>(command: string, args?: object): Promise<T> {
+	let done = false;
+	const result = Promise.resolve(vscode.commands.executeCommand<T>(command, args)).finally(() => { done = true; });
+	const deadline = Date.now() + 30_000;
+	while (!done && Date.now() < deadline) {
+		await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+		await new Promise(resolve => setTimeout(resolve, 100));
+	}
+	return result;
+}
+
 /** Runs a command that shows pickers, dismissing each one as it appears, until the command gives up. */
 async function runAndDismiss<T>(command: string, args?: object): Promise<T> {
 	let done = false;
@@ -84,6 +96,17 @@ suite('integration.schedule', function () {
 		const cursorLine = editor.selection.active.line;
 		assert.ok(cursorLine > editor.document.getText().split('\n').findIndex(l => l.startsWith('#### Mercurial')));
 		assert.ok(cursorLine < editor.document.getText().split('\n').findIndex(l => l.startsWith('#### Introducing')));
+	});
+
+	test('Should take an agenda\'s sessions, preselected in the real picker, and the proposed title as accepted (#17)', async () => {
+		const uri = await runAndAccept<vscode.Uri | undefined>(NEW, { source: agenda().toString(), day: '2026-01-31' });
+		assert.ok(uri, 'a post was created through the pickers');
+		created.push(uri);
+		const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+		// A morning and an afternoon session: the title names the day only.
+		assert.match(text, /^title = "FOSDEM 2026 - Saturday Sessions"$/m);
+		assert.deepEqual([...text.matchAll(/^#### (.*)$/gm)].map(m => m[1]),
+			['Welcome to FOSDEM 2026', 'Mercurial, 20 years and counting: how are we still alive and kicking?', 'Introducing the MSHV accelerator in QEMU']);
 	});
 
 	test('Should insert the picked sessions at the cursor in one edit that one undo removes (#17)', async () => {
