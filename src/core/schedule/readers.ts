@@ -13,25 +13,25 @@ export class ScheduleFormatError extends Error {
 	}
 }
 
-/** Reads any supported export from its text: frab/Pentabarf XML, C3VOC/pretalx JSON, or iCalendar. */
+/** Reads any supported export from its text: frab/Pentabarf XML, C3VOC/pretalx JSON, Sessionize's API views, or iCalendar. */
 export function readSchedule(body: string, name?: string): Schedule {
 	const text = body.replace(/^\uFEFF/, '').trimStart();
 	if (text.startsWith('BEGIN:VCALENDAR')) {
 		return readICalendar(body, name);
 	}
-	if (text.startsWith('{')) {
+	if (text.startsWith('{') || text.startsWith('[')) {
 		let value: unknown;
 		try {
 			value = JSON.parse(text);
 		} catch (error) {
 			throw new ScheduleFormatError(`The schedule is not valid JSON: ${(error as Error).message}`);
 		}
-		return readScheduleJson(value);
+		return isSessionizeView(value) ? readSessionize(value, name) : readScheduleJson(value);
 	}
 	if (text.startsWith('<')) {
 		return readScheduleXml(body);
 	}
-	throw new ScheduleFormatError('This is not a schedule export (frab or pretalx XML or JSON, or an iCalendar file).');
+	throw new ScheduleFormatError('This is not a schedule export (frab or pretalx XML or JSON, a Sessionize API view, or an iCalendar file).');
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -139,6 +139,47 @@ export function readScheduleJson(value: unknown): Schedule {
 		}));
 	}
 	return nonEmpty({ name, ...(timeZone ? { timeZone } : {}), sessions: inStartOrder(sessions), format: 'c3voc-json' }, 'JSON schedule');
+}
+
+/** Whether JSON is one of Sessionize's API views: `Sessions` (groups of sessions) or `All` (sessions, speakers, rooms). */
+function isSessionizeView(value: unknown): boolean {
+	if (Array.isArray(value)) {
+		return value.length > 0 && value.every(group => Array.isArray(asRecord(group)?.sessions));
+	}
+	const record = asRecord(value);
+	return record !== undefined && Array.isArray(record.sessions) && (Array.isArray(record.speakers) || Array.isArray(record.rooms));
+}
+
+/**
+ * Sessionize's public API views (`/api/v2/{id}/view/Sessions` or `/view/All`): times are the event's local
+ * time without an offset; breaks and other service sessions are left out. `All` names speakers and rooms
+ * by id, resolved from its lists.
+ */
+export function readSessionize(value: unknown, name = 'Conference'): Schedule {
+	const record = asRecord(value);
+	const groups = Array.isArray(value) ? value.map(asRecord) : [record];
+	const speakerNames = new Map(asArray(record?.speakers).map(asRecord).filter(s => s !== undefined)
+		.map(s => [String(s.id), asText(s.fullName) ?? [asText(s.firstName), asText(s.lastName)].filter(Boolean).join(' ')]));
+	const roomNames = new Map(asArray(record?.rooms).map(asRecord).filter(r => r !== undefined).map(r => [String(r.id), asText(r.name)]));
+	const sessions: ScheduleSession[] = [];
+	for (const group of groups) {
+		for (const session of asArray(group?.sessions).map(asRecord)) {
+			const title = asText(session?.title);
+			const start = parseLocalTime(asText(session?.startsAt) ?? '');
+			if (!session || !title || !start || session.isServiceSession === true) {
+				continue;
+			}
+			const end = parseLocalTime(asText(session.endsAt) ?? '');
+			const speakers = asArray(session.speakers).map(speaker => asRecord(speaker) ? asText(asRecord(speaker)!.name) : speakerNames.get(String(speaker)));
+			sessions.push(sessionOf({
+				id: asText(session.id) ?? `${start.date}T${start.time} ${title}`,
+				title, speakers: uniqueNames(speakers), start, end,
+				room: asText(session.room) ?? (session.roomId !== undefined && session.roomId !== null ? roomNames.get(String(session.roomId)) : undefined),
+				abstract: asText(session.description),
+			}));
+		}
+	}
+	return nonEmpty({ name, sessions: inStartOrder(sessions), format: 'sessionize' }, 'Sessionize view');
 }
 
 /** How far a recurring event is expanded: conference agendas repeat little. */

@@ -26,7 +26,7 @@ export function scheduleExportUrls(text: string): string[] {
 		return [];
 	}
 	const candidates: string[] = [];
-	if (/\.(?:json|xml|ics)$|\/(?:xml|ical|ics)\/?$|\/schedule\/export\//i.test(url.pathname)) {
+	if (/\.(?:json|xml|ics)$|\/(?:xml|ical|ics)\/?$|\/schedule\/export\/|^\/api\/v2\/[^/]+\/view\//i.test(url.pathname)) {
 		candidates.push(href);
 	}
 	const fosdem = /^\/(\d{4})\//.exec(url.pathname);

@@ -55,7 +55,8 @@ export function registerScheduleCommands(terms: SiteTermsCache, makeFetcher: Mak
 				title: title.trim(),
 				tags: [tagOf(picked.schedule.name)],
 				categories: [],
-				date: formatLocalTime({ ...first.start, ...(first.start.offsetMinutes === undefined ? { offsetMinutes: 0 } : {}) }),
+				// Without an offset (Sessionize gives local times) the date is read in the site's time zone.
+				date: formatLocalTime(first.start),
 				body: sessionEntries(picked.sessions, readSessionSettings(undefined).entryTemplate),
 			});
 		}),

@@ -198,3 +198,24 @@ suite('core.schedule: big exports at the size limits', function () {
 			error instanceof ScheduleNotFoundError && /larger than the 1048576-byte limit/.test(error.message));
 	});
 });
+
+suite('core.schedule: Sessionize API views', () => {
+	const view = (name: string) => read(SCHEDULE_FIXTURES, 'sessionize', name);
+
+	test('Should read the Sessions view: local times, speakers by name, breaks left out (#17)', () => {
+		const schedule = readSchedule(view('view-sessions.json'), 'Global Azure 2023');
+		assert.equal(schedule.format, 'sessionize');
+		assert.deepEqual(schedule.sessions.map(s => [s.title, formatLocalTime(s.start), s.room, s.speakers]), [
+			['Success in a Chaotic IT World: Tips for New and Seasoned Pros', '2023-03-25T08:45:00', 'Auditorium 202', ['Rick Claus']],
+		]);
+	});
+
+	test('Should read the All view, speakers and rooms resolved from their ids (#17)', () => {
+		const schedule = readSchedule(view('view-all.json'), 'SecCon');
+		assert.deepEqual(schedule.sessions.map(s => [s.title, s.room, s.speakers, s.end && formatLocalTime(s.end)]), [
+			['Morning Keynote', 'Main Hall', ['Ana Lopes', 'Tomás Øster'], '2026-09-10T09:25:00'],
+			['Zero Trust in Practice', 'Room B', ['Tomás Øster'], '2026-09-10T10:30:00'],
+		]);
+		assert.deepEqual(scheduleExportUrls('https://sessionize.com/api/v2/abc123/view/All'), ['https://sessionize.com/api/v2/abc123/view/All']);
+	});
+});
