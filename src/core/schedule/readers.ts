@@ -125,16 +125,12 @@ export function readScheduleJson(value: unknown): Schedule {
 		}
 		const duration = asText(event.duration);
 		const end = duration ? addDuration(start, duration) : undefined;
-		const persons = asArray(event.persons).map(p => asRecord(p) ? asText(asRecord(p)!.public_name) ?? asText(asRecord(p)!.name) : asText(p));
-		const participants = asArray(event.participants).map(asRecord)
-			.filter(p => p !== undefined && (p.role === undefined || p.role === 'speaker'))
-			.map(p => asText(p?.name) ?? asText(p?.public_name));
 		const room = asRecord(event.room) ? asText(asRecord(event.room)!.name) : asText(event.room);
 		const track = asRecord(event.track) ? asText(asRecord(event.track)!.name) : asText(event.track);
 		const url = asText(event.url) ?? asText(event.origin_url);
 		sessions.push(sessionOf({
 			id: asText(event.guid) ?? asText(event.id) ?? asText(event.code) ?? `${start.date}T${start.time} ${title}`,
-			title, speakers: uniqueNames([...persons, ...participants]), start, end,
+			title, speakers: speakersOf(event), start, end,
 			subtitle: asText(event.subtitle), room, track, url, abstract: asText(event.abstract),
 		}));
 	}
@@ -180,6 +176,22 @@ export function readSessionize(value: unknown, name = 'Conference'): Schedule {
 		}
 	}
 	return nonEmpty({ name, sessions: inStartOrder(sessions), format: 'sessionize' }, 'Sessionize view');
+}
+
+/** A C3VOC event's speakers: its `persons` (frab), then its `participants` whose role is speaker (the hub). */
+function speakersOf(event: Record<string, unknown>): string[] {
+	const names: Array<string | undefined> = [];
+	for (const person of asArray(event.persons)) {
+		const record = asRecord(person);
+		names.push(record ? asText(record.public_name) ?? asText(record.name) : asText(person));
+	}
+	for (const participant of asArray(event.participants)) {
+		const record = asRecord(participant);
+		if (record && (record.role === undefined || record.role === 'speaker')) {
+			names.push(asText(record.name) ?? asText(record.public_name));
+		}
+	}
+	return uniqueNames(names);
 }
 
 /** How far a recurring event is expanded: conference agendas repeat little. */

@@ -139,6 +139,11 @@ export function asArray(value: unknown): unknown[] {
 
 /** Names in order, blanks and repeats dropped. */
 export function uniqueNames(names: ReadonlyArray<string | undefined>): string[] {
+	if (names.length === 1) {
+		// Most talks have one speaker: nothing to compare.
+		const clean = names[0] === undefined ? undefined : collapseAsciiWhitespace(names[0]);
+		return clean ? [clean] : [];
+	}
 	const seen = new Set<string>();
 	const out: string[] = [];
 	for (const name of names) {
