@@ -1,6 +1,7 @@
 import { classifySessionUrl } from '../sessions/classify';
 import { scheduleJsonUrl } from '../sessions/providers/frab';
 import { FetchError, type HttpFetcher } from '../sessions/types';
+import { fetchOpenStackSchedule, openStackSummitId } from './openstack';
 import { readSchedule, ScheduleFormatError } from './readers';
 import type { Schedule } from './schedule';
 
@@ -64,11 +65,15 @@ function safeClassify(href: string): ReturnType<typeof classifySessionUrl> | und
 	}
 }
 
+function errorText(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
 /** No export of the schedule could be read; `reasons` says why for each address tried. */
 export class ScheduleNotFoundError extends Error {
 	constructor(readonly url: string, readonly reasons: readonly string[]) {
 		super(reasons.length === 0
-			? `${url} is not a schedule or a session of a schedule this extension can read (pretalx, frab, FOSDEM, CCC, Sched, iCalendar).`
+			? `${url} is not a schedule or a session of a schedule this extension can read (pretalx, frab, FOSDEM, CCC, OpenStack summits, Sched, Sessionize views, iCalendar).`
 			: `No schedule could be read for ${url}: ${reasons.join('; ')}`);
 		this.name = 'ScheduleNotFoundError';
 	}
@@ -78,6 +83,22 @@ export class ScheduleNotFoundError extends Error {
 export async function fetchSchedule(fetcher: HttpFetcher, url: string, signal?: AbortSignal): Promise<Schedule> {
 	const candidates = scheduleExportUrls(url);
 	const reasons: string[] = [];
+	// An OpenStack summit publishes no export: its schedule comes from the summit API, page by page.
+	const summitId = openStackSummitId(url);
+	if (summitId !== undefined) {
+		try {
+			const schedule = await fetchOpenStackSchedule(fetcher, summitId, signal);
+			if (schedule.sessions.length > 0) {
+				return schedule;
+			}
+			reasons.push(`the summit API lists no published session of summit ${summitId}`);
+		} catch (error) {
+			if (error instanceof FetchError && error.kind === 'cancelled') {
+				throw error;
+			}
+			reasons.push(`the summit API: ${errorText(error)}`);
+		}
+	}
 	for (const candidate of candidates) {
 		try {
 			const response = await fetcher.get(candidate, { accept: ACCEPT, ...(signal ? { signal } : {}) });

@@ -132,7 +132,7 @@ suite('cli: photos', function () {
 
 	const run = async (...args: string[]) => {
 		const io = captureIo(site);
-		const command = createPhotosCommand(() => new NodeHttpFetcher({ hostMap: server.hostMap('fosdem.org', 'pretalx.fosdem.org', 'www.openstack.org'), timeoutMs: 5_000, maxBytes: 32 << 20 }));
+		const command = createPhotosCommand(() => new NodeHttpFetcher({ hostMap: server.hostMap('fosdem.org', 'pretalx.fosdem.org', 'www.openstack.org', 'openstackid-resources.openstack.org'), timeoutMs: 5_000, maxBytes: 32 << 20 }));
 		const code = await runCli(['photos', ...args], io, [command]);
 		return { code, ...io };
 	};

@@ -219,3 +219,36 @@ suite('core.schedule: Sessionize API views', () => {
 		assert.deepEqual(scheduleExportUrls('https://sessionize.com/api/v2/abc123/view/All'), ['https://sessionize.com/api/v2/abc123/view/All']);
 	});
 });
+
+suite('core.schedule: OpenStack summits', function () {
+	this.timeout(30_000);
+	let server: LoopbackServer;
+
+	suiteSetup(async () => {
+		// The summit API's shapes: the summit with its zone, published events in pages (the FWaaS event as the
+		// API serves it, test/fixtures/sessions/openstack-summit-api-18236.json).
+		const fwaas = JSON.parse(read(SESSION_FIXTURES, 'openstack-summit-api-18236.json')) as Record<string, unknown>;
+		const kolla = { ...fwaas, id: 18385, title: 'Easier OpenStack Deployment: Novice Installation Using Kolla', start_date: 1494342000, end_date: 1494344400,
+			speakers: [{ id: 1, first_name: 'Michał', last_name: 'Jastrzębski' }, { id: 2, first_name: 'Steven', last_name: 'Dake' }], location: { id: 9, name: 'Ballroom A' } };
+		const json = (value: unknown) => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(value) });
+		server = await startLoopbackServer({
+			'openstackid-resources.openstack.org/api/public/v1/summits/22': json({ id: 22, name: 'OpenStack Summit Boston 2017', time_zone_id: 'America/New_York', time_zone: { name: 'America/New_York', offset: -14400 } }),
+			'openstackid-resources.openstack.org/api/public/v1/summits/22/events/published?expand=speakers,location&per_page=100&page=1': json({ total: 2, per_page: 1, current_page: 1, last_page: 2, data: [fwaas] }),
+			'openstackid-resources.openstack.org/api/public/v1/summits/22/events/published?expand=speakers,location&per_page=100&page=2': json({ total: 2, per_page: 1, current_page: 2, last_page: 2, data: [kolla] }),
+		});
+	});
+
+	suiteTeardown(() => server.close());
+
+	test('Should read a summit\'s schedule from the summit API, page by page, in the summit\'s local time (#17)', async () => {
+		const fetcher = new NodeHttpFetcher({ hostMap: server.hostMap('openstackid-resources.openstack.org', 'www.openstack.org'), timeoutMs: 5_000 });
+		const schedule = await fetchSchedule(fetcher, 'https://www.openstack.org/summit/boston-2017/summit-schedule/events/18385/easier-openstack-deployment-novice-installation-using-kolla');
+		assert.equal(schedule.name, 'OpenStack Summit Boston 2017');
+		assert.equal(schedule.timeZone, 'America/New_York');
+		assert.deepEqual(schedule.sessions.map(s => [s.title, formatLocalTime(s.start), s.room, s.speakers]), [
+			['Easier OpenStack Deployment: Novice Installation Using Kolla', '2017-05-09T11:00:00-04:00', 'Ballroom A', ['Michał Jastrzębski', 'Steven Dake']],
+			['FWaaS v2: A New Beginning', '2017-05-09T14:50:00-04:00', 'MR 102', ['Nate Johnston', 'Sridar Kandaswamy']],
+		]);
+		assert.equal(proposedTitle(schedule, schedule.sessions.slice(1)), 'OpenStack Summit Boston 2017 - Tuesday Sessions PM');
+	});
+});

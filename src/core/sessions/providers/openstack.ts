@@ -8,7 +8,7 @@ export const OPENSTACK_SUMMIT_IDS: Readonly<Record<string, number>> = {
 	'austin-2016': 6, 'barcelona-2016': 7, 'boston-2017': 22, 'sydney-2017': 23,
 };
 
-const SUMMIT_API = 'https://openstackid-resources.openstack.org/api/public/v1/summits';
+export const SUMMIT_API = 'https://openstackid-resources.openstack.org/api/public/v1/summits';
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** Reads the summit API's published event: epoch-second start (UTC), speakers as first + last names. */
