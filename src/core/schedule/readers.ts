@@ -125,14 +125,31 @@ export function readScheduleJson(value: unknown): Schedule {
 		}
 		const duration = asText(event.duration);
 		const end = duration ? addDuration(start, duration) : undefined;
-		const room = asRecord(event.room) ? asText(asRecord(event.room)!.name) : asText(event.room);
-		const track = asRecord(event.track) ? asText(asRecord(event.track)!.name) : asText(event.track);
-		const url = asText(event.url) ?? asText(event.origin_url);
-		sessions.push(sessionOf({
-			id: asText(event.guid) ?? asText(event.id) ?? asText(event.code) ?? `${start.date}T${start.time} ${title}`,
-			title, speakers: speakersOf(event), start, end,
-			subtitle: asText(event.subtitle), room, track, url, abstract: asText(event.abstract),
-		}));
+		const session: Mutable<ScheduleSession> = {
+			id: idOf(event.guid) ?? idOf(event.id) ?? idOf(event.code) ?? `${start.date}T${start.time} ${title}`,
+			title, speakers: speakersOf(event), start,
+		};
+		if (end) {
+			session.end = end;
+		}
+		const room = nameOf(event.room), track = nameOf(event.track), subtitle = asText(event.subtitle), abstract = asText(event.abstract);
+		const url = idOf(event.url) ?? idOf(event.origin_url);
+		if (room) {
+			session.room = room;
+		}
+		if (track) {
+			session.track = track;
+		}
+		if (subtitle) {
+			session.subtitle = subtitle;
+		}
+		if (url) {
+			session.url = url;
+		}
+		if (abstract) {
+			session.abstract = htmlToText(abstract);
+		}
+		sessions.push(session);
 	}
 	return nonEmpty({ name, ...(timeZone ? { timeZone } : {}), sessions: inStartOrder(sessions), format: 'c3voc-json' }, 'JSON schedule');
 }
@@ -176,6 +193,17 @@ export function readSessionize(value: unknown, name = 'Conference'): Schedule {
 		}
 	}
 	return nonEmpty({ name, sessions: inStartOrder(sessions), format: 'sessionize' }, 'Sessionize view');
+}
+
+/** An identifier or address as the export writes it (no layout to collapse in one). */
+function idOf(value: unknown): string | undefined {
+	return typeof value === 'string' ? value.trim() || undefined : typeof value === 'number' ? String(value) : undefined;
+}
+
+/** A room or track: a name, or an object with one. */
+function nameOf(value: unknown): string | undefined {
+	const record = asRecord(value);
+	return record ? asText(record.name) : asText(value);
 }
 
 /** A C3VOC event's speakers: its `persons` (frab), then its `participants` whose role is speaker (the hub). */
