@@ -7,5 +7,6 @@ import '../integration/frontMatter.test';
 import '../integration/images.test';
 import '../integration/newPost.test';
 import '../integration/pasteImages.test';
+import '../integration/photosAnywhere.test';
 import '../integration/preview.test';
 import '../integration/schedule.test';
