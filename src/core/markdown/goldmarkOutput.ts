@@ -1,6 +1,5 @@
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { autolinkRendering } from './autolinks';
-import { dropTextStart } from './typographer';
 
 /** What raw HTML in the Markdown becomes when the site does not set `markup.goldmark.renderer.unsafe`. */
 export const RAW_HTML_OMITTED = '<!-- raw HTML omitted -->';
@@ -161,7 +160,7 @@ function taskLists(state: StateCore): void {
 		if (!first || !marker) {
 			continue;
 		}
-		dropTextStart(first, marker[0].length);
+		first.content = first.content.slice(marker[0].length);
 		const checkbox = new state.Token('hugo_task_checkbox', 'input', 0);
 		checkbox.meta = { checked: marker[1] !== ' ' };
 		const space = new state.Token('text', '', 0);

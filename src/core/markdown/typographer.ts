@@ -20,23 +20,21 @@ export function typographerPlugin(md: MarkdownIt): void {
 	// No other rule matches at the characters the typographer substitutes (`<<` is neither an autolink nor a
 	// tag), so it comes right after text: a quote then skips the rest of the chain.
 	md.inline.ruler.after('text', 'hugo_typographer', typographer);
-	md.inline.ruler2.at('fragments_join', joinTextFragments);
 	const Inline = md.inline.State;
 	md.inline.State = class extends Inline {
-		/** Where the pending text holds substitutions, see `substitutionsIn`. */
-		substitutions: number[] | undefined;
+		/** The length of the pending text just after its last substitution; -1 when it holds none. */
+		substitutionEnd: number;
 
 		constructor(...args: ConstructorParameters<typeof Inline>) {
 			super(...args);
-			this.substitutions = undefined;
+			this.substitutionEnd = -1;
 		}
 
 		override pushPending(): Token {
 			const token = super.pushPending();
-			if (this.substitutions) {
+			if (this.substitutionEnd >= 0) {
 				flatten(token.content);
-				setSubstitutions(token, this.substitutions);
-				this.substitutions = undefined;
+				this.substitutionEnd = -1;
 			}
 			return token;
 		}
@@ -54,79 +52,18 @@ function flatten(text: string): void {
 
 /*
  * markdown-it's typographer makes each substitution a token of its own (`text_special`, as escapes and
- * entities are), and the linkify pass treats the text on either side of it as separate text. Two tokens
- * per quote or dash are most of the cost of rendering prose, though, and most text holds nothing to link.
- * So a substitution is written into the pending text like any other character, and the text token keeps,
- * as its `meta`, the offsets of the substitutions in its content: the linkify pass splits the text there.
+ * entities are). Two tokens per quote or dash are most of the cost of rendering prose, though, so a
+ * substitution is written into the pending text like any other character. Where the last one ends is
+ * kept: to Goldmark a substitution is an inline element, after which a link may start.
  */
 interface SubstitutingState extends StateInline {
-	substitutions: number[] | undefined;
-}
-
-/** The offsets of the typographer's substitutions in a `text` token's content, in order. */
-export function substitutionsIn(token: Token): readonly number[] | undefined {
-	return token.type === 'text' && Array.isArray(token.meta) ? token.meta as number[] : undefined;
-}
-
-function setSubstitutions(token: Token, offsets: number[]): void {
-	token.meta = offsets as unknown as Token['meta'];
+	substitutionEnd: number;
 }
 
 /** How many characters of the pending text follow the last substitution in it (all of them if none). */
 export function textSinceSubstitution(state: StateInline): number {
-	const offsets = (state as SubstitutingState).substitutions;
-	return offsets ? state.pending.length - offsets[offsets.length - 1] - 1 : state.pending.length;
-}
-
-/** Whether a `text` token ends with a substitution (markdown-it would end it with a `text_special`). */
-export function endsWithSubstitution(token: Token): boolean {
-	const offsets = substitutionsIn(token);
-	return offsets !== undefined && offsets[offsets.length - 1] === token.content.length - 1;
-}
-
-/** Drops the first `length` characters of a text token, keeping its substitutions' offsets right. */
-export function dropTextStart(token: Token, length: number): void {
-	token.content = token.content.slice(length);
-	const offsets = substitutionsIn(token);
-	if (offsets) {
-		setSubstitutions(token, offsets.filter(offset => offset >= length).map(offset => offset - length));
-	}
-}
-
-/** markdown-it's `fragments_join`: adjacent text tokens become one, their substitutions' offsets with them. */
-function joinTextFragments(state: StateInline): void {
-	const tokens = state.tokens;
-	const max = tokens.length;
-	let level = 0;
-	let last = 0;
-	let current = 0;
-	for (; current < max; current++) {
-		const token = tokens[current];
-		if (token.nesting < 0) {
-			level--;
-		}
-		token.level = level;
-		if (token.nesting > 0) {
-			level++;
-		}
-		const next = current + 1 < max ? tokens[current + 1] : undefined;
-		if (token.type === 'text' && next?.type === 'text') {
-			const before = substitutionsIn(token), after = substitutionsIn(next);
-			if (before || after) {
-				const shift = token.content.length;
-				setSubstitutions(next, [...before ?? [], ...(after ?? []).map(offset => offset + shift)]);
-			}
-			next.content = token.content + next.content;
-		} else {
-			if (current !== last) {
-				tokens[last] = token;
-			}
-			last++;
-		}
-	}
-	if (current !== last) {
-		tokens.length = last;
-	}
+	const end = (state as SubstitutingState).substitutionEnd;
+	return end >= 0 ? state.pending.length - end : state.pending.length;
 }
 
 const LEFT_DOUBLE = '\u201C', RIGHT_DOUBLE = '\u201D', LEFT_SINGLE = '\u2018', RIGHT_SINGLE = '\u2019';
@@ -273,9 +210,8 @@ function typographer(state: StateInline, silent: boolean): boolean {
 }
 
 function pushSubstitution(state: StateInline, found: number): void {
-	const substituting = state as SubstitutingState;
-	(substituting.substitutions ??= []).push(state.pending.length);
 	state.pending += SUBSTITUTIONS[found >> 2];
+	(state as SubstitutingState).substitutionEnd = state.pending.length;
 }
 
 // Goldmark counts unclosed quotes per document, not per block: a quote left open in one paragraph makes a
