@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
+import { errorMessage } from '../core/errors';
 import { basename, resolve } from '../core/fs/posixPath';
-import { firstEntryUrl, parseClockOffset, photoInsertions, photoMarkup, planPhotos, postSessions, postSessionsFromSchedule, type PhotoFile, type PostSession } from '../core/photos/placement';
-import { fetchSchedule, SCHEDULE_MAX_BYTES } from '../core/schedule/sources';
+import { parseClockOffset, photoInsertions, photoMarkup, planPhotos, postSessionsOrSchedule, type PhotoFile } from '../core/photos/placement';
+import { fetchSchedule } from '../core/schedule/sources';
 import type { HttpFetcher } from '../core/sessions/types';
 import { photoMimeType } from '../core/photos/resizer';
-import { NodeHttpFetcher, parseHostMap } from '../util/httpFetcher';
 import { NodePhotoResizer } from '../util/nodePhotoResizer';
 import { calendarDateOf } from '../core/site/permalinks';
 import { findHugoSite } from '../core/site/hugoSite';
@@ -12,6 +12,7 @@ import { readPageAddress } from '../core/site/references';
 import { DEFAULT_IMAGE_FOLDER, imageFolderDate, planImages, postName, resolveImageFolder } from '../core/writing/imageFiles';
 import { writeFileAtomically } from './atomicWrite';
 import { oneOf, parseCommandArgs } from './args';
+import { scheduleFetcher } from './scheduleCommand';
 import { ExitCode, UsageError, type CliCommand } from './io';
 import { NodeFileReader } from './nodeFileReader';
 
@@ -32,10 +33,8 @@ Options:
 
 Exit codes: 0 placed (or planned), 1 a photo was left out or cannot be read, 2 bad command line.`;
 
-/** `makeFetcher` exists for tests (the default honours EVENT_WRITEUP_TEST_HOST_MAP, loopback only). */
-export function createPhotosCommand(makeFetcher: () => HttpFetcher = () => new NodeHttpFetcher({
-	maxBytes: SCHEDULE_MAX_BYTES, totalTimeoutMs: 60_000, hostMap: parseHostMap(process.env.EVENT_WRITEUP_TEST_HOST_MAP),
-})): CliCommand {
+/** The `photos` command; `makeFetcher` (for a schedule that times the entries) exists for tests. */
+export function createPhotosCommand(makeFetcher: () => HttpFetcher = scheduleFetcher): CliCommand {
 	const files = new NodeFileReader();
 	const resizer = new NodePhotoResizer();
 	return {
@@ -81,19 +80,14 @@ export function createPhotosCommand(makeFetcher: () => HttpFetcher = () => new N
 					photos.push({ name: basename(path), bytes, modifiedMillis: stat.mtimeMs });
 				} catch (error) {
 					photos.push({ name: basename(path), bytes: new Uint8Array() });
-					io.stderr(`warning: cannot read ${argument}: ${(error as Error).message}\n`);
+					io.stderr(`warning: cannot read ${argument}: ${errorMessage(error)}\n`);
 				}
 			}
-			let sessions: PostSession[] = postSessions(text);
-			const url = sessions.length === 0 ? firstEntryUrl(text) : undefined;
-			if (url) {
-				// Entries without slots: timed from the event's schedule, found from the first entry's URL.
-				try {
-					sessions = postSessionsFromSchedule(text, await fetchSchedule(makeFetcher(), url));
-				} catch (error) {
-					io.stderr(`warning: the schedule of ${url} could not be read: ${(error as Error).message}\n`);
-				}
-			}
+			// Entries without slots are timed from the event's schedule, found from the first entry's URL.
+			const sessions = await postSessionsOrSchedule(text, url => fetchSchedule(makeFetcher(), url).catch((error: unknown) => {
+				io.stderr(`warning: the schedule of ${url} could not be read: ${errorMessage(error)}\n`);
+				return undefined;
+			}));
 			const plan = planPhotos(text, photos, offset, sessions);
 			if (plan.sessions.length === 0) {
 				io.stderr(`error: ${post} has no session with a time slot (<!-- session start=… -->) nor one found in its schedule: make it with "New Write-up from Schedule" or "event-writeup schedule --format markdown"\n`);

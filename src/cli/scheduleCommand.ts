@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { errorMessage } from '../core/errors';
 import { readSchedule, ScheduleFormatError } from '../core/schedule/readers';
 import { formatLocalTime, proposedTitle, scheduleDays, sessionsOf, type Schedule } from '../core/schedule/schedule';
 import { fetchSchedule, SCHEDULE_MAX_BYTES, ScheduleNotFoundError } from '../core/schedule/sources';
@@ -30,12 +31,16 @@ Exit codes: 0 printed, 1 no schedule (or no session left), 2 bad command line.`;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** The `schedule` command; `makeFetcher` exists for tests (the default honours EVENT_WRITEUP_TEST_HOST_MAP, loopback only). */
-export function createScheduleCommand(makeFetcher: () => HttpFetcher = () => new NodeHttpFetcher({
-	maxBytes: SCHEDULE_MAX_BYTES,
-	totalTimeoutMs: 60_000,
-	hostMap: parseHostMap(process.env.EVENT_WRITEUP_TEST_HOST_MAP),
-})): CliCommand {
+/**
+ * The CLI's client for schedule downloads: a schedule's cap and patience. It honours the testing hook
+ * EVENT_WRITEUP_TEST_HOST_MAP, which may only send requests to loopback addresses.
+ */
+export function scheduleFetcher(): HttpFetcher {
+	return new NodeHttpFetcher({ maxBytes: SCHEDULE_MAX_BYTES, totalTimeoutMs: 60_000, hostMap: parseHostMap(process.env.EVENT_WRITEUP_TEST_HOST_MAP) });
+}
+
+/** The `schedule` command; `makeFetcher` exists for tests. */
+export function createScheduleCommand(makeFetcher: () => HttpFetcher = scheduleFetcher): CliCommand {
 	return {
 		name: 'schedule',
 		summary: 'Print a conference schedule\'s sessions, or a half day\'s write-up, from a URL or an .ics/export file',
@@ -64,7 +69,7 @@ export function createScheduleCommand(makeFetcher: () => HttpFetcher = () => new
 					: readSchedule(await fs.readFile(source, 'utf8'));
 			} catch (error) {
 				if (error instanceof ScheduleFormatError || error instanceof ScheduleNotFoundError || error instanceof FetchError || (error as NodeJS.ErrnoException).code !== undefined) {
-					io.stderr(`error: ${source}: ${(error as Error).message}\n`);
+					io.stderr(`error: ${source}: ${errorMessage(error)}\n`);
 					return ExitCode.Failure;
 				}
 				throw error;

@@ -1,4 +1,5 @@
 import readExif from 'exif-reader';
+import { errorMessage } from '../errors';
 
 /**
  * When a photo was taken: from its EXIF (`DateTimeOriginal`, with `OffsetTimeOriginal` where the camera
@@ -129,7 +130,7 @@ export function readPhotoExif(bytes: Uint8Array): PhotoExif {
 	try {
 		exif = readExif(ExifBytes.over(block) as unknown as Buffer);
 	} catch (error) {
-		throw new UnsupportedPhotoError(`Its EXIF data is damaged (${(error as Error).message}).`);
+		throw new UnsupportedPhotoError(`Its EXIF data is damaged (${errorMessage(error)}).`);
 	}
 	const taken = exif.Photo?.DateTimeOriginal ?? exif.Image?.DateTime;
 	const offsetText = (exif.Photo as Record<string, unknown> | undefined)?.OffsetTimeOriginal;

@@ -1,4 +1,5 @@
 import { slugify } from '../posts/slug';
+import { errorMessage } from '../errors';
 import { parseLocalTime, readSlotComments, type LocalTime, type Schedule } from '../schedule/schedule';
 import { captureTimeOf, type CaptureTime } from './captureTime';
 
@@ -214,6 +215,23 @@ export interface PhotoPlan {
 	readonly unplaced: ReadonlyArray<{ readonly photo: number; readonly reason: string }>;
 }
 
+/** A copy's name: the session's slug and the local time it was taken (`kuryr-lab-1419.jpg`), the photo's extension. */
+export function photoFileName(sessionTitle: string, time: string, photoName: string): string {
+	const extension = /\.([A-Za-z0-9]+)$/.exec(photoName)?.[1].toLowerCase().replace(/^jpeg$/, 'jpg') ?? 'jpg';
+	return `${slugify(sessionTitle) || 'session'}-${time.slice(0, 2)}${time.slice(3, 5)}.${extension}`;
+}
+
+/**
+ * The post's sessions: the slots its entries keep, else the times of the schedule `loadSchedule` reads for
+ * its first linked entry (`undefined` when it could not be read).
+ */
+export async function postSessionsOrSchedule(text: string, loadSchedule: (url: string) => Promise<Schedule | undefined>): Promise<PostSession[]> {
+	const kept = postSessions(text);
+	const url = kept.length === 0 ? firstEntryUrl(text) : undefined;
+	const schedule = url ? await loadSchedule(url) : undefined;
+	return schedule ? postSessionsFromSchedule(text, schedule) : kept;
+}
+
 /**
  * Assigns each photo to the session whose slot holds its capture time (`cameraOffsetSeconds` applied): the
  * slots the entries keep, or `sessions` when given (timed from the schedule).
@@ -241,8 +259,7 @@ export function planPhotoPlacement(text: string, photos: readonly PhotoToPlace[]
 		}
 		const takenAt = slotOf(sessions[session].offsetMinutes);
 		const local = new Date(takenAt + sessions[session].offsetMinutes * 60_000).toISOString();
-		const extension = /\.([A-Za-z0-9]+)$/.exec(photo.name)?.[1].toLowerCase().replace(/^jpeg$/, 'jpg') ?? 'jpg';
-		placed.push({ photo: index, session, takenAt, fileName: `${slugify(sessions[session].title) || 'session'}-${local.slice(11, 13)}${local.slice(14, 16)}.${extension}` });
+		placed.push({ photo: index, session, takenAt, fileName: photoFileName(sessions[session].title, local.slice(11, 16), photo.name) });
 	});
 	placed.sort((a, b) => a.takenAt - b.takenAt || a.photo - b.photo);
 	return { sessions, placed, unplaced };
@@ -279,7 +296,7 @@ export function planPhotos(text: string, files: readonly PhotoFile[], cameraOffs
 			const capture = captureTimeOf(file, offset);
 			return capture ? { name: file.name, capture } : { name: file.name };
 		} catch (error) {
-			return { name: file.name, problem: (error as Error).message };
+			return { name: file.name, problem: errorMessage(error) };
 		}
 	});
 	return { ...planPhotoPlacement(text, photos, cameraOffsetSeconds, sessions), photos };

@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { errorMessage } from '../errors';
 import { all, first, htmlToText, parseXml, rawText, type Element } from '../sessions/html';
 import { asArray, asRecord, asText, uniqueNames } from '../sessions/providers/context';
 import { scheduleEvents } from '../sessions/providers/c3voc';
@@ -24,7 +25,7 @@ export function readSchedule(body: string, name?: string): Schedule {
 		try {
 			value = JSON.parse(text);
 		} catch (error) {
-			throw new ScheduleFormatError(`The schedule is not valid JSON: ${(error as Error).message}`);
+			throw new ScheduleFormatError(`The schedule is not valid JSON: ${errorMessage(error)}`);
 		}
 		return isSessionizeView(value) ? readSessionize(value, name) : readScheduleJson(value);
 	}
@@ -235,7 +236,7 @@ export function readICalendar(body: string, fallbackName?: string): Schedule {
 	try {
 		calendar = new ICAL.Component(ICAL.parse(body));
 	} catch (error) {
-		throw new ScheduleFormatError(`The iCalendar file does not parse: ${(error as Error).message}`);
+		throw new ScheduleFormatError(`The iCalendar file does not parse: ${errorMessage(error)}`);
 	}
 	for (const zone of calendar.getAllSubcomponents('vtimezone')) {
 		// A zone without a TZID (some exporters write broken ones) cannot be named by an event: skipped.

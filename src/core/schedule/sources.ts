@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors';
 import { classifySessionUrl } from '../sessions/classify';
 import { scheduleJsonUrl } from '../sessions/providers/frab';
 import { FetchError, type HttpFetcher } from '../sessions/types';
@@ -7,6 +8,9 @@ import type { Schedule } from './schedule';
 
 /** Schedule exports are far bigger than a session page: FOSDEM's XML is close to 2 MB. */
 export const SCHEDULE_MAX_BYTES = 32 * 1024 * 1024;
+
+/** What an editor command allows a schedule download: a big export may take a while to arrive. */
+export const SCHEDULE_FETCH_LIMITS = { timeoutMs: 10_000, totalTimeoutMs: 60_000, maxBytes: SCHEDULE_MAX_BYTES } as const;
 
 const ACCEPT = 'application/json, application/xml, text/xml, text/calendar, text/plain;q=0.5';
 
@@ -65,10 +69,6 @@ function safeClassify(href: string): ReturnType<typeof classifySessionUrl> | und
 	}
 }
 
-function errorText(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
 /** No export of the schedule could be read; `reasons` says why for each address tried. */
 export class ScheduleNotFoundError extends Error {
 	constructor(readonly url: string, readonly reasons: readonly string[]) {
@@ -96,7 +96,7 @@ export async function fetchSchedule(fetcher: HttpFetcher, url: string, signal?: 
 			if (error instanceof FetchError && error.kind === 'cancelled') {
 				throw error;
 			}
-			reasons.push(`the summit API: ${errorText(error)}`);
+			reasons.push(`the summit API: ${errorMessage(error)}`);
 		}
 	}
 	for (const candidate of candidates) {

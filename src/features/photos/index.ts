@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../../commandIds';
-import { firstEntryUrl, parseClockOffset, parseTypedSlot, photoInsertions, photoMarkup, planPhotos, postEntries, postSessions, postSessionsFromSchedule, postSessionsWith, type GivenSlot, type PhotoFile, type PhotoPlacement, type PostSession } from '../../core/photos/placement';
+import { parseClockOffset, parseTypedSlot, photoFileName, photoInsertions, photoMarkup, planPhotos, postEntries, postSessionsOrSchedule, postSessionsWith, type GivenSlot, type PhotoFile, type PhotoPlacement, type PostSession } from '../../core/photos/placement';
 import { parseLocalTime } from '../../core/schedule/schedule';
 import { errorMessage } from '../../core/errors';
-import { fetchSchedule, SCHEDULE_MAX_BYTES } from '../../core/schedule/sources';
+import { fetchSchedule, SCHEDULE_FETCH_LIMITS } from '../../core/schedule/sources';
 import { calendarDateOf } from '../../core/site/permalinks';
 import { readPageAddress } from '../../core/site/references';
-import { slugify } from '../../core/posts/slug';
 import { DEFAULT_IMAGE_FOLDER, HUGO_IMAGE_EDIT_KIND, imageFolderDate, isImageFileName, planImages, postName, resolveImageFolder } from '../../core/writing/imageFiles';
 import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 import { decideFetch, type MakeHttpFetcher } from '../sessions/lookup';
@@ -198,20 +197,19 @@ export class PhotoPlacer extends Disposable {
 	}
 
 	/** The slots the entries keep, else the times the event's schedule gives them (found from their URLs). */
-	async #sessionsOf(document: vscode.TextDocument, text: string): Promise<PostSession[]> {
-		const kept = postSessions(text);
-		const url = kept.length === 0 ? firstEntryUrl(text) : undefined;
-		if (!url || !await decideFetch(readSessionSettings(document.uri), true)) {
-			return kept;
-		}
-		try {
-			const schedule = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading the schedule for the photos' },
-				() => fetchSchedule(this.makeFetcher({ timeoutMs: 10_000, totalTimeoutMs: 60_000, maxBytes: SCHEDULE_MAX_BYTES }), url));
-			return postSessionsFromSchedule(text, schedule);
-		} catch (error) {
-			this.#output.appendLine(`The schedule of ${url} could not be read: ${errorMessage(error)}`);
-			return kept;
-		}
+	#sessionsOf(document: vscode.TextDocument, text: string): Promise<PostSession[]> {
+		return postSessionsOrSchedule(text, async url => {
+			if (!await decideFetch(readSessionSettings(document.uri), true)) {
+				return undefined;
+			}
+			try {
+				return await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading the schedule for the photos' },
+					() => fetchSchedule(this.makeFetcher(SCHEDULE_FETCH_LIMITS), url));
+			} catch (error) {
+				this.#output.appendLine(`The schedule of ${url} could not be read: ${errorMessage(error)}`);
+				return undefined;
+			}
+		});
 	}
 
 	async #readPhotos(chosen: readonly vscode.Uri[]): Promise<PhotoFile[]> {
@@ -260,9 +258,7 @@ export class PhotoPlacer extends Disposable {
 				return undefined;
 			}
 			if (picked.session >= 0) {
-				const title = plan.sessions[picked.session].title;
-				const extension = /\.([A-Za-z0-9]+)$/.exec(files[left.photo].name)?.[1].toLowerCase() ?? 'jpg';
-				extra.push({ photo: left.photo, session: picked.session, takenAt: 0, fileName: `${slugify(title) || 'session'}-${capture.time.slice(0, 2)}${capture.time.slice(3, 5)}.${extension}` });
+				extra.push({ photo: left.photo, session: picked.session, takenAt: 0, fileName: photoFileName(plan.sessions[picked.session].title, capture.time, files[left.photo].name) });
 			}
 		}
 		return extra;

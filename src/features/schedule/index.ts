@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { CommandId } from '../../commandIds';
 import { errorMessage } from '../../core/errors';
+import { slugify } from '../../core/posts/slug';
 import { readSchedule } from '../../core/schedule/readers';
 import { NOON, proposedTitle, scheduleDays, sessionsOf, weekdayOf, formatLocalTime, type Schedule, type ScheduleSession } from '../../core/schedule/schedule';
-import { fetchSchedule, SCHEDULE_MAX_BYTES } from '../../core/schedule/sources';
+import { fetchSchedule, SCHEDULE_FETCH_LIMITS } from '../../core/schedule/sources';
 import { sessionPickList } from '../../core/schedule/pickList';
 import { sessionEntries } from '../../core/schedule/writeUp';
 import { FetchError } from '../../core/sessions/types';
@@ -24,7 +25,6 @@ export interface ScheduleCommandArgs {
 	readonly title?: string;
 }
 
-const SCHEDULE_TIMEOUT_MS = 60_000;
 
 /**
  * "New Write-up from Schedule" and "Insert Sessions from Schedule": a schedule from a URL (any session of
@@ -53,7 +53,7 @@ export function registerScheduleCommands(terms: SiteTermsCache, makeFetcher: Mak
 			const first = picked.sessions[0];
 			return newPostCommand(terms, {
 				title: title.trim(),
-				tags: [tagOf(picked.schedule.name)],
+				tags: [slugify(picked.schedule.name)],
 				categories: [],
 				// Without an offset (Sessionize gives local times) the date is read in the site's time zone.
 				date: formatLocalTime(first.start),
@@ -94,11 +94,6 @@ function asArgs(args: unknown): ScheduleCommandArgs | undefined {
 	return typeof args === 'object' && args !== null && !Array.isArray(args) && !(args instanceof vscode.Uri) ? args as ScheduleCommandArgs : undefined;
 }
 
-/** A tag for the event: its name in lower case, words joined by hyphens (`fosdem-2026`). */
-function tagOf(name: string): string {
-	return name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'conference';
-}
-
 /** Reads schedules from the network (with the limits of a big export) or from files. */
 class ScheduleLoader {
 	constructor(private readonly makeFetcher: MakeHttpFetcher) { }
@@ -117,7 +112,7 @@ class ScheduleLoader {
 				const controller = new AbortController();
 				const subscription = token.onCancellationRequested(() => controller.abort());
 				try {
-					const fetcher = this.makeFetcher({ timeoutMs: 10_000, totalTimeoutMs: SCHEDULE_TIMEOUT_MS, maxBytes: SCHEDULE_MAX_BYTES });
+					const fetcher = this.makeFetcher(SCHEDULE_FETCH_LIMITS);
 					return await fetchSchedule(fetcher, source, controller.signal);
 				} catch (error) {
 					if (!(error instanceof FetchError && error.kind === 'cancelled')) {
