@@ -29,29 +29,25 @@ const AGENDA = [
 const run = <T>(command: string, args?: object) =>
 	withTimeout(60_000, Promise.resolve(vscode.commands.executeCommand<T>(command, args)), command);
 
-/** Runs a command that shows pickers, accepting each one as it stands (its selection, its prefilled value). */
-async function runAndAccept<T>(command: string, args?: object): Promise<T> {
+/**
+ * Runs a command that shows pickers, answering each one as it appears with `answer` (a quick input command:
+ * accept it as it stands, or close it), every `pauseMs`, until the command finishes.
+ */
+async function runAnswering<T>(command: string, answer: string, pauseMs: number, args?: object): Promise<T> {
 	let done = false;
 	const result = Promise.resolve(vscode.commands.executeCommand<T>(command, args)).finally(() => { done = true; });
 	const deadline = Date.now() + 30_000;
 	while (!done && Date.now() < deadline) {
-		await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-		await new Promise(resolve => setTimeout(resolve, 100));
+		await vscode.commands.executeCommand(answer);
+		await new Promise(resolve => setTimeout(resolve, pauseMs));
 	}
 	return result;
 }
 
-/** Runs a command that shows pickers, dismissing each one as it appears, until the command gives up. */
-async function runAndDismiss<T>(command: string, args?: object): Promise<T> {
-	let done = false;
-	const result = Promise.resolve(vscode.commands.executeCommand<T>(command, args)).finally(() => { done = true; });
-	const deadline = Date.now() + 30_000;
-	while (!done && Date.now() < deadline) {
-		await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-		await new Promise(resolve => setTimeout(resolve, 50));
-	}
-	return result;
-}
+/** Accepts each picker as it stands (its selection, its prefilled value). */
+const runAndAccept = <T>(command: string, args?: object) => runAnswering<T>(command, 'workbench.action.acceptSelectedQuickOpenItem', 100, args);
+/** Dismisses each picker as it appears, until the command gives up. */
+const runAndDismiss = <T>(command: string, args?: object) => runAnswering<T>(command, 'workbench.action.closeQuickOpen', 50, args);
 
 suite('integration.schedule', function () {
 	this.timeout(120_000);

@@ -32,12 +32,10 @@ function splitInfo(info: string): { language: string; attributes: Record<string,
 export function renderCode(code: string, language: string, attributes: Record<string, string>, site: HighlightSettings, wrapperAttributes = ''): string {
 	// With `guessSyntax`, Hugo 0.111.3 highlights a fence without a language, or with one Chroma does not
 	// know, with Chroma's fallback lexer (plain text in the highlighter's markup, `language-fallback`).
-	if (site.codeFences && site.guessSyntax && (language === '' || !isHighlightedLanguage(language))) {
-		const html = highlightCode(code, 'fallback', withAttributes(site, attributes));
-		return wrapperAttributes === '' ? html : html.replace('<div class="highlight"', `<div class="highlight"${wrapperAttributes}`);
-	}
-	if (language !== '' && site.codeFences && isHighlightedLanguage(language)) {
-		const html = highlightCode(code, language, withAttributes(site, attributes));
+	const known = language !== '' && isHighlightedLanguage(language);
+	const lexer = !site.codeFences ? undefined : known ? language : site.guessSyntax ? 'fallback' : undefined;
+	if (lexer !== undefined) {
+		const html = highlightCode(code, lexer, withAttributes(site, attributes));
 		return wrapperAttributes === '' ? html : html.replace('<div class="highlight"', `<div class="highlight"${wrapperAttributes}`);
 	}
 	const lang = escapeHtml(language);

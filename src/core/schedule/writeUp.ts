@@ -3,7 +3,7 @@ import type { SessionInfo } from '../sessions/types';
 import { formatLocalTime, slotComment, type ScheduleSession } from './schedule';
 
 /** A schedule's session as the session entry template reads it. */
-export function sessionInfoOf(session: ScheduleSession): SessionInfo {
+function sessionInfoOf(session: ScheduleSession): SessionInfo {
 	return {
 		title: session.title,
 		...(session.subtitle ? { subtitle: session.subtitle } : {}),

@@ -7,8 +7,6 @@ import chromaData from './chromaData.json';
  * line highlight colours, and its HTML formatter's CSS for each token type.
  */
 
-export const CHROMA_VERSION = chromaData.chroma;
-
 /**
  * Token type names (aliases included: `String` is `LiteralString`) to Chroma's numbers (`Keyword` 1000,
  * `NameFunction` 2009…) and CSS classes (`null` for a type Chroma's formatter gives no class of its own).
@@ -215,7 +213,6 @@ function compressStyle(css: string): string {
 	}).join(';');
 }
 
-export const STYLE_NAMES: readonly string[] = Object.keys(chromaData.styles).sort();
 /** Chroma's fallback for a style it does not know. */
 export const FALLBACK_STYLE = 'swapoff';
 

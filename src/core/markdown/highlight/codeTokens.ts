@@ -98,7 +98,7 @@ interface ScopeNode {
 }
 
 /** highlight.js's name for a fence language, when it has a grammar for it. */
-export function grammarFor(language: string): string | undefined {
+function grammarFor(language: string): string | undefined {
 	const grammar = hljs.getLanguage(language);
 	if (!grammar) {
 		return undefined;
