@@ -1,4 +1,4 @@
-import type { CheckProblem } from './checkCommand';
+import type { CheckProblem } from './postChecker';
 
 /**
  * GitHub Actions workflow commands, one per problem (`::error file=…,line=…::message`): the runner shows

@@ -33,7 +33,6 @@ export interface ImageListing {
 export function createImagesCommand(files: IFileReader = new NodeFileReader()): CliCommand {
 	return {
 		name: 'images',
-		summary: 'List the image paths of a post and the files Hugo publishes for them',
 		usage: USAGE,
 		async run(args, io) {
 			const { values, positionals } = parseCommandArgs(args, { format: { type: 'string' } });

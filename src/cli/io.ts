@@ -20,9 +20,18 @@ export class UsageError extends Error {}
 
 export interface CliCommand {
 	readonly name: string;
-	/** One line for `--help`. */
-	readonly summary: string;
 	/** The full usage text for `event-writeup <name> --help`. */
 	readonly usage: string;
 	run(args: readonly string[], io: CliIo): Promise<number>;
+}
+
+/**
+ * A command as `--help` lists it. Its code loads only when it runs: each command brings its own libraries
+ * (highlighting, calendars, image scaling), and `check` in a blog's CI should not wait for the others.
+ */
+export interface CliCommandEntry {
+	readonly name: string;
+	/** One line for `--help`. */
+	readonly summary: string;
+	load(): Promise<CliCommand>;
 }

@@ -1,12 +1,12 @@
 import { CLI_COMMANDS } from './commands';
-import { ExitCode, UsageError, type CliCommand, type CliIo } from './io';
+import { ExitCode, UsageError, type CliCommandEntry, type CliIo } from './io';
 import { VERSION } from './version';
 import { errorMessage } from '../core/errors';
 
 const PROGRAM = 'event-writeup';
 
 
-export function helpText(commands: readonly CliCommand[] = CLI_COMMANDS): string {
+export function helpText(commands: readonly CliCommandEntry[] = CLI_COMMANDS): string {
 	const width = Math.max(0, ...commands.map(c => c.name.length));
 	const lines = commands.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`);
 	return [
@@ -23,7 +23,7 @@ export function helpText(commands: readonly CliCommand[] = CLI_COMMANDS): string
 }
 
 /** Runs the CLI and returns its exit code; never throws. */
-export async function runCli(argv: readonly string[], io: CliIo, commands: readonly CliCommand[] = CLI_COMMANDS): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, commands: readonly CliCommandEntry[] = CLI_COMMANDS): Promise<number> {
 	const [name, ...rest] = argv;
 	if (name === undefined) {
 		// No command is a usage error: the help goes to stderr so that a script's output stays clean.
@@ -38,12 +38,13 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
 		io.stdout(`${PROGRAM} ${VERSION}\n`);
 		return ExitCode.Ok;
 	}
-	const command = commands.find(c => c.name === name);
-	if (!command) {
+	const entry = commands.find(c => c.name === name);
+	if (!entry) {
 		const what = name.startsWith('-') ? `unknown option '${name}'` : `unknown command '${name}'`;
 		io.stderr(`${PROGRAM}: ${what}. Run '${PROGRAM} --help' for the list of commands.\n`);
 		return ExitCode.Usage;
 	}
+	const command = await entry.load();
 	if (rest.includes('--help') || rest.includes('-h')) {
 		io.stdout(command.usage.endsWith('\n') ? command.usage : `${command.usage}\n`);
 		return ExitCode.Ok;

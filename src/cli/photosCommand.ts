@@ -39,7 +39,6 @@ export function createPhotosCommand(makeFetcher: () => HttpFetcher = scheduleFet
 	const resizer = new NodePhotoResizer();
 	return {
 		name: 'photos',
-		summary: 'Place photos under the sessions of a write-up they were taken in',
 		usage: USAGE,
 		async run(args, io) {
 			const { values, positionals } = parseCommandArgs(args, {

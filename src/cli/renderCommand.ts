@@ -43,7 +43,6 @@ async function readPreviewCss(): Promise<string> {
 export function createRenderCommand(files: IFileReader = new NodeFileReader(), css: () => Promise<string> = readPreviewCss): CliCommand {
 	return {
 		name: 'render',
-		summary: 'Print a post as a standalone HTML page, images resolved as Hugo publishes them',
 		usage: USAGE,
 		async run(args, io) {
 			const { values, positionals } = parseCommandArgs(args, { images: { type: 'string' } });

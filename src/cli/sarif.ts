@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../core/frontMatter/rules';
 import { IMAGE_RULES } from '../core/site/problems';
-import type { CheckProblem } from './checkCommand';
+import type { CheckProblem } from './postChecker';
 
 const LEVELS: Record<CheckProblem['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 

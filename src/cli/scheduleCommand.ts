@@ -43,7 +43,6 @@ export function scheduleFetcher(): HttpFetcher {
 export function createScheduleCommand(makeFetcher: () => HttpFetcher = scheduleFetcher): CliCommand {
 	return {
 		name: 'schedule',
-		summary: 'Print a conference schedule\'s sessions, or a half day\'s write-up, from a URL or an .ics/export file',
 		usage: USAGE,
 		async run(args, io) {
 			const { values, positionals } = parseCommandArgs(args, {

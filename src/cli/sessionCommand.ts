@@ -34,7 +34,6 @@ export function createSessionCommand(makeFetcher: () => HttpFetcher = () => new 
 })): CliCommand {
 	return {
 		name: 'session',
-		summary: 'Print the write-up entry for a session from its schedule URL',
 		usage: USAGE,
 		async run(args, io) {
 			const { values, positionals } = parseCommandArgs(args, {

@@ -23,33 +23,36 @@ export function range(startLine: number, startCharacter: number, endLine: number
 	return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
 }
 
-/** Converts between offsets and positions of one text, in O(log lines) per lookup. */
+/**
+ * Converts between offsets and positions of one text, in O(log lines) per lookup. Line starts are found as
+ * far as the lookups reach: most ask about a post's first lines (its front matter), and a post of thousands
+ * of lines is then never scanned to its end.
+ */
 export class LineIndex {
+	readonly #text: string;
 	readonly #lineStarts: number[] = [0];
-	readonly #length: number;
+	/** Every line start at or before this offset is in `#lineStarts`. */
+	#scannedTo = 0;
 
 	constructor(text: string) {
-		for (let i = 0; i < text.length; i++) {
-			const ch = text.charCodeAt(i);
-			if (ch === 10 /* \n */) {
-				this.#lineStarts.push(i + 1);
-			} else if (ch === 13 /* \r */ && text.charCodeAt(i + 1) !== 10) {
-				this.#lineStarts.push(i + 1);
-			}
-		}
-		this.#length = text.length;
+		this.#text = text;
 	}
 
 	get lineCount(): number {
+		this.#scanTo(this.#text.length);
 		return this.#lineStarts.length;
 	}
 
 	lineStart(line: number): number {
+		while (this.#lineStarts.length <= line && this.#scannedTo < this.#text.length) {
+			this.#scanTo(this.#scannedTo + 4096);
+		}
 		return this.#lineStarts[Math.max(0, Math.min(line, this.#lineStarts.length - 1))];
 	}
 
 	positionAt(offset: number): Position {
-		const clamped = Math.max(0, Math.min(offset, this.#length));
+		const clamped = Math.max(0, Math.min(offset, this.#text.length));
+		this.#scanTo(clamped);
 		let low = 0;
 		let high = this.#lineStarts.length - 1;
 		while (low < high) {
@@ -64,11 +67,26 @@ export class LineIndex {
 	}
 
 	offsetAt(position: Position): number {
-		return Math.min(this.lineStart(position.line) + position.character, this.#length);
+		return Math.min(this.lineStart(position.line) + position.character, this.#text.length);
 	}
 
 	rangeOf(startOffset: number, endOffset: number): Range {
 		return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+	}
+
+	/** Finds the line starts up to `offset` (a line starts after `\n`, and after a `\r` not followed by `\n`). */
+	#scanTo(offset: number): void {
+		const text = this.#text;
+		const end = Math.min(offset, text.length);
+		for (let i = this.#scannedTo; i < end; i++) {
+			const ch = text.charCodeAt(i);
+			if (ch === 10 /* \n */) {
+				this.#lineStarts.push(i + 1);
+			} else if (ch === 13 /* \r */ && text.charCodeAt(i + 1) !== 10) {
+				this.#lineStarts.push(i + 1);
+			}
+		}
+		this.#scannedTo = Math.max(this.#scannedTo, end);
 	}
 }
 

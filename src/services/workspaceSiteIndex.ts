@@ -99,21 +99,21 @@ export class WorkspaceSiteIndex extends Disposable {
 		if (!context) {
 			return undefined;
 		}
-		const image = resolveImage(context, document.uri.path, src, readPageAddress(document.getText()), 'frontMatter');
+		const image = resolveImage(context, document.uri.path, src, () => readPageAddress(document.getText()), 'frontMatter');
 		return image.remote ? undefined : image.resolved !== undefined;
 	}
 
 	/** For a path `imageExists` denies: where Hugo looked, and what it publishes nearby. */
 	describeMissingImage(document: { readonly uri: vscode.Uri; getText(): string }, src: string): string | undefined {
 		const context = this.loadedSiteFor(document.uri);
-		return context ? explainMissingImage(context, document.uri.path, resolveImage(context, document.uri.path, src, readPageAddress(document.getText()), 'frontMatter')) : undefined;
+		return context ? explainMissingImage(context, document.uri.path, resolveImage(context, document.uri.path, src, () => readPageAddress(document.getText()), 'frontMatter')) : undefined;
 	}
 
 	/** Resolves one image path written in a document (whose text supplies its `slug`/`url`). */
 	async resolveImage(documentUri: vscode.Uri, src: string, documentText?: string): Promise<ResolvedImage> {
 		const context = await this.siteFor(documentUri);
 		const text = documentText ?? await this.#reader(documentUri).readText(documentUri.path) ?? '';
-		return resolveImage(context, documentUri.path, src, readPageAddress(text));
+		return resolveImage(context, documentUri.path, src, () => readPageAddress(text));
 	}
 
 	/** Every image reference of a document with what it resolves to, in document order. */

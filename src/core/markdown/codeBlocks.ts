@@ -1,6 +1,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import { escapeHtml } from './html';
-import { DEFAULT_HIGHLIGHT, highlightCode, isHighlightedLanguage, parseAttributeList, withAttributes, type HighlightSettings } from './highlight/hugoHighlight';
+import { highlightCode, isHighlightedLanguage } from './highlight/hugoHighlight';
+import { DEFAULT_HIGHLIGHT, parseAttributeList, withAttributes, type HighlightSettings } from './highlight/settings';
 
 /**
  * Code fences and the `highlight` shortcode as Hugo 0.111.3 publishes them: highlighted by Chroma when it

@@ -8,7 +8,7 @@ import { codeBlocksPlugin, renderCode } from './codeBlocks';
 import { goldmarkOutputPlugin, RAW_HTML_OMITTED } from './goldmarkOutput';
 import { goldmarkParsingPlugin, htmlBlockHasClosure } from './goldmarkParsing';
 import { goldmarkLinkifyPlugin } from './linkify';
-import { DEFAULT_HIGHLIGHT, parseAttributeList, type HighlightSettings } from './highlight/hugoHighlight';
+import { DEFAULT_HIGHLIGHT, parseAttributeList, type HighlightSettings } from './highlight/settings';
 import { headingIdsPlugin } from './headingIds';
 import { escapeHtml, htmlAttributes } from './html';
 import { quickTokensPlugin } from './quickTokens';

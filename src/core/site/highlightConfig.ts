@@ -1,4 +1,4 @@
-import { DEFAULT_HIGHLIGHT, parseLineRanges, type HighlightSettings } from '../markdown/highlight/hugoHighlight';
+import { DEFAULT_HIGHLIGHT, parseLineRanges, type HighlightSettings } from '../markdown/highlight/settings';
 import { configAt, type ConfigMap } from './config';
 
 /** A site's `[markup.highlight]` as Hugo 0.111.3 reads it (keys in any case), over Hugo's defaults. */

@@ -1,5 +1,5 @@
 import type { IFileReader } from '../fs/fileReader';
-import type { HighlightSettings } from '../markdown/highlight/hugoHighlight';
+import type { HighlightSettings } from '../markdown/highlight/settings';
 import { highlightSettingsOf } from './highlightConfig';
 import { dirname, join, normalize, resolve } from '../fs/posixPath';
 import { configAt, isRecord, loadProjectConfig, ROOT_CONFIG_NAMES, stringList, stringValue, type ConfigMap } from './config';

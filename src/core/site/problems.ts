@@ -1,7 +1,7 @@
 import { basename, relativeInside } from '../fs/posixPath';
 import type { Range } from '../text';
 import type { HugoSite } from './hugoSite';
-import { findImageReferences, readPageAddress, type ImageReference } from './references';
+import { findImageReferences, readPageAddress, type ImageReference, type PageAddress } from './references';
 import { unknownAddressReason } from './pages';
 import { resolveImage, type ResolvedImage, type SiteContext } from './resolve';
 import { suggestImagePaths } from './suggest';
@@ -33,16 +33,17 @@ export interface ImageProblem {
 
 /** Every image problem of a post that belongs to `context`'s site, in document order. */
 export function findImageProblems(text: string, documentPath: string, context: SiteContext): ImageProblem[] {
-	const page = readPageAddress(text);
+	let page: PageAddress | undefined;
+	const pageAddress = () => page ??= readPageAddress(text);
 	const problems: ImageProblem[] = [];
 	let addressUnknownSaid = false;
 	for (const reference of findImageReferences(text, context.site)) {
-		const image = resolveImage(context, documentPath, reference.src, page);
+		const image = resolveImage(context, documentPath, reference.src, pageAddress);
 		if (image.addressUnknown) {
 			// Said once, where the first such path is: the writer can do nothing about it but know it.
 			if (!addressUnknownSaid) {
 				addressUnknownSaid = true;
-				const reason = unknownAddressReason(context.site, documentPath, page) ?? 'Hugo decides this page\'s address while building';
+				const reason = unknownAddressReason(context.site, documentPath, pageAddress()) ?? 'Hugo decides this page\'s address while building';
 				problems.push({
 					code: ImageProblemCode.AddressUnknown,
 					message: `Relative image paths in this post are not checked: ${reason}, so where they point is known only then.`,

@@ -473,7 +473,7 @@ function blankRanges(text: string, ranges: ReadonlyArray<readonly [number, numbe
 			continue;
 		}
 		const from = Math.max(start, at);
-		parts.push(text.slice(at, from), text.slice(from, end).replace(/[^\r\n]/g, ' '));
+		parts.push(text.slice(at, from), text.slice(from, end).replace(/[^\r\n]+/g, line => ' '.repeat(line.length)));
 		at = end;
 	}
 	parts.push(text.slice(at));

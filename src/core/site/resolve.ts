@@ -38,6 +38,12 @@ export interface SiteContext {
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 /**
+ * A page's address, or how to read it: only a relative path needs it, and reading it parses the front
+ * matter, which most image paths (site-root, remote) can do without.
+ */
+export type PageAddressSource = PageAddress | (() => PageAddress);
+
+/**
  * Resolves an image path written in a post to the file Hugo publishes at the address a browser requests
  * from the published page:
  * - a site-root path (`/images/x.jpg`) through the static folders in precedence, then the content tree;
@@ -48,7 +54,7 @@ const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
  * A front matter path (`from`) reaches the page through the theme, which passes it to `relURL`/`absURL`:
  * a site-root path there is the site's even under a `baseURL` sub-path.
  */
-export function resolveImage(context: SiteContext | undefined, documentPath: string, src: string, page: PageAddress = {}, from: 'body' | 'frontMatter' = 'body'): ResolvedImage {
+export function resolveImage(context: SiteContext | undefined, documentPath: string, src: string, page: PageAddressSource = {}, from: 'body' | 'frontMatter' = 'body'): ResolvedImage {
 	const trimmed = src.trim();
 	if (REMOTE.test(trimmed)) {
 		return { src, resolved: undefined, lookedIn: [], remote: true };
@@ -77,7 +83,7 @@ export function resolveImage(context: SiteContext | undefined, documentPath: str
 	const folder = dirname(documentPath);
 	const kind = bundleKind(documentPath);
 	const local = join(folder, path);
-	const folders = pageFolders(context.site, documentPath, page);
+	const folders = pageFolders(context.site, documentPath, typeof page === 'function' ? page() : page);
 	// A bundle's resources are published where the page is, but for a Hugo quirk (pageFolders).
 	if (kind && index.has(local) && isBundleResource(kind, folder, local) && folders?.page === folders?.resources) {
 		return { src, resolved: local, lookedIn: [local], remote: false };
@@ -180,6 +186,9 @@ function siteRootNearMiss({ site, index }: SiteContext, sitePath: string): Resol
  * own segment as written.
  */
 function decodePath(path: string): string {
+	if (!path.includes('%')) {
+		return path;
+	}
 	return path.split('/').map(segment => {
 		try {
 			return decodeURIComponent(segment);

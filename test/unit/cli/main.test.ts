@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli, helpText } from '../../../src/cli/main';
+import { listed } from '../helpers/cliEntry';
 import { UsageError, type CliCommand, type CliIo } from '../../../src/cli/io';
 import { parseCommandArgs } from '../../../src/cli/args';
 
@@ -13,7 +14,6 @@ function captureIo(): CliIo & { out: string; err: string } {
 
 const echo: CliCommand = {
 	name: 'echo',
-	summary: 'Print the arguments',
 	usage: 'Usage: event-writeup echo [--upper] WORD...',
 	async run(args, io) {
 		const { values, positionals } = parseCommandArgs(args, { upper: { type: 'boolean' } });
@@ -28,21 +28,21 @@ const echo: CliCommand = {
 suite('cli.main', () => {
 	test('Should list every subcommand in --help (#2)', async () => {
 		const io = captureIo();
-		assert.equal(await runCli(['--help'], io, [echo]), 0);
+		assert.equal(await runCli(['--help'], io, [listed(echo, 'Print the arguments')]), 0);
 		assert.match(io.out, /^ {2}echo {2}Print the arguments$/m);
-		assert.equal(helpText([echo]), io.out);
+		assert.equal(helpText([listed(echo, 'Print the arguments')]), io.out);
 	});
 
 	test('Should exit 2 with a clear message on an unknown subcommand or flag (#2)', async () => {
 		const unknownCommand = captureIo();
-		assert.equal(await runCli(['frobnicate'], unknownCommand, [echo]), 2);
+		assert.equal(await runCli(['frobnicate'], unknownCommand, [listed(echo, 'Print the arguments')]), 2);
 		assert.match(unknownCommand.err, /unknown command 'frobnicate'/);
 		const unknownFlag = captureIo();
-		assert.equal(await runCli(['echo', '--shout', 'x'], unknownFlag, [echo]), 2);
+		assert.equal(await runCli(['echo', '--shout', 'x'], unknownFlag, [listed(echo)]), 2);
 		assert.match(unknownFlag.err, /^event-writeup echo: unknown option '--shout'/);
 		assert.equal(unknownFlag.out, '');
 		const noCommand = captureIo();
-		assert.equal(await runCli([], noCommand, [echo]), 2);
+		assert.equal(await runCli([], noCommand, [listed(echo)]), 2);
 		assert.equal(noCommand.out, '');
 		assert.match(noCommand.err, /^Usage: event-writeup <command>/);
 	});
@@ -56,10 +56,10 @@ suite('cli.main', () => {
 
 	test('Should run a subcommand with its flags and print its usage on --help (#2)', async () => {
 		const io = captureIo();
-		assert.equal(await runCli(['echo', '--upper', 'hello'], io, [echo]), 0);
+		assert.equal(await runCli(['echo', '--upper', 'hello'], io, [listed(echo)]), 0);
 		assert.equal(io.out, 'HELLO\n');
 		const help = captureIo();
-		assert.equal(await runCli(['echo', '--help'], help, [echo]), 0);
+		assert.equal(await runCli(['echo', '--help'], help, [listed(echo)]), 0);
 		assert.match(help.out, /Usage: event-writeup echo/);
 	});
 
@@ -73,7 +73,7 @@ suite('cli.main', () => {
 	test('Should turn an unexpected error into exit 1, never a throw (#2)', async () => {
 		const failing: CliCommand = { ...echo, name: 'boom', async run() { throw new Error('disk on fire'); } };
 		const io = captureIo();
-		assert.equal(await runCli(['boom'], io, [failing]), 1);
+		assert.equal(await runCli(['boom'], io, [listed(failing)]), 1);
 		assert.match(io.err, /boom: disk on fire/);
 	});
 });

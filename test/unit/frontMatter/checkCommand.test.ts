@@ -10,6 +10,7 @@ import { createCheckCommand } from '../../../src/cli/checkCommand';
 import { githubAnnotations } from '../../../src/cli/githubAnnotations';
 import type { CliIo } from '../../../src/cli/io';
 import { runCli } from '../../../src/cli/main';
+import { listed } from '../helpers/cliEntry';
 import { MemoryFileReader } from '../../../src/core/fs/memoryFileReader';
 
 const REPO = path.resolve(__dirname, '..', '..', '..', '..');
@@ -34,7 +35,7 @@ const site = () => new MemoryFileReader({
 suite('frontMatter.checkCommand', () => {
 	test('Should print compiler-style lines and exit 1 when there is an error (#3)', async () => {
 		const io = captureIo('/blog');
-		const code = await runCli(['check', 'content'], io, [createCheckCommand(site())]);
+		const code = await runCli(['check', 'content'], io, [listed(createCheckCommand(site()))]);
 		assert.equal(code, 1);
 		const lines = io.out.trimEnd().split('\n');
 		assert.deepEqual(lines.map(l => l.split(' ').slice(0, 3).join(' ')), [
@@ -54,7 +55,7 @@ suite('frontMatter.checkCommand', () => {
 			'/blog/layouts/post.md': '![not a page](/images/nowhere.jpg)\n',
 		});
 		const io = captureIo('/blog');
-		assert.equal(await runCli(['check', '--ignore', 'fm-required-field', '--format', 'json', 'content', 'layouts'], io, [createCheckCommand(files)]), 0);
+		assert.equal(await runCli(['check', '--ignore', 'fm-required-field', '--format', 'json', 'content', 'layouts'], io, [listed(createCheckCommand(files))]), 0);
 		const { problems } = JSON.parse(io.out) as { problems: Problem[] };
 		assert.deepEqual(problems.map(p => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.code}`), [
 			'content/post/a.md:3:9 warning fm-image-missing',
@@ -69,22 +70,22 @@ suite('frontMatter.checkCommand', () => {
 			'/blog/content/post/a.md': '+++\ntitle = "A, or: 100%"\n+++\n\n![gone](/images/gone,1.jpg)\n',
 		});
 		const io = captureIo('/blog');
-		assert.equal(await runCli(['check', '--ignore', 'fm-required-field', '--format', 'github', 'content'], io, [createCheckCommand(files)]), 0);
+		assert.equal(await runCli(['check', '--ignore', 'fm-required-field', '--format', 'github', 'content'], io, [listed(createCheckCommand(files))]), 0);
 		assert.equal(io.out, '::warning file=content/post/a.md,line=5,col=9,endLine=5,endColumn=27,title=image-not-found::'
 			+ 'Image not found: /images/gone,1.jpg. Hugo would publish it from content/images/gone,1.jpg.\n');
 		// The runner's escapes: `%`, line breaks everywhere, and `:` `,` in properties.
 		assert.equal(githubAnnotations([{ file: 'a,b:c.md', line: 1, column: 2, endLine: 3, endColumn: 4, severity: 'info', code: 'x', message: '100%\r\nnext' }]),
 			'::notice file=a%2Cb%3Ac.md,line=1,col=2,endLine=3,endColumn=4,title=x::100%25%0D%0Anext\n');
 		// A missing image fails the CI when warnings are not allowed.
-		assert.equal(await runCli(['check', '--ignore', 'fm-required-field', '--max-warnings', '0', 'content'], captureIo('/blog'), [createCheckCommand(files)]), 1);
-		assert.equal(await runCli(['check', '--ignore', 'fm-required-field', '--max-warnings', '1', 'content'], captureIo('/blog'), [createCheckCommand(files)]), 0);
+		assert.equal(await runCli(['check', '--ignore', 'fm-required-field', '--max-warnings', '0', 'content'], captureIo('/blog'), [listed(createCheckCommand(files))]), 1);
+		assert.equal(await runCli(['check', '--ignore', 'fm-required-field', '--max-warnings', '1', 'content'], captureIo('/blog'), [listed(createCheckCommand(files))]), 0);
 		const ignored = captureIo('/blog');
-		assert.equal(await runCli(['check', '--ignore', 'image-not-found,fm-required-field', '--max-warnings', '0', 'content'], ignored, [createCheckCommand(files)]), 0);
+		assert.equal(await runCli(['check', '--ignore', 'image-not-found,fm-required-field', '--max-warnings', '0', 'content'], ignored, [listed(createCheckCommand(files))]), 0);
 		assert.equal(ignored.out, '');
 		const only = captureIo('/blog');
-		await runCli(['check', '--rules', 'fm-date-unparsable,image-not-found', '--format', 'json', 'content'], only, [createCheckCommand(files)]);
+		await runCli(['check', '--rules', 'fm-date-unparsable,image-not-found', '--format', 'json', 'content'], only, [listed(createCheckCommand(files))]);
 		assert.deepEqual((JSON.parse(only.out) as { problems: Problem[] }).problems.map(p => p.code), ['image-not-found']);
-		assert.equal(await runCli(['check', '--max-warnings', 'many', 'content'], captureIo('/blog'), [createCheckCommand(files)]), 2);
+		assert.equal(await runCli(['check', '--max-warnings', 'many', 'content'], captureIo('/blog'), [listed(createCheckCommand(files))]), 2);
 	});
 
 	test('Should fix what Fix All fixes, write only changed posts, report what is left, and show a dry run as a diff (#14)', async () => {
@@ -97,7 +98,7 @@ suite('frontMatter.checkCommand', () => {
 			files.write(path, text);
 		};
 		const dry = captureIo('/blog');
-		assert.equal(await runCli(['check', '--fix', '--dry-run', 'content'], dry, [createCheckCommand(files, write)]), 0);
+		assert.equal(await runCli(['check', '--fix', '--dry-run', 'content'], dry, [listed(createCheckCommand(files, write))]), 0);
 		assert.deepEqual(written, []);
 		assert.equal(dry.out.split('content/post/a.md:7:9: warning image-not-found')[0], [
 			'--- a/content/post/a.md', '+++ b/content/post/a.md', '@@ -1,7 +1,7 @@', ' +++', ' title = "A"',
@@ -106,22 +107,22 @@ suite('frontMatter.checkCommand', () => {
 		assert.match(dry.err, /would fix 2 problems in 1 file/);
 
 		const io = captureIo('/blog');
-		assert.equal(await runCli(['check', '--fix', '--max-warnings', '0', 'content'], io, [createCheckCommand(files, write)]), 1);
+		assert.equal(await runCli(['check', '--fix', '--max-warnings', '0', 'content'], io, [listed(createCheckCommand(files, write))]), 1);
 		assert.deepEqual(written, [['/blog/content/post/a.md', post.replace('"May 9, 2017"', '2017-05-09').replace('"kolla"', '["kolla"]')]]);
 		assert.equal(io.out, 'content/post/a.md:7:9: warning image-not-found Image not found: /images/gone.jpg. Hugo would publish it from content/images/gone.jpg.\n');
 		assert.match(io.err, /fixed 2 problems in 1 file/);
 		const again = captureIo('/blog');
-		await runCli(['check', '--fix', 'content'], again, [createCheckCommand(files, write)]);
+		await runCli(['check', '--fix', 'content'], again, [listed(createCheckCommand(files, write))]);
 		assert.equal(written.length, 1, 'a second run has nothing to write');
 		assert.match(again.err, /fixed 0 problems in 0 files/);
-		assert.equal(await runCli(['check', '--dry-run', 'content'], captureIo('/blog'), [createCheckCommand(files, write)]), 2);
+		assert.equal(await runCli(['check', '--dry-run', 'content'], captureIo('/blog'), [listed(createCheckCommand(files, write))]), 2);
 	});
 
 	test('Should apply the site\'s .vscode/settings.json as the editor does, a --config file over it, and say when one does not parse (#14)', async () => {
 		const post = '+++\ntitle = "A"\n+++\n\n![gone](/images/gone.jpg)\n';
 		const codes = async (files: MemoryFileReader, ...flags: string[]) => {
 			const io = captureIo('/blog');
-			const code = await runCli(['check', ...flags, '--format', 'json', 'content'], io, [createCheckCommand(files)]);
+			const code = await runCli(['check', ...flags, '--format', 'json', 'content'], io, [listed(createCheckCommand(files))]);
 			return { code, codes: (JSON.parse(io.out) as { problems: Problem[] }).problems.map(p => p.code), err: io.err };
 		};
 		const plain = new MemoryFileReader({ '/blog/hugo.toml': '', '/blog/content/post/a.md': post });
@@ -136,7 +137,7 @@ suite('frontMatter.checkCommand', () => {
 		assert.deepEqual((await codes(configured, '--config', '/ci/strict.json')).codes, ['image-not-found']);
 		assert.equal((await codes(configured, '--config', '/ci/missing.json').catch(() => ({ code: 2 }))).code, 2);
 		const broken = captureIo('/blog');
-		assert.equal(await runCli(['check', '--config', '/ci/broken.json', 'content'], broken, [createCheckCommand(configured)]), 2);
+		assert.equal(await runCli(['check', '--config', '/ci/broken.json', 'content'], broken, [listed(createCheckCommand(configured))]), 2);
 		assert.match(broken.err, /broken\.json is not a settings\.json/);
 		const unreadable = new MemoryFileReader({ '/blog/hugo.toml': '', '/blog/content/post/a.md': post, '/blog/.vscode/settings.json': '{ oops' });
 		const result = await codes(unreadable);
@@ -150,7 +151,7 @@ suite('frontMatter.checkCommand', () => {
 			'/blog/content/post/a b.md': '+++\ntitle = "A"\ndate = "May 9, 2017"\n+++\n\n![gone](/images/gone.jpg)\n',
 		});
 		const io = captureIo('/blog');
-		assert.equal(await runCli(['check', '--format', 'sarif', 'content'], io, [createCheckCommand(files)]), 1);
+		assert.equal(await runCli(['check', '--format', 'sarif', 'content'], io, [listed(createCheckCommand(files))]), 1);
 		const log = JSON.parse(io.out) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; helpUri: string }> } }; results: Array<Record<string, unknown>> }> };
 		const schema = JSON.parse(readFileSync(path.join(REPO, 'test', 'fixtures', 'sarif', 'sarif-2.1.0.json'), 'utf8')) as object;
 		// Formats checked too: `helpUri` and the artifact `uri` must be URIs, as code scanning reads them.
@@ -186,7 +187,7 @@ suite('frontMatter.checkCommand', () => {
 			'/blog/content/post/a.md': '+++\ntitle = "A"\ndate = "May 9, 2017"\n+++\n',
 		});
 		const io = captureIo('/blog');
-		assert.equal(await runCli(['check', 'content'], io, [createCheckCommand(files)]), 1);
+		assert.equal(await runCli(['check', 'content'], io, [listed(createCheckCommand(files))]), 1);
 		assert.match(io.out, /^content\/post\/a\.md:3:8: error fm-date-unparsable/);
 		assert.match(io.err, /cannot read the folder content\/drafts \(ENOENT.*\); the other posts are checked/);
 		assert.match(io.err, /cannot read content\/post\/gone\.md/);
@@ -208,7 +209,7 @@ suite('frontMatter.checkCommand', () => {
 			'/blog/content/post/c.md': '---\ntitle: C\ntags: single\n---\n',
 		});
 		const io = captureIo('/blog');
-		const code = await runCli(['check', 'content'], io, [createCheckCommand(files)]);
+		const code = await runCli(['check', 'content'], io, [listed(createCheckCommand(files))]);
 		assert.equal(code, 1);
 		const lines = io.out.trimEnd().split('\n');
 		assert.deepEqual(lines.map(l => l.split(' ').slice(0, 3).join(' ')), [
@@ -227,7 +228,7 @@ suite('frontMatter.checkCommand', () => {
 			'/blog/content/post/kolla/cover.jpg': 'jpg',
 		});
 		const io = captureIo('/blog');
-		assert.equal(await runCli(['check', '--format', 'json', 'content'], io, [createCheckCommand(files)]), 0);
+		assert.equal(await runCli(['check', '--format', 'json', 'content'], io, [listed(createCheckCommand(files))]), 0);
 		const { problems } = JSON.parse(io.out) as { problems: Problem[] };
 		assert.deepEqual(problems.map(p => `${p.line}:${p.column} ${p.code}`), ['5:9 fm-image-missing']);
 		assert.match(problems[0].message, /Hugo publishes \/2017\/kolla-lab\/cover\.jpg, a path close to it/);
@@ -235,7 +236,7 @@ suite('frontMatter.checkCommand', () => {
 
 	test('Should print the JSON shape with 1-based ranges (#3)', async () => {
 		const io = captureIo('/');
-		const code = await runCli(['check', '--format', 'json', '/blog/content/post/a.md'], io, [createCheckCommand(site())]);
+		const code = await runCli(['check', '--format', 'json', '/blog/content/post/a.md'], io, [listed(createCheckCommand(site()))]);
 		assert.equal(code, 1);
 		const { problems } = JSON.parse(io.out) as { problems: Problem[] };
 		assert.deepEqual(problems.map(({ message: _message, ...rest }) => rest), [
@@ -247,11 +248,11 @@ suite('frontMatter.checkCommand', () => {
 
 	test('Should exit 0 with warnings only, and 2 on usage errors (#3)', async () => {
 		const warnings = captureIo('/blog');
-		assert.equal(await runCli(['check', 'content/post/c.md', 'content/post/b.md'], warnings, [createCheckCommand(site())]), 0);
+		assert.equal(await runCli(['check', 'content/post/c.md', 'content/post/b.md'], warnings, [listed(createCheckCommand(site()))]), 0);
 		assert.match(warnings.out, /fm-list-expected/);
 		for (const args of [['check'], ['check', '--format', 'xml', 'content'], ['check', '--frobnicate', 'content'], ['check', 'nowhere']]) {
 			const io = captureIo('/blog');
-			assert.equal(await runCli(args, io, [createCheckCommand(site())]), 2, args.join(' '));
+			assert.equal(await runCli(args, io, [listed(createCheckCommand(site()))]), 2, args.join(' '));
 			assert.equal(io.out, '');
 			assert.notEqual(io.err, '');
 		}
@@ -260,14 +261,14 @@ suite('frontMatter.checkCommand', () => {
 	test('Should not ask a section page (_index.md) for a title (#3)', async () => {
 		const io = captureIo('/');
 		const files = new MemoryFileReader({ '/blog/content/post/_index.md': '+++\ndescription = "All posts"\n+++\n', '/blog/content/post/x.md': '+++\ndate = 2017-05-09\n+++\n' });
-		assert.equal(await runCli(['check', '/blog'], io, [createCheckCommand(files)]), 0);
+		assert.equal(await runCli(['check', '/blog'], io, [listed(createCheckCommand(files))]), 0);
 		assert.deepEqual(io.out.trimEnd().split('\n').map(l => l.split(' ').slice(0, 3).join(' ')), ['blog/content/post/x.md:1:1: warning fm-required-field']);
 	});
 
 	test('Should leave image paths alone outside a Hugo site (#3)', async () => {
 		const io = captureIo('/');
 		const files = new MemoryFileReader({ '/notes/a.md': '+++\ntitle = "A"\ncover = "/images/gone.jpg"\n+++\n' });
-		assert.equal(await runCli(['check', '--ignore', 'fm-required-field', '/notes'], io, [createCheckCommand(files)]), 0);
+		assert.equal(await runCli(['check', '--ignore', 'fm-required-field', '/notes'], io, [listed(createCheckCommand(files))]), 0);
 		assert.equal(io.out, '');
 	});
 

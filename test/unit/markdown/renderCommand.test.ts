@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCli } from '../../../src/cli/main';
+import { listed } from '../helpers/cliEntry';
 import { createRenderCommand } from '../../../src/cli/renderCommand';
 import { MemoryFileReader } from '../../../src/core/fs/memoryFileReader';
 import { joinLines } from '../../../src/core/text';
@@ -27,7 +28,7 @@ suite('cli.render', () => {
 	test('Should print a standalone page with images as file URLs (#4)', async () => {
 		const { out, io } = capture('/blog');
 		const command = createRenderCommand(new MemoryFileReader(SITE), async () => 'body { color: red }');
-		const code = await runCli(['render', 'content/post/p.md'], io, [command]);
+		const code = await runCli(['render', 'content/post/p.md'], io, [listed(command)]);
 		assert.equal(code, 0);
 		assert.match(out.stdout, /^<!DOCTYPE html>/);
 		assert.match(out.stdout, /<title>Post<\/title>/);
@@ -43,17 +44,17 @@ suite('cli.render', () => {
 
 	test('Should keep site paths with --images site (#4)', async () => {
 		const { out, io } = capture('/blog');
-		const code = await runCli(['render', '--images', 'site', 'content/post/p.md'], io, [createRenderCommand(new MemoryFileReader(SITE), async () => '')]);
+		const code = await runCli(['render', '--images', 'site', 'content/post/p.md'], io, [listed(createRenderCommand(new MemoryFileReader(SITE), async () => ''))]);
 		assert.equal(code, 0);
 		assert.match(out.stdout, /<img src="\/images\/a\.jpg" alt="A">/);
 	});
 
 	test('Should fail clearly on a missing file and a bad command line (#4)', async () => {
 		const missing = capture('/blog');
-		assert.equal(await runCli(['render', 'nope.md'], missing.io, [createRenderCommand(new MemoryFileReader(SITE))]), 1);
+		assert.equal(await runCli(['render', 'nope.md'], missing.io, [listed(createRenderCommand(new MemoryFileReader(SITE)))]), 1);
 		assert.match(missing.out.stderr, /cannot read \/blog\/nope\.md/);
 		const usage = capture('/blog');
-		assert.equal(await runCli(['render', '--images', 'web', 'p.md'], usage.io, [createRenderCommand(new MemoryFileReader(SITE))]), 2);
+		assert.equal(await runCli(['render', '--images', 'web', 'p.md'], usage.io, [listed(createRenderCommand(new MemoryFileReader(SITE)))]), 2);
 		assert.match(usage.out.stderr, /--images must be one of file, site/);
 	});
 

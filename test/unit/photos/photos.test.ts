@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../../src/cli/main';
+import { listed } from '../helpers/cliEntry';
 import type { CliIo } from '../../../src/cli/io';
 import { createPhotosCommand } from '../../../src/cli/photosCommand';
 import { captureTimeInName, readPhotoExif, UnsupportedPhotoError } from '../../../src/core/photos/captureTime';
@@ -133,7 +134,7 @@ suite('cli: photos', function () {
 	const run = async (...args: string[]) => {
 		const io = captureIo(site);
 		const command = createPhotosCommand(() => new NodeHttpFetcher({ hostMap: server.hostMap('fosdem.org', 'pretalx.fosdem.org', 'www.openstack.org', 'openstackid-resources.openstack.org'), timeoutMs: 5_000, maxBytes: 32 << 20 }));
-		const code = await runCli(['photos', ...args], io, [command]);
+		const code = await runCli(['photos', ...args], io, [listed(command)]);
 		return { code, ...io };
 	};
 

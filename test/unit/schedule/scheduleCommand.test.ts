@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../../../src/cli/main';
+import { listed } from '../helpers/cliEntry';
 import type { CliIo } from '../../../src/cli/io';
 import { createScheduleCommand } from '../../../src/cli/scheduleCommand';
 import { NodeHttpFetcher } from '../../../src/util/httpFetcher';
@@ -21,7 +22,7 @@ suite('cli: schedule', function () {
 	const command = () => createScheduleCommand(() => new NodeHttpFetcher({ hostMap: server.hostMap('fosdem.org', 'pretalx.fosdem.org'), timeoutMs: 5_000 }));
 	const run = async (...args: string[]) => {
 		const io = captureIo();
-		const code = await runCli(args, io, [command()]);
+		const code = await runCli(args, io, [listed(command())]);
 		return { code, ...io };
 	};
 

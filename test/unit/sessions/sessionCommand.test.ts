@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../../../src/cli/main';
+import { listed } from '../helpers/cliEntry';
 import type { CliIo } from '../../../src/cli/io';
 import { createSessionCommand } from '../../../src/cli/sessionCommand';
 import type { SessionInfo } from '../../../src/core/sessions/types';
@@ -56,7 +57,7 @@ suite('cli.session', () => {
 
 	test('Should print the entry as the editor inserts it, from the loopback page (#5)', async () => {
 		const io = captureIo();
-		assert.equal(await runCli(['session', KOLLA], io, [command()]), 0);
+		assert.equal(await runCli(['session', KOLLA], io, [listed(command())]), 0);
 		assert.equal(io.out, [
 			'#### Easier OpenStack Deployment: Novice Installation Using Kolla', '', '- Michał Jastrzębski', '- Steven Dake',
 			`- [${KOLLA}](${KOLLA})`, '', '',
@@ -66,7 +67,7 @@ suite('cli.session', () => {
 
 	test('Should print the SessionInfo as JSON (#5)', async () => {
 		const io = captureIo();
-		assert.equal(await runCli(['session', '--format', 'json', FWAAS], io, [command()]), 0);
+		assert.equal(await runCli(['session', '--format', 'json', FWAAS], io, [listed(command())]), 0);
 		const info = JSON.parse(io.out) as SessionInfo;
 		assert.deepEqual({ ...info, abstract: undefined }, {
 			title: 'FWaaS v2: A New Beginning', speakers: ['Nate Johnston', 'Sridar Kandaswamy'], url: FWAAS,
@@ -77,11 +78,11 @@ suite('cli.session', () => {
 	test('Should fall back to the derived entry with warnings on stderr, or fail with --no-fallback (#5)', async () => {
 		const missing = 'https://www.openstack.org/summit/boston-2017/summit-schedule/events/99999/a-talk-that-is-gone';
 		const io = captureIo();
-		assert.equal(await runCli(['session', missing], io, [command()]), 0);
+		assert.equal(await runCli(['session', missing], io, [listed(command())]), 0);
 		assert.match(io.out, /^#### A Talk That is Gone\n<!-- title derived from the URL: check it -->\n/);
 		assert.match(io.err, /warning: Could not read the session online \(.*404/);
 		const strict = captureIo();
-		assert.equal(await runCli(['session', '--no-fallback', missing], strict, [command()]), 1);
+		assert.equal(await runCli(['session', '--no-fallback', missing], strict, [listed(command())]), 1);
 		assert.equal(strict.out, '');
 		assert.match(strict.err, /404/);
 	});
@@ -89,7 +90,7 @@ suite('cli.session', () => {
 	test('Should apply --word and --small-words to a derived title (#5)', async () => {
 		const io = captureIo();
 		const url = 'https://fosdem.org/2024/schedule/event/fosdem-2024-1683-who-s-testing-the-tests-mutation-testing-with-strykerjs/';
-		assert.equal(await runCli(['session', '--offline', '--word', 'strykerjs=StrykerJS', '--small-words', 'ap', url], io, [command()]), 0);
+		assert.equal(await runCli(['session', '--offline', '--word', 'strykerjs=StrykerJS', '--small-words', 'ap', url], io, [listed(command())]), 0);
 		assert.match(io.out, /^#### Who's Testing the Tests Mutation Testing With StrykerJS\n/);
 	});
 
@@ -97,11 +98,11 @@ suite('cli.session', () => {
 		for (const args of [['session'], ['session', '--format', 'yaml', KOLLA], ['session', '--bogus', KOLLA], ['session', 'a', 'b'],
 			['session', '--offline', '--no-fallback', KOLLA], ['session', '--word', 'strykerjs', KOLLA], ['session', '--small-words', 'mla', KOLLA]]) {
 			const io = captureIo();
-			assert.equal(await runCli(args, io, [command()]), 2, args.join(' '));
+			assert.equal(await runCli(args, io, [listed(command())]), 2, args.join(' '));
 			assert.equal(io.out, '');
 		}
 		const io = captureIo();
-		assert.equal(await runCli(['session', 'javascript:alert(1)'], io, [command()]), 1);
+		assert.equal(await runCli(['session', 'javascript:alert(1)'], io, [listed(command())]), 1);
 		assert.equal(io.out, '');
 		assert.match(io.err, /Only http and https/);
 	});

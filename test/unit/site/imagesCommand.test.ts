@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { createImagesCommand } from '../../../src/cli/imagesCommand';
 import type { CliIo } from '../../../src/cli/io';
 import { runCli } from '../../../src/cli/main';
+import { listed } from '../helpers/cliEntry';
 import { MemoryFileReader } from '../../../src/core/fs/memoryFileReader';
 import { joinLines } from '../../../src/core/text';
 
@@ -33,14 +34,14 @@ const command = createImagesCommand(files);
 
 suite('site.imagesCommand', () => {
 	test('Should exit 0 when every image of the post is published, and 1 when one is not (#14)', async () => {
-		assert.equal(await runCli(['images', '/blog/content/post/fine.md'], captureIo(), [command]), 0);
-		assert.equal(await runCli(['images', '/blog/content/post/trip/index.md'], captureIo(), [command]), 1);
+		assert.equal(await runCli(['images', '/blog/content/post/fine.md'], captureIo(), [listed(command)]), 0);
+		assert.equal(await runCli(['images', '/blog/content/post/trip/index.md'], captureIo(), [listed(command)]), 1);
 	});
 
 	test('Should print every reference as JSON with 1-based positions, in document order (#4)', async () => {
 		const io = captureIo('/blog/content');
 		// `/images/gone.jpg` resolves to nothing: every image is still listed, and the exit code says so (#14).
-		assert.equal(await runCli(['images', 'post/trip/index.md'], io, [command]), 1);
+		assert.equal(await runCli(['images', 'post/trip/index.md'], io, [listed(command)]), 1);
 		assert.deepEqual(JSON.parse(io.out), {
 			images: [
 				{ line: 2, column: 10, src: '/images/a.jpg', resolved: '/blog/uploads/images/a.jpg' },
@@ -54,7 +55,7 @@ suite('site.imagesCommand', () => {
 
 	test('Should print one line per reference in text format, saying where Hugo looked (#4)', async () => {
 		const io = captureIo();
-		assert.equal(await runCli(['images', '--format', 'text', '/blog/content/post/trip/index.md'], io, [command]), 1);
+		assert.equal(await runCli(['images', '--format', 'text', '/blog/content/post/trip/index.md'], io, [listed(command)]), 1);
 		const lines = io.out.trimEnd().split('\n');
 		assert.equal(lines.length, 4);
 		assert.equal(lines[0], '/blog/content/post/trip/index.md:2:10 /images/a.jpg -> /blog/uploads/images/a.jpg');
@@ -64,20 +65,20 @@ suite('site.imagesCommand', () => {
 
 	test('Should exit 1 for an unreadable file and 2 for a bad command line (#4)', async () => {
 		const missing = captureIo();
-		assert.equal(await runCli(['images', '/nope.md'], missing, [command]), 1);
+		assert.equal(await runCli(['images', '/nope.md'], missing, [listed(command)]), 1);
 		assert.match(missing.err, /cannot read \/nope\.md/);
 		assert.equal(missing.out, '');
-		assert.equal(await runCli(['images'], captureIo(), [command]), 2);
-		assert.equal(await runCli(['images', 'a.md', 'b.md'], captureIo(), [command]), 2);
+		assert.equal(await runCli(['images'], captureIo(), [listed(command)]), 2);
+		assert.equal(await runCli(['images', 'a.md', 'b.md'], captureIo(), [listed(command)]), 2);
 		const badFormat = captureIo();
-		assert.equal(await runCli(['images', '--format', 'yaml', 'a.md'], badFormat, [command]), 2);
+		assert.equal(await runCli(['images', '--format', 'yaml', 'a.md'], badFormat, [listed(command)]), 2);
 		assert.match(badFormat.err, /--format must be one of json, text/);
 	});
 
 	test('Should warn on stderr and resolve nothing outside a Hugo site (#4)', async () => {
 		const io = captureIo();
 		const loose = createImagesCommand(new MemoryFileReader({ '/notes/a.md': '![x](x.jpg)' }));
-		assert.equal(await runCli(['images', '/notes/a.md'], io, [loose]), 1);
+		assert.equal(await runCli(['images', '/notes/a.md'], io, [listed(loose)]), 1);
 		assert.deepEqual(JSON.parse(io.out), { images: [{ line: 1, column: 6, src: 'x.jpg', resolved: null }] });
 		assert.match(io.err, /not inside a Hugo site/);
 	});
