@@ -17,6 +17,7 @@ import type { MakeHttpFetcher } from './features/sessions/lookup';
 import { RuleDocs } from './services/ruleDocs';
 import { SiteTermsCache } from './services/siteTerms';
 import { WorkspaceSiteIndex } from './services/workspaceSiteIndex';
+import type { FileReaderFactory } from './util/workspaceFileReader';
 
 /** What differs between the Node and the web extension host, chosen by the entry file of each. */
 export interface ExtensionHostServices {
@@ -26,12 +27,14 @@ export interface ExtensionHostServices {
 	readonly hugoProcesses?: HugoProcessHost;
 	/** Scaling photos down on copy: a JavaScript image library in Node, the browser's canvas on the web. */
 	readonly photoResizer: PhotoResizer;
+	/** Reading the site's files: the local disk directly in Node; VS Code's file service on the web. */
+	readonly fileReaders?: FileReaderFactory;
 }
 
 /** Activation shared by both entry files (`extension.ts` for Node, `extension.web.ts` for the browser). */
 export function activateExtension(context: vscode.ExtensionContext, host: ExtensionHostServices): { extendMarkdownIt(md: MarkdownIt): MarkdownIt } {
 	// Services
-	const sites = new WorkspaceSiteIndex();
+	const sites = new WorkspaceSiteIndex(host.fileReaders);
 	const terms = new SiteTermsCache(sites);
 	const ruleDocs = new RuleDocs(context.extensionUri);
 	// Features

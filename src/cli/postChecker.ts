@@ -6,7 +6,7 @@ import type { IFileReader } from '../core/fs/fileReader';
 import { join, relativeInside } from '../core/fs/posixPath';
 import { decodeUtf8, type DecodedText } from '../core/fs/utf8';
 import { DEFAULT_CHECK_SETTINGS, readCheckSettings, type CheckSettings } from '../core/settings/checkSettings';
-import { findSiteRoot, loadHugoSite } from '../core/site/hugoSite';
+import { findSiteRoot, loadHugoSite, type SiteRootAnswers } from '../core/site/hugoSite';
 import { inContentTree } from '../core/site/pages';
 import { explainMissingImage, findImageProblems } from '../core/site/problems';
 import { readPageAddress, type PageAddress } from '../core/site/references';
@@ -250,6 +250,7 @@ function internalFailure(error: unknown): Finding {
 class SiteContexts {
 	readonly #byFolder = new Map<string, Promise<SiteContext | undefined>>();
 	readonly #byRoot = new Map<string, Promise<SiteContext | undefined>>();
+	readonly #rootAnswers: SiteRootAnswers = new Map();
 	/** Site root (`undefined` for posts outside a site) → its settings with `--config` laid over them. */
 	readonly #settingsByRoot = new Map<string | undefined, Promise<CheckSettings>>();
 
@@ -292,7 +293,7 @@ class SiteContexts {
 		const folder = file.slice(0, file.lastIndexOf('/')) || '/';
 		let context = this.#byFolder.get(folder);
 		if (!context) {
-			context = findSiteRoot(file, this.files).then(root => root === undefined ? undefined : this.#forRoot(root));
+			context = findSiteRoot(file, this.files, this.#rootAnswers).then(root => root === undefined ? undefined : this.#forRoot(root));
 			this.#byFolder.set(folder, context);
 		}
 		return context;

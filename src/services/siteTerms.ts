@@ -4,7 +4,6 @@ import { relativeInside } from '../core/fs/posixPath';
 import { configuredTaxonomies, rankTerms, readFrontMatterData, type RankedTerm } from '../core/writing/taxonomyTerms';
 import type { WorkspaceSiteIndex } from './workspaceSiteIndex';
 import { Disposable } from '../util/dispose';
-import { WorkspaceFileReader } from '../util/workspaceFileReader';
 
 /** Enough for any blog; beyond it the ranking uses the first posts found. */
 const MAX_POSTS = 10_000;
@@ -139,7 +138,7 @@ export class SiteTermsCache extends Disposable {
 
 	/** Reads through the shared reader: unsaved edits count, and a deleted post no longer does. */
 	#read(uri: vscode.Uri): Promise<string | undefined> {
-		return new WorkspaceFileReader(uri).readText(uri.path);
+		return this.#sites.readerFor(uri).readText(uri.path);
 	}
 
 	#entryOf(uri: vscode.Uri): SiteEntry | undefined {

@@ -1,14 +1,14 @@
 import * as vscode from 'vscode';
 import { basename, dirname, relativeInside } from '../core/fs/posixPath';
 import { CONFIG_EXTENSIONS } from '../core/site/config';
-import { findSiteRoot, loadHugoSite } from '../core/site/hugoSite';
+import { findSiteRoot, loadHugoSite, type SiteRootAnswers } from '../core/site/hugoSite';
 import { explainMissingImage } from '../core/site/problems';
 import { findImageReferences, readPageAddress, type ImageReference } from '../core/site/references';
 import { resolveImage, writtenPathOf, type ResolvedImage, type SiteContext } from '../core/site/resolve';
 import { StaticFileIndex } from '../core/site/staticIndex';
 import { KeyedDelayer } from '../util/async';
 import { Disposable } from '../util/dispose';
-import { WorkspaceFileReader } from '../util/workspaceFileReader';
+import { workspaceFileReaders, type FileReaderFactory, type WorkspaceFileReader } from '../util/workspaceFileReader';
 
 export type { SiteContext };
 
@@ -49,13 +49,19 @@ export class WorkspaceSiteIndex extends Disposable {
 	readonly #roots = new Map<string, Promise<string | undefined>>();
 	/** The same, for the lookups that have finished: what synchronous callers can use. */
 	readonly #knownRoots = new Map<string, string | undefined>();
+	/** Per file system (`scheme://authority`): whether each folder looked at holds a site configuration. */
+	readonly #rootAnswers = new Map<string, SiteRootAnswers>();
 	readonly #sites = new Map<string, SiteEntry>();
 	readonly #readers = new Map<string, WorkspaceFileReader>();
 
 	readonly #configEdits = this._register(new KeyedDelayer(CONFIG_EDIT_DELAY_MS));
 
-	constructor() {
+	readonly #makeReader: FileReaderFactory;
+
+	/** @param readers how files are read: through VS Code's file service unless the host has a faster way. */
+	constructor(readers: FileReaderFactory = workspaceFileReaders) {
 		super();
+		this.#makeReader = readers;
 		const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*'));
 		this._register(watcher.onDidCreate(uri => void this.#onDidCreate(uri)));
 		this._register(watcher.onDidDelete(uri => this.#onDidDelete(uri)));
@@ -112,7 +118,7 @@ export class WorkspaceSiteIndex extends Disposable {
 	/** Resolves one image path written in a document (whose text supplies its `slug`/`url`). */
 	async resolveImage(documentUri: vscode.Uri, src: string, documentText?: string): Promise<ResolvedImage> {
 		const context = await this.siteFor(documentUri);
-		const text = documentText ?? await this.#reader(documentUri).readText(documentUri.path) ?? '';
+		const text = documentText ?? await this.readerFor(documentUri).readText(documentUri.path) ?? '';
 		return resolveImage(context, documentUri.path, src, () => readPageAddress(text));
 	}
 
@@ -167,22 +173,29 @@ export class WorkspaceSiteIndex extends Disposable {
 		return documentUri.with({ path, query: '', fragment: '' });
 	}
 
-	#reader(uri: vscode.Uri): WorkspaceFileReader {
+	/** The reader for the file system `uri` is on, shared by every feature that reads the site. */
+	readerFor(uri: vscode.Uri): WorkspaceFileReader {
 		const key = `${uri.scheme}://${uri.authority}`;
 		let reader = this.#readers.get(key);
 		if (!reader) {
-			reader = new WorkspaceFileReader(uri);
+			reader = this.#makeReader(uri);
 			this.#readers.set(key, reader);
 		}
 		return reader;
 	}
 
 	async #entryFor(documentUri: vscode.Uri): Promise<SiteEntry | undefined> {
-		const files = this.#reader(documentUri);
+		const files = this.readerFor(documentUri);
 		const folderKey = folderKeyOf(documentUri);
 		let root = this.#roots.get(folderKey);
 		if (!root) {
-			const lookup = findSiteRoot(documentUri.path, files).catch(() => undefined);
+			const fileSystem = `${documentUri.scheme}://${documentUri.authority}`;
+			let answers = this.#rootAnswers.get(fileSystem);
+			if (!answers) {
+				answers = new Map();
+				this.#rootAnswers.set(fileSystem, answers);
+			}
+			const lookup = findSiteRoot(documentUri.path, files, answers).catch(() => undefined);
 			root = lookup;
 			this.#roots.set(folderKey, lookup);
 			void lookup.then(found => {
@@ -226,6 +239,7 @@ export class WorkspaceSiteIndex extends Disposable {
 
 	#clearRoots(): void {
 		this.#roots.clear();
+		this.#rootAnswers.clear();
 		this.#knownRoots.clear();
 	}
 

@@ -30,7 +30,7 @@ export class WorkspaceFileReader implements IFileReader {
 			return open.getText();
 		}
 		try {
-			return this.#decoder.decode(await vscode.workspace.fs.readFile(uri));
+			return this.#decoder.decode(await this.readFileBytes(uri));
 		} catch {
 			return undefined;
 		}
@@ -38,8 +38,7 @@ export class WorkspaceFileReader implements IFileReader {
 
 	async stat(path: string): Promise<FileKind | undefined> {
 		try {
-			const stat = await vscode.workspace.fs.stat(this.toUri(path));
-			return toKind(stat.type);
+			return await this.statUri(this.toUri(path));
 		} catch {
 			return undefined;
 		}
@@ -47,20 +46,38 @@ export class WorkspaceFileReader implements IFileReader {
 
 	async readDirectory(path: string): Promise<Array<[string, FileKind]>> {
 		try {
-			const entries = await vscode.workspace.fs.readDirectory(this.toUri(path));
-			const result: Array<[string, FileKind]> = [];
-			for (const [name, type] of entries) {
-				const kind = toKind(type);
-				if (kind) {
-					result.push([name, kind]);
-				}
-			}
-			return result;
+			return await this.readDirectoryUri(this.toUri(path));
 		} catch {
 			return [];
 		}
 	}
+
+	/** The file's bytes as stored (throws when there is none). A host with a faster way to its disk overrides this and the two below. */
+	protected async readFileBytes(uri: vscode.Uri): Promise<Uint8Array> {
+		return vscode.workspace.fs.readFile(uri);
+	}
+
+	protected async statUri(uri: vscode.Uri): Promise<FileKind | undefined> {
+		return toKind((await vscode.workspace.fs.stat(uri)).type);
+	}
+
+	protected async readDirectoryUri(uri: vscode.Uri): Promise<Array<[string, FileKind]>> {
+		const entries = await vscode.workspace.fs.readDirectory(uri);
+		const result: Array<[string, FileKind]> = [];
+		for (const [name, type] of entries) {
+			const kind = toKind(type);
+			if (kind) {
+				result.push([name, kind]);
+			}
+		}
+		return result;
+	}
 }
+
+/** Makes the reader for the file system `base` is on; the Node host reads its local disk directly. */
+export type FileReaderFactory = (base: vscode.Uri) => WorkspaceFileReader;
+
+export const workspaceFileReaders: FileReaderFactory = base => new WorkspaceFileReader(base);
 
 function toKind(type: vscode.FileType): FileKind | undefined {
 	// A symbolic link carries the type of its target as well.

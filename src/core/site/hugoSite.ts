@@ -65,25 +65,41 @@ export async function findHugoSite(documentPath: string, files: IFileReader): Pr
 	return root === undefined ? undefined : loadHugoSite(root, files);
 }
 
-/** The nearest folder at or above `documentPath`'s folder that holds a Hugo configuration. */
-export async function findSiteRoot(documentPath: string, files: IFileReader): Promise<string | undefined> {
+/**
+ * The nearest folder at or above `documentPath`'s folder that holds a Hugo configuration. Every folder up
+ * the path is asked at once, by name: a post's folder may list thousands of posts, and over a remote or
+ * virtual file system each request is a round trip, so one round of small requests beats a listing per
+ * folder, one folder after the other.
+ */
+export async function findSiteRoot(documentPath: string, files: IFileReader, answers?: SiteRootAnswers): Promise<string | undefined> {
+	const folders: string[] = [];
 	for (let dir = dirname(normalize(documentPath)); ; dir = dirname(dir)) {
-		if (await isSiteRoot(dir, files)) {
-			return dir;
-		}
+		folders.push(dir);
 		if (dir === '/' || dir === '.') {
-			return undefined;
+			break;
 		}
 	}
+	const ask = (dir: string) => {
+		let answer = answers?.get(dir);
+		if (answer === undefined) {
+			answer = isSiteRoot(dir, files);
+			answers?.set(dir, answer);
+		}
+		return answer;
+	};
+	const roots = await Promise.all(folders.map(ask));
+	return folders.find((_, i) => roots[i]);
 }
 
+/**
+ * Whether each folder asked about holds a site configuration, kept by a caller that looks up many posts:
+ * thousands of page bundles share their parent folders.
+ */
+export type SiteRootAnswers = Map<string, Promise<boolean>>;
+
 async function isSiteRoot(dir: string, files: IFileReader): Promise<boolean> {
-	const entries = await files.readDirectory(dir);
-	const names = new Map(entries);
-	if (ROOT_CONFIG_NAMES.some(name => names.get(name) === 'file')) {
-		return true;
-	}
-	return names.get('config') === 'directory' && await files.stat(join(dir, 'config', '_default')) === 'directory';
+	const kinds = await Promise.all([...ROOT_CONFIG_NAMES, join('config', '_default')].map(name => files.stat(join(dir, name))));
+	return kinds.slice(0, -1).includes('file') || kinds[kinds.length - 1] === 'directory';
 }
 
 /** The path part of a `baseURL`, with slashes at both ends: `https://example.org/blog` → `/blog/`. */

@@ -4,6 +4,7 @@ import * as inspector from 'node:inspector';
 import * as vscode from 'vscode';
 import { WorkspaceSiteIndex } from '../../../src/services/workspaceSiteIndex';
 import { SiteTermsCache } from '../../../src/services/siteTerms';
+import { diskFileReaders } from '../../../src/util/diskFileReader';
 import { RESULT_MARKER } from '../../integration/suiteResult';
 import { diagnosticCodes, waitForDiagnostics } from '../../integration/util';
 
@@ -95,7 +96,7 @@ export async function run(): Promise<void> {
 	const heapAfter = process.memoryUsage().heapUsed;
 
 	// A fresh index and terms cache of the same site, timed from nothing to complete.
-	const sites = new WorkspaceSiteIndex();
+	const sites = new WorkspaceSiteIndex(diskFileReaders);
 	const terms = new SiteTermsCache(sites);
 	try {
 		start = performance.now();
