@@ -1,5 +1,5 @@
 import { FetchError, type FetchOptions, type FetchResponse, type HttpFetcher } from '../core/sessions/types';
-import { acceptedTypes, decodeBody, looksBinary, parseHttpUrl, refusedContentType, refusedLength } from './httpText';
+import { acceptedTypes, decodeBody, looksBinary, parseHttpUrl, refusedContentType, refusedLength, TextStream } from './httpText';
 
 export interface BrowserHttpFetcherOptions {
 	/** Per request, body included. Default 5 s. */
@@ -70,6 +70,10 @@ export class BrowserHttpFetcher implements HttpFetcher {
 			if (refusal) {
 				throw refusal;
 			}
+			if (options.onText) {
+				await this.#readCapped(response, target.href, new TextStream(contentTypeHeader, options.onText));
+				return { url: response.url || target.href, status: response.status, contentType, body: '' };
+			}
 			const bytes = await this.#readCapped(response, target.href);
 			if (looksBinary(bytes)) {
 				throw new FetchError('content-type', `${target.href} sent binary data, not text`);
@@ -84,7 +88,8 @@ export class BrowserHttpFetcher implements HttpFetcher {
 		}
 	}
 
-	async #readCapped(response: Response, href: string): Promise<Uint8Array> {
+	/** The body's bytes, under the size cap; with a `stream`, passed on as they arrive instead (and none returned). */
+	async #readCapped(response: Response, href: string, stream?: TextStream): Promise<Uint8Array> {
 		const reader = response.body?.getReader();
 		if (!reader) {
 			return new Uint8Array(0);
@@ -101,8 +106,14 @@ export class BrowserHttpFetcher implements HttpFetcher {
 				void reader.cancel();
 				throw new FetchError('too-large', `${href} is larger than the ${this.#maxBytes}-byte limit`);
 			}
-			chunks.push(value);
+			if (!stream) {
+				chunks.push(value);
+			} else if (!stream.push(value)) {
+				void reader.cancel();
+				throw new FetchError('content-type', `${href} sent binary data, not text`);
+			}
 		}
+		stream?.end();
 		const bytes = new Uint8Array(received);
 		let offset = 0;
 		for (const chunk of chunks) {

@@ -3,7 +3,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import * as net from 'node:net';
 import { FetchError, type FetchOptions, type FetchResponse, type HttpFetcher } from '../core/sessions/types';
-import { acceptedTypes, decodeBody, looksBinary, parseHttpUrl, refusedContentType, refusedLength } from './httpText';
+import { acceptedTypes, decodeBody, looksBinary, parseHttpUrl, refusedContentType, refusedLength, TextStream } from './httpText';
 
 /** Resolves a host name to every address, as `dns.lookup` with `all: true` does. */
 export type AddressResolver = (hostname: string, callback: (error: Error | null, addresses: dns.LookupAddress[]) => void) => void;
@@ -274,6 +274,7 @@ export class NodeHttpFetcher implements HttpFetcher {
 					return;
 				}
 				const chunks: Buffer[] = [];
+				const stream = options.onText && new TextStream(contentTypeHeader, options.onText);
 				let received = 0;
 				response.on('data', (chunk: Buffer) => {
 					received += chunk.length;
@@ -281,11 +282,22 @@ export class NodeHttpFetcher implements HttpFetcher {
 						finish(new FetchError('too-large', `${url.href} is larger than the ${this.#maxBytes}-byte limit`));
 						return;
 					}
-					chunks.push(chunk);
+					if (!stream) {
+						chunks.push(chunk);
+					} else if (!settled && !stream.push(chunk)) {
+						finish(new FetchError('content-type', `${url.href} sent binary data, not text`));
+					}
 				});
 				response.on('error', error => finish(new FetchError('network', `Reading ${url.href} failed: ${error.message}`)));
 				response.on('aborted', () => finish(new FetchError('network', `${url.href} closed the connection early`)));
 				response.on('end', () => {
+					if (stream) {
+						if (!settled) {
+							stream.end();
+							finish(undefined, { url: url.href, status, contentType, body: '' });
+						}
+						return;
+					}
 					const bytes = Buffer.concat(chunks);
 					if (looksBinary(bytes)) {
 						finish(new FetchError('content-type', `${url.href} sent binary data, not text`));

@@ -44,6 +44,54 @@ export function looksBinary(bytes: Uint8Array): boolean {
 	return bytes.subarray(0, 4096).includes(0);
 }
 
+/**
+ * Decodes a body as its bytes arrive, for a caller that reads it while it downloads (`FetchOptions.onText`):
+ * with the header's charset, else UTF-8 (a streamed body is an export, not a page with a `<meta charset>`).
+ */
+export class TextStream {
+	readonly #decoder: TextDecoder;
+	readonly #onText: (text: string) => void;
+	/** How many of the first bytes have been looked at for a NUL (`looksBinary`). */
+	#checked = 0;
+
+	constructor(contentTypeHeader: string, onText: (text: string) => void) {
+		this.#decoder = decoderFor(charsetOf(contentTypeHeader));
+		this.#onText = onText;
+	}
+
+	/** Passes the text of `bytes` on; `false`, passing nothing, when the body turns out to be binary. */
+	push(bytes: Uint8Array): boolean {
+		if (this.#checked < 4096) {
+			const head = bytes.subarray(0, 4096 - this.#checked);
+			if (head.includes(0)) {
+				return false;
+			}
+			this.#checked += head.length;
+		}
+		const text = this.#decoder.decode(bytes, { stream: true });
+		if (text !== '') {
+			this.#onText(text);
+		}
+		return true;
+	}
+
+	/** The body is complete: what the decoder still holds is passed on. */
+	end(): void {
+		const rest = this.#decoder.decode();
+		if (rest !== '') {
+			this.#onText(rest);
+		}
+	}
+}
+
+function decoderFor(charset: string | undefined): TextDecoder {
+	try {
+		return new TextDecoder(charset ?? 'utf-8');
+	} catch {
+		return new TextDecoder('utf-8');
+	}
+}
+
 /** Decodes with the header's charset, else the page's `<meta charset>`, else UTF-8. */
 export function decodeBody(bytes: Uint8Array, contentTypeHeader: string, contentType: string): string {
 	let charset = charsetOf(contentTypeHeader);

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { errorMessage } from '../errors';
-import { all, first, htmlToText, parseXml, rawText, type Element } from '../sessions/html';
+import { htmlToText } from '../sessions/html';
+import { FrabXmlReader, type FrabXmlEvent } from './frabXml';
 import { asArray, asRecord, asText, uniqueNames } from '../sessions/providers/context';
 import { scheduleEvents } from '../sessions/providers/c3voc';
 import { collapseAsciiWhitespace } from '../text';
@@ -33,6 +34,46 @@ export function readSchedule(body: string, name?: string): Schedule {
 		return readScheduleXml(body);
 	}
 	throw new ScheduleFormatError('This is not a schedule export (frab or pretalx XML or JSON, a Sessionize API view, or an iCalendar file).');
+}
+
+/**
+ * Reads an export as it arrives (`write` each chunk, then `end`): XML is parsed chunk by chunk, so a big
+ * frab export is never held whole; JSON and iCalendar, which their parsers take whole, are gathered first.
+ */
+export class ScheduleTextReader {
+	#head = '';
+	#xml: ScheduleXmlReader | undefined;
+	readonly #parts: string[] = [];
+
+	constructor(private readonly name?: string) {}
+
+	write(chunk: string): void {
+		if (this.#xml) {
+			this.#xml.write(chunk);
+			return;
+		}
+		if (this.#parts.length > 0) {
+			this.#parts.push(chunk);
+			return;
+		}
+		// Which format it is shows at the first character that is not a byte-order mark or white space.
+		this.#head += chunk;
+		const start = this.#head.replace(/^\uFEFF/, '').trimStart();
+		if (start === '') {
+			return;
+		}
+		if (start.startsWith('<')) {
+			this.#xml = new ScheduleXmlReader();
+			this.#xml.write(this.#head);
+		} else {
+			this.#parts.push(this.#head);
+		}
+		this.#head = '';
+	}
+
+	end(): Schedule {
+		return this.#xml ? this.#xml.end() : readSchedule([...this.#parts, this.#head].join(''), this.name);
+	}
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -68,44 +109,51 @@ function nonEmpty(schedule: Schedule, what: string): Schedule {
 	return schedule;
 }
 
-/** A frab/Pentabarf `schedule.xml` (FOSDEM, CCC, pretalx's XML export). */
+/** A frab/Pentabarf `schedule.xml` (FOSDEM, CCC, pretalx's XML export), whole. */
 export function readScheduleXml(body: string): Schedule {
-	const doc = parseXml(body);
-	const root = first(doc, 'schedule');
-	if (!root) {
-		throw new ScheduleFormatError('The XML is not a frab or Pentabarf schedule (no <schedule> element).');
-	}
-	const conference = first(root, 'conference');
-	const name = collapseAsciiWhitespace(rawText(conference && first(conference, 'title'))) || 'Conference';
-	const timeZone = collapseAsciiWhitespace(rawText(conference && first(conference, 'time_zone_name'))) || undefined;
-	const sessions: ScheduleSession[] = [];
-	for (const event of all(root, 'event')) {
-		// Each event's fields, read in one pass over its children.
-		const fields = new Map<string, Element>();
-		for (const child of event.children) {
-			if (child.type === 'tag' && !fields.has(child.name)) {
-				fields.set(child.name, child);
-			}
+	const reader = new ScheduleXmlReader();
+	reader.write(body);
+	return reader.end();
+}
+
+/** A frab/Pentabarf `schedule.xml` read as it arrives (`write` each chunk, then `end`). */
+export class ScheduleXmlReader {
+	readonly #sessions: ScheduleSession[] = [];
+	readonly #reader = new FrabXmlReader(event => {
+		const session = sessionOfXmlEvent(event);
+		if (session) {
+			this.#sessions.push(session);
 		}
-		const value = (tag: string) => collapseAsciiWhitespace(rawText(fields.get(tag))) || undefined;
-		const title = value('title');
-		const day = event.parent?.parent;
-		const dayDate = day && day.type === 'tag' ? day.attribs.date : undefined;
-		const start = parseLocalTime(value('date') ?? '') ?? (dayDate && value('start') ? parseLocalTime(`${dayDate}T${value('start')}`) : undefined);
-		if (!title || !start) {
-			continue;
-		}
-		const duration = value('duration');
-		const end = duration ? addDuration(start, duration) : undefined;
-		const persons = fields.get('persons');
-		const speakers = persons ? uniqueNames(persons.children.filter(c => c.type === 'tag' && c.name === 'person').map(p => rawText(p))) : [];
-		sessions.push(sessionOf({
-			id: event.attribs.guid || event.attribs.id || value('slug') || `${start.date}T${start.time} ${title}`,
-			title, speakers, start, end,
-			subtitle: value('subtitle'), room: value('room'), track: value('track'), url: value('url'), abstract: value('abstract'),
-		}));
+	});
+
+	write(chunk: string): void {
+		this.#reader.write(chunk);
 	}
-	return nonEmpty({ name, ...(timeZone ? { timeZone } : {}), sessions: inStartOrder(sessions), format: 'frab-xml' }, 'XML schedule');
+
+	end(): Schedule {
+		const head = this.#reader.end();
+		if (!head.isSchedule) {
+			throw new ScheduleFormatError('The XML is not a frab or Pentabarf schedule (no <schedule> element).');
+		}
+		const name = collapseAsciiWhitespace(head.title) || 'Conference';
+		const timeZone = collapseAsciiWhitespace(head.timeZone) || undefined;
+		return nonEmpty({ name, ...(timeZone ? { timeZone } : {}), sessions: inStartOrder(this.#sessions), format: 'frab-xml' }, 'XML schedule');
+	}
+}
+
+function sessionOfXmlEvent({ attributes, dayDate, fields, persons }: FrabXmlEvent): ScheduleSession | undefined {
+	const value = (tag: string) => collapseAsciiWhitespace(fields.get(tag) ?? '') || undefined;
+	const title = value('title');
+	const start = parseLocalTime(value('date') ?? '') ?? (dayDate && value('start') ? parseLocalTime(`${dayDate}T${value('start')}`) : undefined);
+	if (!title || !start) {
+		return undefined;
+	}
+	const duration = value('duration');
+	return sessionOf({
+		id: attributes.guid || attributes.id || value('slug') || `${start.date}T${start.time} ${title}`,
+		title, speakers: uniqueNames(persons), start, end: duration ? addDuration(start, duration) : undefined,
+		subtitle: value('subtitle'), room: value('room'), track: value('track'), url: value('url'), abstract: value('abstract'),
+	});
 }
 
 /** A C3VOC `schedule.json` (frab's and pretalx's JSON export): v1 days and rooms, or v2 events. */

@@ -3,7 +3,7 @@ import { classifySessionUrl } from '../sessions/classify';
 import { scheduleJsonUrl } from '../sessions/providers/frab';
 import { FetchError, type HttpFetcher } from '../sessions/types';
 import { fetchOpenStackSchedule, openStackSummitId } from './openstack';
-import { readSchedule, ScheduleFormatError } from './readers';
+import { ScheduleFormatError, ScheduleTextReader } from './readers';
 import type { Schedule } from './schedule';
 
 /** Schedule exports are far bigger than a session page: FOSDEM's XML is close to 2 MB. */
@@ -101,8 +101,29 @@ export async function fetchSchedule(fetcher: HttpFetcher, url: string, signal?: 
 	}
 	for (const candidate of candidates) {
 		try {
-			const response = await fetcher.get(candidate, { accept: ACCEPT, ...(signal ? { signal } : {}) });
-			return readSchedule(response.body);
+			// Read while it downloads; a reader that fails mid-way is said once the download ends.
+			const reader = new ScheduleTextReader();
+			let streamed = false;
+			let readFailure: unknown;
+			const onText = (chunk: string) => {
+				streamed = true;
+				if (readFailure === undefined) {
+					try {
+						reader.write(chunk);
+					} catch (error) {
+						readFailure = error;
+					}
+				}
+			};
+			const response = await fetcher.get(candidate, { accept: ACCEPT, onText, ...(signal ? { signal } : {}) });
+			if (readFailure !== undefined) {
+				throw readFailure;
+			}
+			// A fetcher that cannot stream gives the whole body.
+			if (!streamed) {
+				reader.write(response.body);
+			}
+			return reader.end();
 		} catch (error) {
 			if (error instanceof FetchError && error.kind === 'cancelled') {
 				throw error;

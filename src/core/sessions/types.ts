@@ -40,7 +40,7 @@ export interface FetchResponse {
 	status: number;
 	/** The media type without parameters, lowercased (`text/html`). */
 	contentType: string;
-	/** The body decoded with its charset. */
+	/** The body decoded with its charset; empty when it went to `FetchOptions.onText` instead. */
 	body: string;
 }
 
@@ -55,6 +55,12 @@ export interface FetchOptions {
 	 * may not redirect there.
 	 */
 	namedBy?: string;
+	/**
+	 * Receives the body as it arrives, decoded, instead of `FetchResponse.body`: a schedule export is read
+	 * while it downloads rather than held whole first. The checks of status, type and size come first, and
+	 * the size cap holds as the bytes arrive. A fetcher that cannot stream leaves it and fills `body`.
+	 */
+	onText?: (chunk: string) => void;
 }
 
 /**

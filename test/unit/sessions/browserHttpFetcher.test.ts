@@ -45,6 +45,16 @@ suite('util.BrowserHttpFetcher', () => {
 		await assert.rejects(fetcher.get('file:///etc/passwd', PAGE), isKind('protocol'));
 	});
 
+	test('Should pass a body on as it arrives when asked, under the same cap and binary check (#17)', async () => {
+		const fetcher = new BrowserHttpFetcher({ maxBytes: 1024 });
+		let text = '';
+		const streamed = await fetcher.get(`${server.origin}/ok`, { ...PAGE, onText: piece => text += piece });
+		assert.equal(streamed.body, '');
+		assert.equal(text, '<title>ok \u00e9</title>');
+		await assert.rejects(fetcher.get(`${server.origin}/big`, { ...PAGE, onText: () => undefined }), isKind('too-large'));
+		await assert.rejects(fetcher.get(`${server.origin}/binary-as-html`, { ...PAGE, onText: () => undefined }), isKind('content-type', /binary/));
+	});
+
 	test('Should say that the browser refused a request and what works better (#15)', async () => {
 		const closed = await startLoopbackServer({});
 		const origin = closed.origin;
