@@ -7,7 +7,7 @@ import { oneOf, parseCommandArgs } from './args';
 import { writeFileAtomically } from './atomicWrite';
 import { githubAnnotations } from './githubAnnotations';
 import { ExitCode, UsageError, type CliCommand } from './io';
-import { codeFilter, displayPath, PostChecker, PostFileReader, type CheckProblem, type PostCheckOptions, type PostWriter } from './postChecker';
+import { displayPath, PostChecker, PostFileReader, type CheckProblem, type PostCheckOptions, type PostWriter } from './postChecker';
 import { sarifLog } from './sarif';
 import { VERSION } from './version';
 
@@ -57,8 +57,7 @@ export function createCheckCommand(files: IFileReader = new PostFileReader(), wr
 			if (values['dry-run'] && format !== 'text') {
 				throw new UsageError('--dry-run prints a diff: it goes with --format text');
 			}
-			// Said now, before any post is read.
-			codeFilter(values.rules, values.ignore);
+			const reported = codeFilter(values.rules, values.ignore);
 			const maxWarnings = values['max-warnings'] === undefined ? Infinity : count('max-warnings', values['max-warnings']);
 			if (positionals.length === 0) {
 				throw new UsageError('expected at least one PATH (a Markdown file or a folder of posts)');
@@ -81,7 +80,7 @@ export function createCheckCommand(files: IFileReader = new PostFileReader(), wr
 				}
 			}
 			const unique = [...new Set(posts)].sort();
-			const options: PostCheckOptions = { cwd: io.cwd, fix: values.fix === true, dryRun: values['dry-run'] === true, override, rules: values.rules, ignore: values.ignore };
+			const options: PostCheckOptions = { cwd: io.cwd, fix: values.fix === true, dryRun: values['dry-run'] === true, override, reported };
 			const checker = new PostChecker(files, options, write, warning => io.stderr(`event-writeup check: ${warning}\n`));
 			const results = await checker.checkAll(unique);
 
@@ -138,6 +137,17 @@ async function readConfigFile(files: IFileReader, path: string, given: string): 
 		throw new UsageError(`${given} is not a settings.json (JSON with comments): ${errorMessage(error)}`);
 	}
 	return text;
+}
+
+/** Which codes are reported: `--rules` lists the only ones, `--ignore` the ones left out. */
+function codeFilter(rules: string | undefined, ignore: string | undefined): (code: string) => boolean {
+	const list = (value: string | undefined) => new Set((value ?? '').split(',').map(code => code.trim()).filter(code => code !== ''));
+	const only = list(rules);
+	const ignored = list(ignore);
+	if (rules !== undefined && only.size === 0) {
+		throw new UsageError('--rules needs at least one code');
+	}
+	return code => (only.size === 0 || only.has(code)) && !ignored.has(code);
 }
 
 /** A flag's whole-number value. */

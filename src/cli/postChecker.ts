@@ -9,12 +9,11 @@ import { DEFAULT_CHECK_SETTINGS, readCheckSettings, type CheckSettings } from '.
 import { findSiteRoot, loadHugoSite, type SiteRootAnswers } from '../core/site/hugoSite';
 import { inContentTree } from '../core/site/pages';
 import { explainMissingImage, findImageProblems } from '../core/site/problems';
-import { readPageAddress, type PageAddress } from '../core/site/references';
+import { lazyPageAddress } from '../core/site/references';
 import { resolveImage, type SiteContext } from '../core/site/resolve';
 import { StaticFileIndex } from '../core/site/staticIndex';
 import { applyTextEdits, range } from '../core/text';
 import { errorMessage } from '../core/errors';
-import { UsageError } from './io';
 import { NodeFileReader } from './nodeFileReader';
 import { unifiedDiff } from './unifiedDiff';
 
@@ -39,9 +38,8 @@ export interface PostCheckOptions {
 	readonly dryRun: boolean;
 	/** The `--config` file's text, laid over each site's `.vscode/settings.json`. */
 	readonly override: string | undefined;
-	/** `--rules` and `--ignore`, as given (checked by `codeFilter`). */
-	readonly rules: string | undefined;
-	readonly ignore: string | undefined;
+	/** Which codes are reported (`--rules`, `--ignore`). */
+	readonly reported: (code: string) => boolean;
 }
 
 /** One post's outcome. */
@@ -87,17 +85,6 @@ export class PostFileReader extends NodeFileReader {
 	}
 }
 
-/** Which codes are reported: `--rules` lists the only ones, `--ignore` the ones left out. */
-export function codeFilter(rules: string | undefined, ignore: string | undefined): (code: string) => boolean {
-	const list = (value: string | undefined) => new Set((value ?? '').split(',').map(code => code.trim()).filter(code => code !== ''));
-	const only = list(rules);
-	const ignored = list(ignore);
-	if (rules !== undefined && only.size === 0) {
-		throw new UsageError('--rules needs at least one code');
-	}
-	return code => (only.size === 0 || only.has(code)) && !ignored.has(code);
-}
-
 export function displayPath(cwd: string, file: string): string {
 	const inside = relativeInside(cwd, file);
 	return inside === undefined || inside === '' ? file : inside;
@@ -109,14 +96,12 @@ export class PostChecker {
 	readonly #options: PostCheckOptions;
 	readonly #write: PostWriter;
 	readonly #sites: SiteContexts;
-	readonly #reported: (code: string) => boolean;
 
 	constructor(files: IFileReader, options: PostCheckOptions, write: PostWriter, warn: (message: string) => void) {
 		this.#files = files;
 		this.#options = options;
 		this.#write = write;
 		this.#sites = new SiteContexts(files, options.override, warn);
-		this.#reported = codeFilter(options.rules, options.ignore);
 	}
 
 	/** Every post's outcome, in the order given. */
@@ -160,7 +145,7 @@ export class PostChecker {
 
 	#reportable(file: string, findings: readonly Finding[]): CheckProblem[] {
 		const shown = displayPath(this.#options.cwd, file);
-		return findings.filter(f => this.#reported(f.code)).map(f => checkProblem(shown, f));
+		return findings.filter(f => this.#options.reported(f.code)).map(f => checkProblem(shown, f));
 	}
 }
 
@@ -202,8 +187,7 @@ async function fixPost(file: string, post: DecodedText, sites: SiteContexts): Pr
 async function checkPost(file: string, { text, invalidOffsets }: DecodedText, sites: SiteContexts): Promise<Finding[]> {
 	const context = await sites.forFile(file);
 	const settings = await sites.settingsForFile(file);
-	let page: PageAddress | undefined;
-	const pageAddress = () => page ??= readPageAddress(text);
+	const pageAddress = lazyPageAddress(text);
 	const resolve = (site: SiteContext, src: string) => resolveImage(site, file, src, pageAddress, 'frontMatter');
 	const listPage = isListPagePath(file);
 	const findings = !settings.frontMatter ? [] : validateFrontMatter(text, {

@@ -3,7 +3,7 @@ import { basename, dirname, relativeInside } from '../core/fs/posixPath';
 import { CONFIG_EXTENSIONS } from '../core/site/config';
 import { findSiteRoot, loadHugoSite, type SiteRootAnswers } from '../core/site/hugoSite';
 import { explainMissingImage } from '../core/site/problems';
-import { findImageReferences, readPageAddress, type ImageReference } from '../core/site/references';
+import { findImageReferences, lazyPageAddress, readPageAddress, type ImageReference } from '../core/site/references';
 import { resolveImage, writtenPathOf, type ResolvedImage, type SiteContext } from '../core/site/resolve';
 import { StaticFileIndex } from '../core/site/staticIndex';
 import { KeyedDelayer } from '../util/async';
@@ -119,14 +119,14 @@ export class WorkspaceSiteIndex extends Disposable {
 	async resolveImage(documentUri: vscode.Uri, src: string, documentText?: string): Promise<ResolvedImage> {
 		const context = await this.siteFor(documentUri);
 		const text = documentText ?? await this.readerFor(documentUri).readText(documentUri.path) ?? '';
-		return resolveImage(context, documentUri.path, src, () => readPageAddress(text));
+		return resolveImage(context, documentUri.path, src, lazyPageAddress(text));
 	}
 
 	/** Every image reference of a document with what it resolves to, in document order. */
 	async resolveReferences(document: { readonly uri: vscode.Uri; getText(): string }): Promise<{ context: SiteContext | undefined; references: ResolvedReference[] }> {
 		const text = document.getText();
 		const context = await this.siteFor(document.uri);
-		const page = readPageAddress(text);
+		const page = lazyPageAddress(text);
 		const references = findImageReferences(text, context?.site).map(reference => ({ reference, image: resolveImage(context, document.uri.path, reference.src, page, reference.kind === 'frontMatter' ? 'frontMatter' : 'body') }));
 		return { context, references };
 	}
@@ -175,7 +175,7 @@ export class WorkspaceSiteIndex extends Disposable {
 
 	/** The reader for the file system `uri` is on, shared by every feature that reads the site. */
 	readerFor(uri: vscode.Uri): WorkspaceFileReader {
-		const key = `${uri.scheme}://${uri.authority}`;
+		const key = fileSystemOf(uri);
 		let reader = this.#readers.get(key);
 		if (!reader) {
 			reader = this.#makeReader(uri);
@@ -189,7 +189,7 @@ export class WorkspaceSiteIndex extends Disposable {
 		const folderKey = folderKeyOf(documentUri);
 		let root = this.#roots.get(folderKey);
 		if (!root) {
-			const fileSystem = `${documentUri.scheme}://${documentUri.authority}`;
+			const fileSystem = fileSystemOf(documentUri);
 			let answers = this.#rootAnswers.get(fileSystem);
 			if (!answers) {
 				answers = new Map();
@@ -367,8 +367,13 @@ export class WorkspaceSiteIndex extends Disposable {
 	}
 }
 
+/** The file system a URI is on (`scheme://authority`): readers and folder answers are kept per file system. */
+function fileSystemOf(uri: vscode.Uri): string {
+	return `${uri.scheme}://${uri.authority}`;
+}
+
 function folderKeyOf(uri: vscode.Uri): string {
-	return `${uri.scheme}://${uri.authority}${dirname(uri.path)}`;
+	return `${fileSystemOf(uri)}${dirname(uri.path)}`;
 }
 
 function sameAuthority(a: vscode.Uri, b: vscode.Uri): boolean {

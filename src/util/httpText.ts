@@ -39,9 +39,12 @@ export function refusedLength(href: string, declared: string | null | undefined,
 	return Number.isFinite(length) && length > maxBytes ? new FetchError('too-large', `${href} is ${length} bytes, more than the ${maxBytes}-byte limit`) : undefined;
 }
 
+/** How many first bytes of a body are looked at for a NUL (`looksBinary`). */
+const BINARY_SNIFF_BYTES = 4096;
+
 /** NUL bytes never occur in HTML or JSON text (nor in UTF-16 text we could not read anyway). */
 export function looksBinary(bytes: Uint8Array): boolean {
-	return bytes.subarray(0, 4096).includes(0);
+	return bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
 }
 
 /**
@@ -51,7 +54,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
 export class TextStream {
 	readonly #decoder: TextDecoder;
 	readonly #onText: (text: string) => void;
-	/** How many of the first bytes have been looked at for a NUL (`looksBinary`). */
+	/** How many of the first bytes have been looked at for a NUL. */
 	#checked = 0;
 
 	constructor(contentTypeHeader: string, onText: (text: string) => void) {
@@ -61,9 +64,9 @@ export class TextStream {
 
 	/** Passes the text of `bytes` on; `false`, passing nothing, when the body turns out to be binary. */
 	push(bytes: Uint8Array): boolean {
-		if (this.#checked < 4096) {
-			const head = bytes.subarray(0, 4096 - this.#checked);
-			if (head.includes(0)) {
+		if (this.#checked < BINARY_SNIFF_BYTES) {
+			const head = bytes.subarray(0, BINARY_SNIFF_BYTES - this.#checked);
+			if (looksBinary(head)) {
 				return false;
 			}
 			this.#checked += head.length;
@@ -84,6 +87,7 @@ export class TextStream {
 	}
 }
 
+/** A decoder for the charset a body declares; UTF-8 when it declares none, or one the platform does not know. */
 function decoderFor(charset: string | undefined): TextDecoder {
 	try {
 		return new TextDecoder(charset ?? 'utf-8');
@@ -99,11 +103,7 @@ export function decodeBody(bytes: Uint8Array, contentTypeHeader: string, content
 		// The HTML standard's prescan also looks only at the first 1024 bytes.
 		charset = metaCharset(String.fromCharCode(...bytes.subarray(0, 1024)));
 	}
-	try {
-		return new TextDecoder(charset ?? 'utf-8').decode(bytes);
-	} catch {
-		return new TextDecoder('utf-8').decode(bytes);
-	}
+	return decoderFor(charset).decode(bytes);
 }
 
 function charsetOf(contentType: string): string | undefined {

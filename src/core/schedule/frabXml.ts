@@ -18,11 +18,6 @@ export interface FrabXmlHead {
 	readonly timeZone: string;
 }
 
-interface OpenElement {
-	readonly name: string;
-	readonly attributes: Readonly<Record<string, string>>;
-}
-
 interface EventInProgress {
 	readonly depth: number;
 	readonly attributes: Readonly<Record<string, string>>;
@@ -44,10 +39,10 @@ interface EventInProgress {
  */
 export class FrabXmlReader {
 	readonly #parser: Parser;
-	readonly #stack: OpenElement[] = [];
-	#schedule = false;
-	/** Depth of the `<schedule>` element's children; only they and what they hold are read. */
-	#insideSchedule = 0;
+	/** The attributes of each open element, outermost first: an event's day is two levels up. */
+	readonly #open: Array<Readonly<Record<string, string>>> = [];
+	/** Depth of the first `<schedule>` element: only what it holds is read. */
+	#scheduleDepth: number | undefined;
 	#scheduleClosed = false;
 	#conference: { depth: number } | undefined;
 	#conferenceDone = false;
@@ -59,9 +54,9 @@ export class FrabXmlReader {
 
 	constructor(private readonly onEvent: (event: FrabXmlEvent) => void) {
 		this.#parser = new Parser({
-			onopentag: (name, attributes) => this.#open(name, attributes),
+			onopentag: (name, attributes) => this.#opened(name, attributes),
 			ontext: text => this.#text(text),
-			onclosetag: () => this.#close(),
+			onclosetag: () => this.#closed(),
 		}, { xmlMode: true, decodeEntities: true });
 	}
 
@@ -72,19 +67,18 @@ export class FrabXmlReader {
 	/** Ends the document; what it said of its conference. */
 	end(): FrabXmlHead {
 		this.#parser.end();
-		return { isSchedule: this.#schedule, title: this.#title ?? '', timeZone: this.#timeZone ?? '' };
+		return { isSchedule: this.#scheduleDepth !== undefined, title: this.#title ?? '', timeZone: this.#timeZone ?? '' };
 	}
 
-	#open(name: string, attributes: Record<string, string>): void {
-		const depth = this.#stack.length;
-		const grandparent = this.#stack[depth - 2];
-		this.#stack.push({ name, attributes });
-		if (name === 'schedule' && !this.#schedule) {
-			this.#schedule = true;
-			this.#insideSchedule = depth + 1;
+	#opened(name: string, attributes: Record<string, string>): void {
+		const depth = this.#open.length;
+		const grandparent = this.#open[depth - 2];
+		this.#open.push(attributes);
+		if (name === 'schedule' && this.#scheduleDepth === undefined) {
+			this.#scheduleDepth = depth;
 			return;
 		}
-		if (!this.#schedule || this.#scheduleClosed) {
+		if (this.#scheduleDepth === undefined || this.#scheduleClosed) {
 			return;
 		}
 		const event = this.#event;
@@ -99,7 +93,7 @@ export class FrabXmlReader {
 			return;
 		}
 		if (name === 'event') {
-			this.#event = { depth, attributes, dayDate: grandparent?.attributes.date, fields: new Map(), persons: [], personsSeen: false, inPersons: false };
+			this.#event = { depth, attributes, dayDate: grandparent?.date, fields: new Map(), persons: [], personsSeen: false, inPersons: false };
 			return;
 		}
 		if (name === 'conference' && !this.#conference && !this.#conferenceDone) {
@@ -129,10 +123,10 @@ export class FrabXmlReader {
 		}
 	}
 
-	#close(): void {
-		this.#stack.pop();
-		const depth = this.#stack.length;
-		if (this.#schedule && depth === this.#insideSchedule - 1) {
+	#closed(): void {
+		this.#open.pop();
+		const depth = this.#open.length;
+		if (depth === this.#scheduleDepth) {
 			this.#scheduleClosed = true;
 		}
 		const event = this.#event;

@@ -17,6 +17,13 @@ export class ScheduleFormatError extends Error {
 
 /** Reads any supported export from its text: frab/Pentabarf XML, C3VOC/pretalx JSON, Sessionize's API views, or iCalendar. */
 export function readSchedule(body: string, name?: string): Schedule {
+	const reader = new ScheduleTextReader(name);
+	reader.write(body);
+	return reader.end();
+}
+
+/** An export that is not XML, read whole: JSON (frab, pretalx, Sessionize) or iCalendar. */
+function readWholeSchedule(body: string, name: string | undefined): Schedule {
 	const text = body.replace(/^\uFEFF/, '').trimStart();
 	if (text.startsWith('BEGIN:VCALENDAR')) {
 		return readICalendar(body, name);
@@ -29,9 +36,6 @@ export function readSchedule(body: string, name?: string): Schedule {
 			throw new ScheduleFormatError(`The schedule is not valid JSON: ${errorMessage(error)}`);
 		}
 		return isSessionizeView(value) ? readSessionize(value, name) : readScheduleJson(value);
-	}
-	if (text.startsWith('<')) {
-		return readScheduleXml(body);
 	}
 	throw new ScheduleFormatError('This is not a schedule export (frab or pretalx XML or JSON, a Sessionize API view, or an iCalendar file).');
 }
@@ -72,7 +76,7 @@ export class ScheduleTextReader {
 	}
 
 	end(): Schedule {
-		return this.#xml ? this.#xml.end() : readSchedule([...this.#parts, this.#head].join(''), this.name);
+		return this.#xml ? this.#xml.end() : readWholeSchedule([...this.#parts, this.#head].join(''), this.name);
 	}
 }
 

@@ -1,7 +1,7 @@
 import { basename, relativeInside } from '../fs/posixPath';
 import type { Range } from '../text';
 import type { HugoSite } from './hugoSite';
-import { findImageReferences, readPageAddress, type ImageReference, type PageAddress } from './references';
+import { findImageReferences, lazyPageAddress, type ImageReference } from './references';
 import { unknownAddressReason } from './pages';
 import { resolveImage, type ResolvedImage, type SiteContext } from './resolve';
 import { suggestImagePaths } from './suggest';
@@ -33,8 +33,7 @@ export interface ImageProblem {
 
 /** Every image problem of a post that belongs to `context`'s site, in document order. */
 export function findImageProblems(text: string, documentPath: string, context: SiteContext): ImageProblem[] {
-	let page: PageAddress | undefined;
-	const pageAddress = () => page ??= readPageAddress(text);
+	const pageAddress = lazyPageAddress(text);
 	const problems: ImageProblem[] = [];
 	let addressUnknownSaid = false;
 	for (const reference of findImageReferences(text, context.site)) {

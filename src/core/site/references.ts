@@ -109,6 +109,15 @@ export function findImageReferences(text: string, site: RenderingSite = PLAIN_SI
 	return result;
 }
 
+/**
+ * The post's page address as `resolveImage` takes it: read from the front matter the first time a relative
+ * path asks for it, and only then (reading it parses the front matter).
+ */
+export function lazyPageAddress(text: string): () => PageAddress {
+	let page: PageAddress | undefined;
+	return () => page ??= readPageAddress(text);
+}
+
 /** The post's `slug` and `url`, read from its front matter; empty when there is none or it does not parse. */
 export function readPageAddress(text: string): PageAddress {
 	const frontMatter = findFrontMatter(text);

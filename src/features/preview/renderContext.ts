@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { HugoRenderContext } from '../../core/markdown/hugoMarkdown';
-import { readPageAddress, type PageAddress } from '../../core/site/references';
+import { lazyPageAddress } from '../../core/site/references';
 import { resolveImage } from '../../core/site/resolve';
 import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 
@@ -15,15 +15,12 @@ export function siteRenderContext(sites: WorkspaceSiteIndex, documentUri: vscode
 		return { unsafeHtml: false };
 	}
 	// Only relative paths depend on where the page is published (its slug/url): read that only for them.
-	let page: PageAddress | undefined;
+	const page = lazyPageAddress(text);
 	return {
 		unsafeHtml: site.site.unsafeHtml,
 		highlight: site.site.highlight,
 		resolveImage: src => {
-			if (!src.startsWith('/')) {
-				page ??= readPageAddress(text);
-			}
-			const image = resolveImage(site, documentUri.path, src, page ?? {});
+			const image = resolveImage(site, documentUri.path, src, page);
 			return image.resolved === undefined ? undefined : toUrl(sites.toUri(documentUri, image.resolved));
 		},
 	};
