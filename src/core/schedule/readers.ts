@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { errorMessage } from '../errors';
 import { htmlToText } from '../sessions/html';
 import { FrabXmlReader, type FrabXmlEvent } from './frabXml';
-import { asArray, asRecord, asText, uniqueNames } from '../sessions/providers/context';
+import { asArray, asRecord, asText, addUniqueName, uniqueNames } from '../sessions/providers/context';
 import { scheduleEvents } from '../sessions/providers/c3voc';
 import { collapseAsciiWhitespace } from '../text';
 import { addDuration, inStartOrder, localTimeAt, parseLocalTime, type LocalTime, type Schedule, type ScheduleSession } from './schedule';
@@ -261,18 +261,19 @@ function nameOf(value: unknown): string | undefined {
 
 /** A C3VOC event's speakers: its `persons` (frab), then its `participants` whose role is speaker (the hub). */
 function speakersOf(event: Record<string, unknown>): string[] {
-	const names: Array<string | undefined> = [];
+	const names: string[] = [];
 	for (const person of asArray(event.persons)) {
 		const record = asRecord(person);
-		names.push(record ? asText(record.public_name) ?? asText(record.name) : asText(person));
+		addUniqueName(names, record ? asText(record.public_name) ?? asText(record.name) : asText(person));
 	}
 	for (const participant of asArray(event.participants)) {
 		const record = asRecord(participant);
 		if (record && (record.role === undefined || record.role === 'speaker')) {
-			names.push(asText(record.name) ?? asText(record.public_name));
+			addUniqueName(names, asText(record.name) ?? asText(record.public_name));
 		}
 	}
-	return uniqueNames(names);
+	// A list grown by pushing keeps room for more; this one is kept as long as the schedule.
+	return names.slice();
 }
 
 /** How far a recurring event is expanded: conference agendas repeat little. */

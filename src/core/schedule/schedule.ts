@@ -39,14 +39,16 @@ export interface Schedule {
 
 /** Sorts sessions by day and time; sessions at one time keep the export's order (its rooms in order). */
 export function inStartOrder(sessions: ScheduleSession[]): ScheduleSession[] {
-	// Wall-clock minutes as numbers (`YYYYMMDD` * 1440 + minutes of the day): compared without strings.
-	const keys = sessions.map(({ start }) => Number(start.date.slice(0, 4) + start.date.slice(5, 7) + start.date.slice(8, 10)) * 1440
-		+ Number(start.time.slice(0, 2)) * 60 + Number(start.time.slice(3, 5)));
-	if (keys.every((key, i) => i === 0 || keys[i - 1] <= key)) {
+	// `YYYY-MM-DD` and `HH:MM` order as strings do; exports are mostly in order already, so look before sorting.
+	if (sessions.every((session, i) => i === 0 || compareStarts(sessions[i - 1].start, session.start) <= 0)) {
 		return sessions;
 	}
-	const order = sessions.map((_session, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
-	return order.map(i => sessions[i]);
+	// The sort is stable: sessions at one time stay in the export's order.
+	return [...sessions].sort((a, b) => compareStarts(a.start, b.start));
+}
+
+function compareStarts(a: LocalTime, b: LocalTime): number {
+	return a.date < b.date ? -1 : a.date > b.date ? 1 : a.time < b.time ? -1 : a.time > b.time ? 1 : 0;
 }
 
 /** The schedule's days (`YYYY-MM-DD`), in order. */
@@ -114,6 +116,11 @@ export function readSlotComments(text: string): Array<{ offset: number; start: s
 	return [...text.matchAll(/<!-- session start=(\S+)(?: end=(\S+))? -->/g)].map(m => ({ offset: m.index, start: m[1], ...(m[2] ? { end: m[2] } : {}) }));
 }
 
+/** A local time; a schedule without offsets makes times without the key, not with it set to `undefined`. */
+function localTime(date: string, time: string, offsetMinutes: number | undefined): LocalTime {
+	return offsetMinutes === undefined ? { date, time } : { date, time, offsetMinutes };
+}
+
 /** Local time of a UTC instant in a zone given by its offset. */
 export function localTimeAt(utcMillis: number, offsetMinutes: number): LocalTime {
 	const shifted = new Date(utcMillis + offsetMinutes * 60_000);
@@ -127,12 +134,10 @@ export function localTimeAt(utcMillis: number, offsetMinutes: number): LocalTime
 
 /** Reads `2026-01-31T09:30:00+01:00` (offset optional) as written. */
 export function parseLocalTime(text: string): LocalTime | undefined {
-	// Most exports write exactly this shape: read by position.
-	if (text.length === 25 && text[4] === '-' && text[10] === 'T' && text[13] === ':' && text[19] !== '.' && text[22] === ':' && (text[19] === '+' || text[19] === '-')) {
-		const hours = Number(text.slice(20, 22)), minutes = Number(text.slice(23, 25));
-		if (Number.isInteger(hours) && Number.isInteger(minutes) && /^\d{4}-\d{2}-\d{2}$/.test(text.slice(0, 10))) {
-			return { date: text.slice(0, 10), time: text.slice(11, 16), offsetMinutes: (text[19] === '-' ? -1 : 1) * (hours * 60 + minutes) };
-		}
+	// Most exports write exactly this shape: read by position, making no strings but the two kept.
+	if (text.length === 25 && FULL_LOCAL_TIME.test(text)) {
+		const sign = text[19] === '-' ? -1 : 1;
+		return { date: text.slice(0, 10), time: text.slice(11, 16), offsetMinutes: sign * (twoDigitsAt(text, 20) * 60 + twoDigitsAt(text, 23)) };
 	}
 	const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
 	if (!match) {
@@ -146,27 +151,44 @@ export function parseLocalTime(text: string): LocalTime | undefined {
 		const digits = zone.replace(':', '');
 		offsetMinutes = (digits[0] === '-' ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
 	}
-	return { date: match[1], time: match[2], ...(offsetMinutes !== undefined ? { offsetMinutes } : {}) };
+	return localTime(match[1], match[2], offsetMinutes);
 }
 
+const FULL_LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+const CLOCK_DURATION = /^\d{2}:\d{2}(?::\d{2})?$/;
 const DURATION = /^\s*(\d+):(\d+)(?::\d+)?\s*$/;
+
+/** The number written by the two ASCII digits at `index` (checked by the caller). */
+function twoDigitsAt(text: string, index: number): number {
+	return (text.charCodeAt(index) - 0x30) * 10 + text.charCodeAt(index + 1) - 0x30;
+}
+
+/** The minutes of a `HH:MM` or `HH:MM:SS` duration (hours of any length, seconds dropped). */
+function durationMinutes(duration: string): number | undefined {
+	if (CLOCK_DURATION.test(duration)) {
+		// Most exports: `00:50`, read by position.
+		return twoDigitsAt(duration, 0) * 60 + twoDigitsAt(duration, 3);
+	}
+	const match = DURATION.exec(duration);
+	return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
+}
+
+const CLOCK_FIELDS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
 
 /** The end of a slot from its start and a `HH:MM` or `HH:MM:SS` duration (the wall clock moves on as written). */
 export function addDuration(start: LocalTime, duration: string): LocalTime | undefined {
-	const match = DURATION.exec(duration);
-	if (!match) {
+	const minutes = durationMinutes(duration);
+	if (minutes === undefined) {
 		return undefined;
 	}
-	const minutes = Number(match[1]) * 60 + Number(match[2]);
-	const hour = Number(start.time.slice(0, 2)), minute = Number(start.time.slice(3, 5));
+	const hour = twoDigitsAt(start.time, 0), minute = twoDigitsAt(start.time, 3);
 	const endOfDay = hour * 60 + minute + minutes;
 	if (endOfDay < 1440) {
 		// Within the day, most slots: no date arithmetic.
-		const time = `${String(Math.floor(endOfDay / 60)).padStart(2, '0')}:${String(endOfDay % 60).padStart(2, '0')}`;
-		return { date: start.date, time, ...(start.offsetMinutes !== undefined ? { offsetMinutes: start.offsetMinutes } : {}) };
+		return localTime(start.date, `${CLOCK_FIELDS[Math.floor(endOfDay / 60)]}:${CLOCK_FIELDS[endOfDay % 60]}`, start.offsetMinutes);
 	}
 	const [year, month, day] = start.date.split('-').map(Number);
 	const wall = Date.UTC(year, month - 1, day, hour, minute) + minutes * 60_000;
 	const end = localTimeAt(wall, 0);
-	return { date: end.date, time: end.time, ...(start.offsetMinutes !== undefined ? { offsetMinutes: start.offsetMinutes } : {}) };
+	return localTime(end.date, end.time, start.offsetMinutes);
 }

@@ -139,19 +139,19 @@ export function asArray(value: unknown): unknown[] {
 
 /** Names in order, blanks and repeats dropped. */
 export function uniqueNames(names: ReadonlyArray<string | undefined>): string[] {
-	if (names.length === 1) {
-		// Most talks have one speaker: nothing to compare.
-		const clean = names[0] === undefined ? undefined : collapseAsciiWhitespace(names[0]);
-		return clean ? [clean] : [];
-	}
-	const seen = new Set<string>();
 	const out: string[] = [];
 	for (const name of names) {
-		const clean = name === undefined ? undefined : collapseAsciiWhitespace(name);
-		if (clean && !seen.has(clean.toLowerCase())) {
-			seen.add(clean.toLowerCase());
-			out.push(clean);
-		}
+		addUniqueName(out, name === undefined ? undefined : collapseAsciiWhitespace(name));
 	}
 	return out;
+}
+
+/**
+ * Adds a clean name (layout already collapsed) unless it is blank or already there in any letter case. A
+ * talk's speakers are a handful: a scan, no set.
+ */
+export function addUniqueName(names: string[], name: string | undefined): void {
+	if (name && !names.some(known => known === name || known.toLowerCase() === name.toLowerCase())) {
+		names.push(name);
+	}
 }
