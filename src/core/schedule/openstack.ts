@@ -3,18 +3,28 @@ import { classifySessionUrl } from '../sessions/classify';
 import { asArray, asRecord, asText, uniqueNames } from '../sessions/providers/context';
 import { OPENSTACK_SUMMIT_IDS, SUMMIT_API } from '../sessions/providers/openstack';
 import type { HttpFetcher } from '../sessions/types';
+import { ScheduleFormatError } from './readers';
 import { inStartOrder, localTimeAt, type Schedule, type ScheduleSession } from './schedule';
 
 /** Pages of the summit API's published events a schedule may have (100 each): 50 pages is 5,000 sessions. */
 const MAX_PAGES = 50;
 const JSON_ACCEPT = 'application/json';
 
-/** The numeric id of the summit an OpenStack schedule or video URL names, when it is one of the known ones. */
-export function openStackSummitId(url: string): number | undefined {
+/** A summit an OpenStack URL names: its slug (`boston-2017`), and its numeric id when it is a known one. */
+export interface OpenStackSummit {
+	readonly slug: string;
+	readonly id?: number;
+}
+
+/** The summit an OpenStack schedule or video URL names. */
+export function openStackSummitOf(url: string): OpenStackSummit | undefined {
 	try {
 		const classified = classifySessionUrl(url);
-		return (classified.platform === 'openstack-schedule' || classified.platform === 'openstack-video') && classified.event
-			? OPENSTACK_SUMMIT_IDS[classified.event] : undefined;
+		if ((classified.platform !== 'openstack-schedule' && classified.platform !== 'openstack-video') || !classified.event) {
+			return undefined;
+		}
+		const id = OPENSTACK_SUMMIT_IDS[classified.event];
+		return id === undefined ? { slug: classified.event } : { slug: classified.event, id };
 	} catch {
 		return undefined;
 	}
@@ -23,11 +33,15 @@ export function openStackSummitId(url: string): number | undefined {
 /**
  * An OpenStack summit's schedule from its public summit API: the summit (its name and time zone, with the
  * zone's offset during the summit) and every published event, page by page; times are the summit's local
- * time.
+ * time. A summit whose id is not known is looked up by its slug (`summits/all/{slug}`).
  */
-export async function fetchOpenStackSchedule(fetcher: HttpFetcher, summitId: number, signal?: AbortSignal): Promise<Schedule> {
+export async function fetchOpenStackSchedule(fetcher: HttpFetcher, summitRef: OpenStackSummit, signal?: AbortSignal): Promise<Schedule> {
 	const get = async (url: string) => JSON.parse((await fetcher.get(url, { accept: JSON_ACCEPT, ...(signal ? { signal } : {}) })).body) as unknown;
-	const summit = asRecord(await get(`${SUMMIT_API}/${summitId}`));
+	const summit = asRecord(await get(summitRef.id !== undefined ? `${SUMMIT_API}/${summitRef.id}` : `${SUMMIT_API}/all/${encodeURIComponent(summitRef.slug)}`));
+	const summitId = summitRef.id ?? (typeof summit?.id === 'number' ? summit.id : undefined);
+	if (summitId === undefined) {
+		throw new ScheduleFormatError(`its answer for summit "${summitRef.slug}" names no summit id`);
+	}
 	const zone = asRecord(summit?.time_zone);
 	const offsetMinutes = typeof zone?.offset === 'number' ? Math.round(zone.offset / 60) : 0;
 	const sessions: ScheduleSession[] = [];

@@ -2,7 +2,7 @@ import { errorMessage } from '../errors';
 import { classifySessionUrl } from '../sessions/classify';
 import { scheduleJsonUrl } from '../sessions/providers/frab';
 import { FetchError, type HttpFetcher } from '../sessions/types';
-import { fetchOpenStackSchedule, openStackSummitId } from './openstack';
+import { fetchOpenStackSchedule, openStackSummitOf } from './openstack';
 import { ScheduleFormatError, ScheduleTextReader } from './readers';
 import type { Schedule } from './schedule';
 
@@ -84,14 +84,14 @@ export async function fetchSchedule(fetcher: HttpFetcher, url: string, signal?: 
 	const candidates = scheduleExportUrls(url);
 	const reasons: string[] = [];
 	// An OpenStack summit publishes no export: its schedule comes from the summit API, page by page.
-	const summitId = openStackSummitId(url);
-	if (summitId !== undefined) {
+	const summit = openStackSummitOf(url);
+	if (summit) {
 		try {
-			const schedule = await fetchOpenStackSchedule(fetcher, summitId, signal);
+			const schedule = await fetchOpenStackSchedule(fetcher, summit, signal);
 			if (schedule.sessions.length > 0) {
 				return schedule;
 			}
-			reasons.push(`the summit API lists no published session of summit ${summitId}`);
+			reasons.push(`the summit API lists no published session of summit ${summit.slug}`);
 		} catch (error) {
 			if (error instanceof FetchError && error.kind === 'cancelled') {
 				throw error;

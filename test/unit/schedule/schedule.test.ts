@@ -235,6 +235,10 @@ suite('core.schedule: OpenStack summits', function () {
 			'openstackid-resources.openstack.org/api/public/v1/summits/22': json({ id: 22, name: 'OpenStack Summit Boston 2017', time_zone_id: 'America/New_York', time_zone: { name: 'America/New_York', offset: -14400 } }),
 			'openstackid-resources.openstack.org/api/public/v1/summits/22/events/published?expand=speakers,location&per_page=100&page=1': json({ total: 2, per_page: 1, current_page: 1, last_page: 2, data: [fwaas] }),
 			'openstackid-resources.openstack.org/api/public/v1/summits/22/events/published?expand=speakers,location&per_page=100&page=2': json({ total: 2, per_page: 1, current_page: 2, last_page: 2, data: [kolla] }),
+			// A summit outside the slug → id table: found by its slug (this server's own id), then read by id.
+			'openstackid-resources.openstack.org/api/public/v1/summits/all/vancouver-2018': json({ id: 9024, slug: 'vancouver-2018', name: 'OpenStack Summit Vancouver 2018', time_zone_id: 'America/Vancouver', time_zone: { name: 'America/Vancouver', offset: -25200 } }),
+			'openstackid-resources.openstack.org/api/public/v1/summits/9024/events/published?expand=speakers,location&per_page=100&page=1': json({ total: 1, per_page: 100, current_page: 1, last_page: 1, data: [fwaas] }),
+			'openstackid-resources.openstack.org/api/public/v1/summits/all/atlantis-2099': { status: 404, headers: { 'content-type': 'application/json' }, body: '{"message":"Not Found"}' },
 		});
 	});
 
@@ -250,5 +254,14 @@ suite('core.schedule: OpenStack summits', function () {
 			['FWaaS v2: A New Beginning', '2017-05-09T14:50:00-04:00', 'MR 102', ['Nate Johnston', 'Sridar Kandaswamy']],
 		]);
 		assert.equal(proposedTitle(schedule, schedule.sessions.slice(1)), 'OpenStack Summit Boston 2017 - Tuesday Sessions PM');
+	});
+
+	test('Should find a summit outside the known ones by its slug, and say so when the API knows none (#17)', async () => {
+		const fetcher = new NodeHttpFetcher({ hostMap: server.hostMap('openstackid-resources.openstack.org', 'www.openstack.org'), timeoutMs: 5_000 });
+		const schedule = await fetchSchedule(fetcher, 'https://www.openstack.org/summit/vancouver-2018/summit-schedule/events/18236/fwaas-v2-a-new-beginning');
+		assert.equal(schedule.name, 'OpenStack Summit Vancouver 2018');
+		assert.deepEqual(schedule.sessions.map(s => [s.title, formatLocalTime(s.start)]), [['FWaaS v2: A New Beginning', '2017-05-09T11:50:00-07:00']]);
+		await assert.rejects(fetchSchedule(fetcher, 'https://www.openstack.org/summit/atlantis-2099/summit-schedule/events/1/x'),
+			(error: Error) => error instanceof ScheduleNotFoundError && /summit API: .*404/.test(error.message));
 	});
 });

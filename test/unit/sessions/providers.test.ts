@@ -23,6 +23,10 @@ suite('sessions.providers', () => {
 				{ body: fixture('openstack-event-18385.html') },
 			'openstackid-resources.openstack.org/api/public/v1/summits/22/events/18236/published?expand=speakers,location':
 				{ headers: JSON_TYPE, body: fixture('openstack-summit-api-18236.json') },
+			// A summit outside the slug → id table, found by its slug (the ids are this server's own).
+			'openstackid-resources.openstack.org/api/public/v1/summits/all/vancouver-2018': { headers: JSON_TYPE, body: JSON.stringify({ id: 9024, slug: 'vancouver-2018', name: 'OpenStack Summit Vancouver 2018' }) },
+			'openstackid-resources.openstack.org/api/public/v1/summits/9024/events/18236/published?expand=speakers,location':
+				{ headers: JSON_TYPE, body: fixture('openstack-summit-api-18236.json') },
 			'www.openstack.org/videos/api/video/OpenStack-Plugin-for-Vault': { headers: JSON_TYPE, body: fixture('openstack-video-api.json') },
 			'kccncna2023.sched.com/event/1R2pr/kubernetes-networking-deep-dive-jane-doe-acme-corp-jose-garcia-ejemplo-sa':
 				{ body: fixture('sched-event.html') },
@@ -94,6 +98,13 @@ suite('sessions.providers', () => {
 		assert.equal(info.start, '2017-05-09T18:50:00Z');
 		assert.equal(info.room, 'MR 102');
 		assert.equal(info.abstract, 'Firewall-as-a-Service v2 applies rules per port instead of per router.');
+		assert.equal(info.source, 'openstack-api');
+	});
+
+	test('Should find a summit outside the known ones by its slug, then read the event from the summit API (#17)', async () => {
+		const info = await resolve('https://www.openstack.org/summit/vancouver-2018/summit-schedule/events/18236/fwaas-v2-a-new-beginning');
+		assert.equal(info.title, 'FWaaS v2: A New Beginning');
+		assert.deepEqual(info.speakers, ['Nate Johnston', 'Sridar Kandaswamy']);
 		assert.equal(info.source, 'openstack-api');
 	});
 

@@ -83,8 +83,15 @@ export async function readOpenStackSchedule(context: ProviderContext): Promise<P
 	const { event: summit, id } = context.classified;
 	const summitId = summit ? OPENSTACK_SUMMIT_IDS[summit] : undefined;
 	const steps: Array<() => Promise<ProviderResult | undefined>> = [];
+	const publishedEvent = (summitId: number) => `${SUMMIT_API}/${summitId}/events/${id}/published?expand=speakers,location`;
 	if (summitId !== undefined) {
-		steps.push(async () => parseSummitEvent(await context.json(`${SUMMIT_API}/${summitId}/events/${id}/published?expand=speakers,location`)));
+		steps.push(async () => parseSummitEvent(await context.json(publishedEvent(summitId))));
+	} else if (summit) {
+		// A summit outside the table: the API finds it by its slug.
+		steps.push(async () => {
+			const found = asRecord(await context.json(`${SUMMIT_API}/all/${encodeURIComponent(summit)}`));
+			return typeof found?.id === 'number' ? parseSummitEvent(await context.json(publishedEvent(found.id))) : undefined;
+		});
 	}
 	steps.push(async () => readOpenStackEventPage((await context.html(context.pasted)).doc, summit));
 	return firstOf(context, steps);
