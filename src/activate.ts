@@ -46,7 +46,7 @@ export function activateExtension(context: vscode.ExtensionContext, host: Extens
 		registerImageFeatures({ language: 'markdown' }, sites, { docs: ruleDocs }),
 		registerSessionCommands(terms, host.makeHttpFetcher),
 		registerNewPostCommand(terms),
-		registerScheduleCommands(terms, host.makeHttpFetcher),
+		registerScheduleCommands(terms, host.makeHttpFetcher, { exposeState: context.extensionMode === vscode.ExtensionMode.Test }),
 		registerPostPreview(context.extensionUri, sites, { exposeSnapshots: context.extensionMode === vscode.ExtensionMode.Test }),
 		registerWritingCompletions({ language: 'markdown' }, sites, terms),
 		registerImagePasting({ language: 'markdown' }, sites),

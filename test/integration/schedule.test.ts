@@ -3,6 +3,7 @@
 // step, bad input. scheduleOnline.test.ts reads a real export over the network (Node host only).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { SessionPickerState } from '../../src/features/schedule';
 import { activateExtension, closeAllEditors, withTimeout, workspaceFile } from './util';
 
 const NEW = 'eventWriteup.newWriteUpFromSchedule';
@@ -48,6 +49,21 @@ async function runAnswering<T>(command: string, answer: string, pauseMs: number,
 const runAndAccept = <T>(command: string, args?: object) => runAnswering<T>(command, 'workbench.action.acceptSelectedQuickOpenItem', 100, args);
 /** Dismisses each picker as it appears, until the command gives up. */
 const runAndDismiss = <T>(command: string, args?: object) => runAnswering<T>(command, 'workbench.action.closeQuickOpen', 50, args);
+
+/** Waits (bounded) until the session picker is on screen and its state satisfies `predicate`. */
+async function waitForPicker(predicate: (state: SessionPickerState) => boolean, ms = 30_000): Promise<SessionPickerState> {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		const state = await vscode.commands.executeCommand<SessionPickerState | undefined>('eventWriteup.sessionPickerState');
+		if (state && predicate(state)) {
+			return state;
+		}
+		if (Date.now() > deadline) {
+			throw new Error(`the session picker did not show as expected: ${JSON.stringify(state)}`);
+		}
+		await new Promise(resolve => setTimeout(resolve, 50));
+	}
+}
 
 suite('integration.schedule', function () {
 	this.timeout(120_000);
@@ -103,6 +119,34 @@ suite('integration.schedule', function () {
 		assert.match(text, /^title = "FOSDEM 2026 - Saturday Sessions"$/m);
 		assert.deepEqual([...text.matchAll(/^#### (.*)$/gm)].map(m => m[1]),
 			['Welcome to FOSDEM 2026', 'Mercurial, 20 years and counting: how are we still alive and kicking?', 'Introducing the MSHV accelerator in QEMU']);
+	});
+
+	test('Should take what the writer toggles in the real picker: one session unchecked, one checked again (#17)', async () => {
+		const result = Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>(NEW, { source: agenda().toString(), day: '2026-01-31', title: 'FOSDEM 2026 - Saturday Sessions PM' }));
+		// The agenda's three sessions start checked.
+		const shown = await waitForPicker(state => state.selected.length === 3);
+		assert.deepEqual(shown.sessions, ['Welcome to FOSDEM 2026', 'Mercurial, 20 years and counting: how are we still alive and kicking?', 'Introducing the MSHV accelerator in QEMU']);
+		await vscode.commands.executeCommand('quickInput.first');
+		await waitForPicker(state => state.active[0] === 'Welcome to FOSDEM 2026');
+		await vscode.commands.executeCommand('workbench.action.quickPickManyToggle');
+		await waitForPicker(state => state.selected.length === 2);
+		// The last one unchecked and checked again: it stays.
+		await vscode.commands.executeCommand('quickInput.last');
+		await waitForPicker(state => state.active[0] === 'Introducing the MSHV accelerator in QEMU');
+		await vscode.commands.executeCommand('workbench.action.quickPickManyToggle');
+		await waitForPicker(state => state.selected.length === 1);
+		await vscode.commands.executeCommand('workbench.action.quickPickManyToggle');
+		const before = await waitForPicker(state => state.selected.length === 2);
+		assert.deepEqual(before.selected, ['Mercurial, 20 years and counting: how are we still alive and kicking?', 'Introducing the MSHV accelerator in QEMU']);
+		await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+		const uri = await withTimeout(30_000, result, NEW);
+		assert.ok(uri, 'a post was created from the toggled selection');
+		created.push(uri);
+		const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+		assert.deepEqual([...text.matchAll(/^#### (.*)$/gm)].map(m => m[1]),
+			['Mercurial, 20 years and counting: how are we still alive and kicking?', 'Introducing the MSHV accelerator in QEMU']);
+		assert.match(text, /^date = 2026-01-31T12:00:00\+01:00$/m);
+		assert.equal(await vscode.commands.executeCommand('eventWriteup.sessionPickerState'), undefined, 'the picker is gone');
 	});
 
 	test('Should insert the picked sessions at the cursor in one edit that one undo removes (#17)', async () => {

@@ -31,11 +31,12 @@ export interface ScheduleCommandArgs {
  * it, or its export) or a file (an `.ics` agenda works offline), a day, the sessions attended; then the
  * post of that half day, or its entries at the cursor.
  */
-export function registerScheduleCommands(terms: SiteTermsCache, makeFetcher: MakeHttpFetcher): vscode.Disposable {
+export function registerScheduleCommands(terms: SiteTermsCache, makeFetcher: MakeHttpFetcher, options: { readonly exposeState: boolean }): vscode.Disposable {
 	const loader = new ScheduleLoader(makeFetcher);
-	return vscode.Disposable.from(
+	const pickers = new SessionPickers();
+	const disposables: vscode.Disposable[] = [
 		vscode.commands.registerCommand(CommandId.NewWriteUpFromSchedule, async (args?: unknown) => {
-			const picked = await pickSessions(loader, asArgs(args), 'New Write-up from Schedule');
+			const picked = await pickSessions(loader, pickers, asArgs(args), 'New Write-up from Schedule');
 			if (!picked) {
 				return undefined;
 			}
@@ -68,7 +69,7 @@ export function registerScheduleCommands(terms: SiteTermsCache, makeFetcher: Mak
 			}
 			const document = editor.document;
 			const version = document.version;
-			const picked = await pickSessions(loader, asArgs(args), 'Insert Sessions from Schedule');
+			const picked = await pickSessions(loader, pickers, asArgs(args), 'Insert Sessions from Schedule');
 			if (!picked) {
 				return false;
 			}
@@ -87,7 +88,12 @@ export function registerScheduleCommands(terms: SiteTermsCache, makeFetcher: Mak
 			}
 			return inserted;
 		}),
-	);
+	];
+	if (options.exposeState) {
+		// Lets the extension-host tests see the session picker on screen; registered only when VS Code runs the extension's tests.
+		disposables.push(vscode.commands.registerCommand(CommandId.SessionPickerState, () => pickers.state()));
+	}
+	return vscode.Disposable.from(...disposables);
 }
 
 function asArgs(args: unknown): ScheduleCommandArgs | undefined {
@@ -136,7 +142,7 @@ class ScheduleLoader {
 }
 
 /** Asks for the schedule, the day and the sessions, each unless the arguments give it. */
-async function pickSessions(loader: ScheduleLoader, args: ScheduleCommandArgs | undefined, title: string): Promise<{ schedule: Schedule; sessions: ScheduleSession[] } | undefined> {
+async function pickSessions(loader: ScheduleLoader, pickers: SessionPickers, args: ScheduleCommandArgs | undefined, title: string): Promise<{ schedule: Schedule; sessions: ScheduleSession[] } | undefined> {
 	const source = args?.source ?? await askSource(title);
 	if (!source) {
 		return undefined;
@@ -165,7 +171,7 @@ async function pickSessions(loader: ScheduleLoader, args: ScheduleCommandArgs | 
 		}
 	} else {
 		// An agenda (.ics) is the writer's own selection: its sessions start selected.
-		sessions = await askSessions(ofDay, schedule.format === 'icalendar', title, `${schedule.name}, ${weekdayOf(day)} ${day}`);
+		sessions = await askSessions(pickers, ofDay, schedule.format === 'icalendar', title, `${schedule.name}, ${weekdayOf(day)} ${day}`);
 	}
 	return sessions && sessions.length > 0 ? { schedule, sessions } : undefined;
 }
@@ -203,9 +209,38 @@ interface SessionItem extends vscode.QuickPickItem {
 	readonly session?: ScheduleSession;
 }
 
+/** The session picker on screen and what it shows, by the sessions' titles. */
+export interface SessionPickerState {
+	readonly sessions: readonly string[];
+	readonly selected: readonly string[];
+	readonly active: readonly string[];
+}
+
+/** Which session picker is on screen, if any. */
+class SessionPickers {
+	#shown: vscode.QuickPick<SessionItem> | undefined;
+
+	shown(pick: vscode.QuickPick<SessionItem>): vscode.Disposable {
+		this.#shown = pick;
+		return {
+			dispose: () => {
+				if (this.#shown === pick) {
+					this.#shown = undefined;
+				}
+			},
+		};
+	}
+
+	state(): SessionPickerState | undefined {
+		const titles = (items: readonly SessionItem[]) => items.flatMap(item => item.session ? [item.session.title] : []);
+		return this.#shown && { sessions: titles(this.#shown.items), selected: titles(this.#shown.selectedItems), active: titles(this.#shown.activeItems) };
+	}
+}
+
 /** The sessions of a day grouped by start time, several selectable, narrowed to the morning or afternoon by buttons. */
-async function askSessions(sessions: readonly ScheduleSession[], preselect: boolean, title: string, dayName: string): Promise<ScheduleSession[] | undefined> {
+async function askSessions(pickers: SessionPickers, sessions: readonly ScheduleSession[], preselect: boolean, title: string, dayName: string): Promise<ScheduleSession[] | undefined> {
 	const pick = vscode.window.createQuickPick<SessionItem>();
+	const shown = pickers.shown(pick);
 	const morning: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('debug-restart-frame'), tooltip: 'Morning only (before 12:00)' };
 	const afternoon: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('watch'), tooltip: 'Afternoon only (from 12:00)' };
 	const wholeDay: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('calendar'), tooltip: 'The whole day' };
@@ -249,6 +284,7 @@ async function askSessions(sessions: readonly ScheduleSession[], preselect: bool
 			pick.show();
 		});
 	} finally {
+		shown.dispose();
 		pick.dispose();
 	}
 }
