@@ -54,6 +54,8 @@ export function activateExtension(context: vscode.ExtensionContext, host: Extens
 		registerBuiltInPathSuggestions(sites, context.workspaceState),
 		registerHugoServer(sites, host.hugoProcesses, { exposeState: context.extensionMode === vscode.ExtensionMode.Test }),
 	);
+	// A workspace opened as a Hugo site activates the extension (package.json): its index is built ahead of the first post.
+	sites.warmWorkspaceSites();
 	// VS Code's built-in Markdown preview calls extendMarkdownIt (contributes.markdown.markdownItPlugins)
 	const builtInPreview = new BuiltInPreviewSupport(sites);
 	context.subscriptions.push(builtInPreview);

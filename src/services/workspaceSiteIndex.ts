@@ -82,6 +82,22 @@ export class WorkspaceSiteIndex extends Disposable {
 	}
 
 	/**
+	 * Starts loading the sites of workspace folders that are Hugo sites themselves (a configuration at the
+	 * folder's root), now and as folders are added: the first post opened then finds its site indexed.
+	 * Sites deeper in a folder still load when one of their documents first asks.
+	 */
+	warmWorkspaceSites(): void {
+		const warm = (folders: readonly vscode.WorkspaceFolder[]) => {
+			for (const folder of folders) {
+				// A document directly in the folder: its site root is the folder when the folder holds a configuration.
+				void this.siteFor(vscode.Uri.joinPath(folder.uri, 'index.md'));
+			}
+		};
+		warm(vscode.workspace.workspaceFolders ?? []);
+		this._register(vscode.workspace.onDidChangeWorkspaceFolders(event => warm(event.added)));
+	}
+
+	/**
 	 * The site of a document only when it is already loaded, for callers that must not wait (rendering,
 	 * synchronous checks). Otherwise starts loading it and answers `undefined`; `onDidChange` fires once
 	 * it is ready.

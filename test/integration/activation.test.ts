@@ -7,6 +7,17 @@ interface Manifest {
 }
 
 suite('integration.activation', () => {
+	test('Should activate with a workspace that is a Hugo site, before any post is opened, to index it ahead (#19)', async () => {
+		// This suite runs first: no Markdown document has been opened to activate the extension that way.
+		assert.equal(vscode.workspace.textDocuments.some(document => document.languageId === 'markdown'), false, 'no post is open yet');
+		const extension = vscode.extensions.getExtension('event-writeup.event-writeup')!;
+		const deadline = Date.now() + 30_000;
+		while (!extension.isActive && Date.now() < deadline) {
+			await new Promise(resolve => setTimeout(resolve, 50));
+		}
+		assert.equal(extension.isActive, true, 'activated by the site\'s configuration (workspaceContains)');
+	});
+
 	test('Should activate and register every contributed command (#2)', async () => {
 		const extension = await activateExtension();
 		assert.equal(extension.isActive, true);

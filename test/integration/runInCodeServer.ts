@@ -117,10 +117,11 @@ function formatPrintf(args: unknown[]): string {
 /**
  * Runs the module `testsPath` (exporting `run()`) in the extension host of the offline VS Code, with the
  * extension under development and `workspace` open (a copy of the sample site by default, removed after),
- * and `userSettings` added to the quiet workbench settings.
+ * and `userSettings` added to the quiet workbench settings. `extensionDevelopmentPath` loads another
+ * extension in place of this one (a benchmark's baseline without it).
  * Returns the exit code; prints `<label> (VS Code x): N passed, M failed`.
  */
-export async function runInExtensionHost(options: { testsPath?: string; workspace?: string; label?: string; userSettings?: Record<string, unknown> } = {}): Promise<number> {
+export async function runInExtensionHost(options: { testsPath?: string; workspace?: string; label?: string; userSettings?: Record<string, unknown>; extensionDevelopmentPath?: string } = {}): Promise<number> {
 	ensureInstalled();
 	const version = await vscodeVersion();
 	const label = options.label ?? 'extension host';
@@ -167,7 +168,7 @@ export async function runInExtensionHost(options: { testsPath?: string; workspac
 			page.on('console', message => console.log(`[browser] ${message.text()}`));
 		}
 		const payload = JSON.stringify([
-			['extensionDevelopmentPath', remote(REPO_ROOT)],
+			['extensionDevelopmentPath', remote(options.extensionDevelopmentPath ?? REPO_ROOT)],
 			['extensionTestsPath', remote(options.testsPath ?? path.join(__dirname, 'index.js'))],
 			['skipWelcome', 'true'],
 		]);

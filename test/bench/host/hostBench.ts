@@ -69,30 +69,53 @@ function line(name: string, value: string, target?: string): void {
 	console.log(`host bench: ${name.padEnd(58)} ${value}${target ? `   (target ${target})` : ''}`);
 }
 
+/** Where the baseline run leaves what it measured for the run with the extension. */
+const BASELINE_FILE = ['.bench', 'baseline.json'];
+
+interface Baseline {
+	readonly openedMs: number;
+	readonly shownMs: number;
+}
+
+/** Opens and shows the post as the benchmark does, in milliseconds since asked. */
+async function openPost(post: vscode.Uri): Promise<{ document: vscode.TextDocument; editor: vscode.TextEditor; openedMs: number; shownMs: number }> {
+	const start = performance.now();
+	const document = await vscode.workspace.openTextDocument(post);
+	const openedMs = since(start);
+	const editor = await vscode.window.showTextDocument(document);
+	return { document, editor, openedMs, shownMs: since(start) };
+}
+
 export async function run(): Promise<void> {
 	const root = vscode.workspace.workspaceFolders![0].uri;
 	const post = vscode.Uri.joinPath(root, 'content', 'post', 'bench-first.md');
-	const plain = vscode.Uri.joinPath(root, 'notes', 'bench-first.txt');
+	const baselineFile = vscode.Uri.joinPath(root, ...BASELINE_FILE);
+	const extension = vscode.extensions.getExtension('event-writeup.event-writeup');
+	if (!extension) {
+		// The baseline run: VS Code (and its own Markdown support) opening the same post without this extension.
+		const { openedMs, shownMs } = await openPost(post);
+		await vscode.workspace.fs.writeFile(baselineFile, new TextEncoder().encode(JSON.stringify({ openedMs, shownMs } satisfies Baseline)));
+		line('VS Code opening / showing the post without the extension', `${openedMs.toFixed(0)} / ${shownMs.toFixed(0)} ms`);
+		console.log(`${RESULT_MARKER} ${JSON.stringify({ passed: 1, failed: 0, pending: 0, version: vscode.version })}`);
+		return;
+	}
+	const baseline = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(baselineFile))) as Baseline;
 	const heapBefore = process.memoryUsage().heapUsed;
 
-	// The baseline: VS Code opening a file of the same text that no extension of ours reads.
-	let start = performance.now();
-	await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(plain));
-	const openPlainMs = since(start);
-	await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-
 	// The first post of the session: front matter and image diagnostics.
-	start = performance.now();
-	const document = await vscode.workspace.openTextDocument(post);
-	const editor = await vscode.window.showTextDocument(document);
-	const activated = vscode.extensions.getExtension('event-writeup.event-writeup')!;
-	const [frontMatterMs, imagesMs] = await Promise.all([
+	const activeBefore = extension.isActive;
+	let start = performance.now();
+	const [{ document, editor, openedMs, shownMs }, frontMatterMs, imagesMs] = await Promise.all([
+		openPost(post),
 		diagnosticsWhen(post, codes => codes.includes('fm-draft-not-boolean'), start),
 		diagnosticsWhen(post, codes => codes.includes('image-not-found'), start),
 	]);
 	const firstMs = Math.max(frontMatterMs, imagesMs);
-	line('open the first post to its diagnostics', `${firstMs.toFixed(0)} ms, ${(firstMs / openPlainMs).toFixed(1)}x opening it with no extension (${openPlainMs.toFixed(0)} ms)`, '≤ 1000 ms');
-	line('  of which front matter / images', `${frontMatterMs.toFixed(0)} ms / ${imagesMs.toFixed(0)} ms (extension ${activated.isActive ? 'active' : 'inactive'})`);
+	line('open the first post to its diagnostics', `${firstMs.toFixed(0)} ms, ${(firstMs / baseline.shownMs).toFixed(1)}x VS Code showing it without the extension (${baseline.shownMs.toFixed(0)} ms)`, '≤ 1000 ms');
+	line('  of which front matter / images', `${frontMatterMs.toFixed(0)} ms / ${imagesMs.toFixed(0)} ms`);
+	// The workspace holds a Hugo configuration: the extension activates with the window and indexes the site
+	// then, while VS Code opens the post (openTextDocument, then showTextDocument).
+	line('  extension active before the post opened', `${activeBefore ? 'yes' : 'no'}; VS Code opened / showed the post at ${openedMs.toFixed(0)} / ${shownMs.toFixed(0)} ms`);
 	const heapAfter = process.memoryUsage().heapUsed;
 
 	// A fresh index and terms cache of the same site, timed from nothing to complete.

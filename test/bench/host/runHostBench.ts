@@ -59,8 +59,6 @@ async function generateSite(root: string): Promise<void> {
 	// The post the benchmark opens: a draft flag Hugo rejects and a photo not yet in static/.
 	const first = writeUp(POSTS, false, ['/images/bench/arrives-later.jpg']).replace('draft = false', 'draft = "yes"');
 	await fs.writeFile(path.join(root, 'content', 'post', 'bench-first.md'), first);
-	await fs.mkdir(path.join(root, 'notes'), { recursive: true });
-	await fs.writeFile(path.join(root, 'notes', 'bench-first.txt'), first);
 }
 
 async function main(): Promise<number> {
@@ -68,6 +66,14 @@ async function main(): Promise<number> {
 	try {
 		await generateSite(root);
 		console.log(`host bench: a site of ${POSTS} posts and ${STATIC_IMAGES} static images in ${root}`);
+		// The baseline first: the same window and post with an empty extension in place of this one.
+		const emptyExtension = path.join(root, '.bench', 'empty-extension');
+		await fs.mkdir(emptyExtension, { recursive: true });
+		await fs.writeFile(path.join(emptyExtension, 'package.json'), JSON.stringify({ name: 'empty', publisher: 'bench', version: '0.0.0', engines: { vscode: '*' } }));
+		const baseline = await runInExtensionHost({ testsPath: path.join(__dirname, 'hostBench.js'), workspace: root, label: 'host bench baseline', extensionDevelopmentPath: emptyExtension });
+		if (baseline !== 0) {
+			return baseline;
+		}
 		return await runInExtensionHost({ testsPath: path.join(__dirname, 'hostBench.js'), workspace: root, label: 'host bench' });
 	} finally {
 		await fs.rm(root, { recursive: true, force: true });
