@@ -89,7 +89,10 @@ export function findImageReferences(text: string, site: RenderingSite = PLAIN_SI
 			references.push(found);
 		}
 		for (const found of htmlImages(body.html)) {
-			references.push(verbatim(found) ? { ...found, kind: 'shortcodeHtml' as const } : found);
+			if (verbatim(found)) {
+				found.kind = 'shortcodeHtml';
+			}
+			references.push(found);
 		}
 		for (const found of figureImages(body.shortcodes)) {
 			references.push(found);
@@ -282,24 +285,27 @@ interface MaskedBody {
 /** Blanks everything before `from` (the front matter) and what does not render, as described on `MaskedBody`. */
 function maskNonMarkdown(text: string, from: number, site: RenderingSite): MaskedBody {
 	const { code, definitions } = scanBlocks(text, from);
-	const withoutCode = blankRanges(text, [[0, from], ...code]);
-	const comments: Array<[number, number]> = [[0, from]];
+	// Each view blanks more of an earlier one: blanking is the same whatever the order, and most posts
+	// have no code, comment or shortcode, so most steps blank nothing and copy nothing.
+	const body = blankRanges(text, [[0, from]]);
+	const withoutCode = blankRanges(body, code);
+	const comments: Array<[number, number]> = [];
 	for (const pattern of [/<!--[\s\S]*?-->/g, /\{\{<\s*\/\*[\s\S]*?\*\/\s*>\}\}/g, /\{\{%\s*\/\*[\s\S]*?\*\/\s*%\}\}/g]) {
 		for (const match of withoutCode.matchAll(pattern)) {
 			comments.push([match.index, match.index + match[0].length]);
 		}
 	}
 	// Hugo takes shortcode tags out before Markdown sees the text: backticks in their arguments open no code span.
-	const inners = shortcodeInners(blankRanges(text, comments), site);
-	const hidden = [...comments, ...code, ...inners.nothing];
-	for (const match of blankRanges(text, hidden).matchAll(/\{\{[<%][\s\S]*?[>%]\}\}/g)) {
-		hidden.push([match.index, match.index + match[0].length]);
+	const shortcodes = blankRanges(body, comments);
+	const inners = shortcodeInners(shortcodes, site);
+	const withoutInners = blankRanges(withoutCode, [...comments, ...inners.nothing]);
+	const tags: Array<[number, number]> = [];
+	for (const match of withoutInners.matchAll(/\{\{[<%][\s\S]*?[>%]\}\}/g)) {
+		tags.push([match.index, match.index + match[0].length]);
 	}
-	for (const span of inlineCodeSpans(blankRanges(text, hidden))) {
-		hidden.push(span);
-	}
-	const html = blankRanges(text, hidden);
-	return { markdown: blankRanges(html, [...inners.verbatim, ...inners.literal]), html, verbatim: inners.verbatim, shortcodes: blankRanges(text, comments), definitions };
+	const withoutTags = blankRanges(withoutInners, tags);
+	const html = blankRanges(withoutTags, inlineCodeSpans(withoutTags));
+	return { markdown: blankRanges(html, [...inners.verbatim, ...inners.literal]), html, verbatim: inners.verbatim, shortcodes, definitions };
 }
 
 /**
@@ -365,6 +371,16 @@ function scanBlocks(text: string, from: number): { code: Array<[number, number]>
 	for (let lineStart = from; lineStart < text.length;) {
 		const start = lineStart;
 		const lineEnd = nextLine(text, start);
+		if (!fence && !indented && quoteDepth === 0 && startsProse(text.charCodeAt(start))) {
+			// Most lines of a post are prose at the outermost level: the steps below would find the same, slower.
+			lineStart = lineEnd;
+			while (lists.length > 0 && (blankBefore || !paragraph)) {
+				lists.pop();
+			}
+			blankBefore = false;
+			paragraph = true;
+			continue;
+		}
 		const line = text.slice(start, lineEnd).replace(/\r?\n$/, '');
 		const quote = /^(?: {0,3}> ?)*/.exec(line)?.[0] ?? '';
 		const depth = quote.split('>').length - 1;
@@ -456,6 +472,14 @@ function scanBlocks(text: string, from: number): { code: Array<[number, number]>
 	return { code: ranges, definitions };
 }
 
+/**
+ * Whether a line starting with this character, unindented and outside a blockquote, is paragraph text: a
+ * letter, `!` or `<` opens no code block, heading, list, thematic break or link reference definition.
+ */
+function startsProse(code: number): boolean {
+	return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || code === 0x21 || code === 0x3c;
+}
+
 /** The leading spaces and tabs of `text`: their width in columns (a tab reaches the next multiple of four) and length. */
 function leadingIndent(text: string): { width: number; length: number } {
 	let width = 0;
@@ -474,6 +498,9 @@ function leadingIndent(text: string): { width: number; length: number } {
 
 /** `text` with every character in `ranges` but line breaks replaced by a space: offsets are kept. */
 function blankRanges(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
+	if (ranges.length === 0) {
+		return text;
+	}
 	const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
 	const parts: string[] = [];
 	let at = 0;
@@ -536,7 +563,7 @@ function markdownImages(body: string, definitionStarts: readonly number[]): Foun
 		if (next === '(') {
 			const destination = parseDestination(body, altEnd + 2);
 			if (destination) {
-				result.push({ ...destination, kind: 'markdown' });
+				result.push({ src: destination.src, start: destination.start, end: destination.end, kind: 'markdown' });
 				continue;
 			}
 		}
@@ -555,7 +582,7 @@ function markdownImages(body: string, definitionStarts: readonly number[]): Foun
 	for (const key of usedDefinitions) {
 		const definition = definitions.get(key);
 		if (definition) {
-			result.push({ ...definition, kind: 'reference' });
+			result.push({ src: definition.src, start: definition.start, end: definition.end, kind: 'reference' });
 		}
 	}
 	return result;
