@@ -22,7 +22,7 @@ suite('cli.package', function () {
 		// `npm pack` runs `prepack`, which builds the bundle.
 		const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: REPO, maxBuffer: 16 * 1024 * 1024 });
 		const [packed] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
-		assert.deepEqual(packed.files.map(f => f.path).sort(), ['LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+		assert.deepEqual(packed.files.map(f => f.path).sort(), ['LICENSE', 'README.md', 'dist/cli.js', 'media/preview.css', 'package.json']);
 		const manifest = JSON.parse(await fs.readFile(path.join(REPO, 'package.json'), 'utf8')) as { dependencies?: object };
 		assert.equal(manifest.dependencies, undefined, 'the bundle holds every library: nothing to download at install');
 
@@ -40,5 +40,9 @@ suite('cli.package', function () {
 		);
 		assert.equal(result.code, 1);
 		assert.match(result.stdout, /^::warning file=content\/post\/a\.md,line=6,col=9,endLine=6,endColumn=25,title=image-not-found::Image not found/);
+		// `render` styles the page with the preview's stylesheet, which the package carries.
+		const page = await run('npx', ['--offline', 'event-writeup', 'render', 'content/post/a.md'], offline);
+		const stylesheet = await fs.readFile(path.join(REPO, 'media', 'preview.css'), 'utf8');
+		assert.ok(page.stdout.includes(stylesheet.split('\n').find(line => line.startsWith('\t--accent:'))!), 'the page holds the preview stylesheet');
 	});
 });
