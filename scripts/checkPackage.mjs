@@ -2,14 +2,14 @@
 import { execFileSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
-const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^dist\/(extension|cli|web\/extension)\.js$/, /^media\//, /^snippets\//, /^syntaxes\//];
+const allowed = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^dist\/(extension|web\/extension)\.js$/, /^dist\/cli(-[\w-]+)?\.mjs$/, /^media\//, /^snippets\//, /^syntaxes\//];
 const files = execFileSync('npx', ['--no-install', 'vsce', 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
 	.split('\n').map(line => line.trim()).filter(Boolean);
 const unexpected = files.filter(file => !allowed.some(pattern => pattern.test(file)));
 for (const file of files) {
 	console.log(`  ${unexpected.includes(file) ? '✗' : '✓'} ${file}`);
 }
-const required = ['package.json', 'dist/extension.js', 'dist/web/extension.js', 'dist/cli.js'];
+const required = ['package.json', 'dist/extension.js', 'dist/web/extension.js', 'dist/cli.mjs'];
 const missing = required.filter(file => !files.includes(file));
 if (missing.length > 0) {
 	console.log(`missing from the package: ${missing.join(', ')}`);

@@ -27,7 +27,7 @@ Images that resolve to nothing are kept as written, marked data-unresolved, and 
 
 Exit codes: 0 rendered, 1 FILE cannot be read, 2 bad command line.`;
 
-/** Where the preview stylesheet is, from the bundle (dist/cli.js) or the compiled tests (out/src/cli/). */
+/** Where the preview stylesheet is, from the bundle (dist/cli-*.mjs) or the compiled tests (out/src/cli/). */
 async function readPreviewCss(): Promise<string> {
 	for (const candidate of [path.join(__dirname, '..', 'media', 'preview.css'), path.join(__dirname, '..', '..', '..', 'media', 'preview.css')]) {
 		try {

@@ -66,7 +66,7 @@ suite('cli.main', () => {
 	test('Should print the package version from the built binary (#2)', () => {
 		const repo = path.resolve(__dirname, '..', '..', '..', '..');
 		const { version } = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { version: string };
-		const printed = execFileSync(process.execPath, [path.join(repo, 'dist', 'cli.js'), '--version'], { encoding: 'utf8', timeout: 20_000 });
+		const printed = execFileSync(process.execPath, [path.join(repo, 'dist', 'cli.mjs'), '--version'], { encoding: 'utf8', timeout: 20_000 });
 		assert.equal(printed, `event-writeup ${version}\n`);
 	});
 

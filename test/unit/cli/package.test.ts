@@ -22,7 +22,10 @@ suite('cli.package', function () {
 		// `npm pack` runs `prepack`, which builds the bundle.
 		const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: REPO, maxBuffer: 16 * 1024 * 1024 });
 		const [packed] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
-		assert.deepEqual(packed.files.map(f => f.path).sort(), ['LICENSE', 'README.md', 'dist/cli.js', 'media/preview.css', 'package.json']);
+		const shipped = packed.files.map(f => f.path).sort();
+		// The CLI's entry and the chunks its commands load: nothing else of the build, no source map.
+		assert.deepEqual(shipped.filter(file => !/^dist\/cli-[\w-]+\.mjs$/.test(file)), ['LICENSE', 'README.md', 'dist/cli.mjs', 'media/preview.css', 'package.json']);
+		assert.ok(shipped.some(file => /^dist\/cli-checkCommand-[\w-]+\.mjs$/.test(file)), `check's chunk is shipped: ${shipped.join(', ')}`);
 		const manifest = JSON.parse(await fs.readFile(path.join(REPO, 'package.json'), 'utf8')) as { dependencies?: object };
 		assert.equal(manifest.dependencies, undefined, 'the bundle holds every library: nothing to download at install');
 

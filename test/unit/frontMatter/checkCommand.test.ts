@@ -274,7 +274,7 @@ suite('frontMatter.checkCommand', () => {
 
 	test('Should check the fixture site from the built binary, recursing into folders (#3)', async function () {
 		this.timeout(30_000);
-		const cli = path.join(REPO, 'dist', 'cli.js');
+		const cli = path.join(REPO, 'dist', 'cli.mjs');
 		const run = promisify(execFile);
 		const failure = await run(process.execPath, [cli, 'check', '--format', 'json', 'site'], { cwd: path.dirname(FIXTURE), timeout: 20_000 })
 			.then(() => undefined, (error: { code: number; stdout: string }) => error);
@@ -303,7 +303,7 @@ suite('frontMatter.checkCommand', () => {
 			await fs.writeFile(path.join(dir, 'json.md'), latin1('{"title": "caf\u00e9"}\nBody\n'));
 			await fs.writeFile(path.join(dir, 'body.md'), latin1('+++\ntitle = "x"\n+++\ncaf\u00e9\n'));
 			await fs.writeFile(path.join(dir, 'replacement.md'), '+++\ntitle = "x" # \ufffd\n+++\nBody\n');
-			const cli = path.join(REPO, 'dist', 'cli.js');
+			const cli = path.join(REPO, 'dist', 'cli.mjs');
 			const failure = await promisify(execFile)(process.execPath, [cli, 'check', '--ignore', 'fm-required-field', '--format', 'json', dir], { timeout: 20_000 })
 				.then(() => undefined, (error: { code: number; stdout: string }) => error);
 			assert.equal(failure?.code, 1);

@@ -60,7 +60,7 @@ suite('cli.render', () => {
 
 	test('Should render the sample post through the bundled CLI (#4)', function () {
 		const root = path.resolve(__dirname, '..', '..', '..', '..');
-		const cli = path.join(root, 'dist', 'cli.js');
+		const cli = path.join(root, 'dist', 'cli.mjs');
 		if (!existsSync(cli)) {
 			this.skip();
 		}

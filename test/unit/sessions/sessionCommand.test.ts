@@ -10,7 +10,7 @@ import type { SessionInfo } from '../../../src/core/sessions/types';
 import { NodeHttpFetcher } from '../../../src/util/httpFetcher';
 import { fixture, JSON_TYPE, startLoopbackServer, type LoopbackServer } from './loopback';
 
-const CLI = path.resolve(__dirname, '../../../../dist/cli.js');
+const CLI = path.resolve(__dirname, '../../../../dist/cli.mjs');
 const KOLLA = 'https://www.openstack.org/summit/boston-2017/summit-schedule/events/18385/easier-openstack-deployment-novice-installation-using-kolla';
 const FWAAS = 'https://www.openstack.org/summit/boston-2017/summit-schedule/events/18236/fwaas-v2-a-new-beginning';
 const HOSTS = ['www.openstack.org', 'openstackid-resources.openstack.org', 'evil.example'];

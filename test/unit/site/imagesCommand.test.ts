@@ -85,7 +85,7 @@ suite('site.imagesCommand', () => {
 
 	test('Should list the sample site post from the built binary (#4)', async function () {
 		this.timeout(20_000);
-		const cli = path.join(REPO, 'dist', 'cli.js');
+		const cli = path.join(REPO, 'dist', 'cli.mjs');
 		const post = path.join(REPO, 'sample-site', 'content', 'post', 'openstack-summit-boston-2017.md');
 		const { stdout } = await promisify(execFile)(process.execPath, [cli, 'images', post], { timeout: 15_000 });
 		const { images } = JSON.parse(stdout) as { images: Array<{ src: string; resolved: string | null }> };
