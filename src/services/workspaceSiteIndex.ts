@@ -237,7 +237,19 @@ export class WorkspaceSiteIndex extends Disposable {
 	#load(key: string, root: vscode.Uri, files: WorkspaceFileReader): SiteEntry {
 		const context = (async () => {
 			const site = await loadHugoSite(root.path, files);
-			return site ? { site, index: await StaticFileIndex.build(site, files) } : undefined;
+			if (!site) {
+				return undefined;
+			}
+			// The index answers once the folders are walked, ahead of the pages of the site's leaf bundles (a
+			// thousand reads on a large blog): those can only move or withhold their own bundle's resources,
+			// and when one does, whatever resolved a path checks again.
+			const index = await StaticFileIndex.walk(site, files);
+			void index.readBundlePages().then(changed => {
+				if (changed && this.#sites.get(key) === entry && !this.isDisposed) {
+					this.#onDidChange.fire();
+				}
+			}, () => undefined);
+			return { site, index };
 		})().catch(() => undefined);
 		const entry: SiteEntry = { key, root, files, context, settled: false, stale: false };
 		void context.then(loaded => {

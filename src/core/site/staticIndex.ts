@@ -73,8 +73,19 @@ export class StaticFileIndex {
 		}
 	}
 
-	/** Walks every static and content folder of `site`. */
+	/** Walks every static and content folder of `site`, then reads the page of every leaf bundle. */
 	static async build(site: HugoSite, files: IFileReader): Promise<StaticFileIndex> {
+		const index = await StaticFileIndex.walk(site, files);
+		await index.readBundlePages();
+		return index;
+	}
+
+	/**
+	 * Walks every static and content folder of `site`: the index answers from then on, each leaf bundle
+	 * publishing its resources by its place in the content tree until `readBundlePages` (or `update`) has
+	 * read its page, whose `slug`, `url` or `draft` may move or withhold them.
+	 */
+	static async walk(site: HugoSite, files: IFileReader): Promise<StaticFileIndex> {
 		const budget = { remaining: MAX_FILES };
 		const walked = new Map<string, Promise<Set<string>>>();
 		const walk = (source: string): Promise<Set<string>> => {
@@ -94,9 +105,14 @@ export class StaticFileIndex {
 			};
 		}));
 		const [staticMounts, contentMounts] = await Promise.all([indexMounts(site.staticMounts), indexMounts(site.contentMounts)]);
-		const index = new StaticFileIndex(site, files, staticMounts, contentMounts);
-		await Promise.all([...index.#leafBundles.values()].flatMap(bundle => [...bundle.pages.keys()]).map(page => index.update(page)));
-		return index;
+		return new StaticFileIndex(site, files, staticMounts, contentMounts);
+	}
+
+	/** Reads the page of every leaf bundle (`update` on each); whether what the index publishes changed. */
+	async readBundlePages(): Promise<boolean> {
+		const pages = [...this.#leafBundles.values()].flatMap(bundle => [...bundle.pages.keys()]);
+		const changed = await Promise.all(pages.map(page => this.update(page)));
+		return changed.includes(true);
 	}
 
 	/** Grows by one on every change, so that callers can tell a stale result. */

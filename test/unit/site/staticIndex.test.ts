@@ -104,6 +104,31 @@ suite('site.staticIndex', () => {
 		assert.equal(await index.update('/s/content/post/drafty/a.jpg'), false, 'only bundle pages are read');
 	});
 
+	test('Should answer from the walk alone, each bundle published by its place, until its page is read (#19)', async () => {
+		const files = new MemoryFileReader({
+			'/s/hugo.toml': '',
+			'/s/static/images/a.jpg': '',
+			'/s/content/post/drafty/index.md': joinLines('+++', 'draft = true', '+++'),
+			'/s/content/post/drafty/a.jpg': '',
+			'/s/content/post/moved/index.md': joinLines('+++', 'slug = "elsewhere"', '+++'),
+			'/s/content/post/moved/b.jpg': '',
+			'/s/content/post/plain/index.md': joinLines('+++', 'title = "Plain"', '+++'),
+			'/s/content/post/plain/c.jpg': '',
+		});
+		const site = await findHugoSite('/s/content/post/x.md', files);
+		assert.ok(site);
+		const index = await StaticFileIndex.walk(site, files);
+		assert.equal(index.resolve('/images/a.jpg'), '/s/static/images/a.jpg');
+		assert.equal(index.resolve('/post/drafty/a.jpg'), '/s/content/post/drafty/a.jpg', 'no page read yet');
+		assert.equal(await index.readBundlePages(), true, 'the draft and the slug change what is published');
+		assert.equal(index.resolve('/post/drafty/a.jpg'), undefined);
+		assert.equal(index.resolve('/post/elsewhere/b.jpg'), '/s/content/post/moved/b.jpg');
+		assert.equal(index.resolve('/post/plain/c.jpg'), '/s/content/post/plain/c.jpg');
+		assert.equal(await index.readBundlePages(), false, 'read again, nothing changes');
+		const built = await StaticFileIndex.build(site, files);
+		assert.deepEqual(built.list(), index.list(), 'build is the walk and the pages read');
+	});
+
 	test('Should answer repeated lookups alike, and afresh once the index changes (#4)', async () => {
 		const files = new MemoryFileReader({ '/s/hugo.toml': 'staticDir = ["static", "extra"]', '/s/static/a.jpg': '' });
 		const index = await indexOf(files);
