@@ -123,9 +123,11 @@ export async function run(): Promise<void> {
 	const terms = new SiteTermsCache(sites);
 	try {
 		start = performance.now();
-		await sites.siteFor(post);
-		const indexMs = since(start);
-		line('site index complete (every static file, bundle, config)', `${indexMs.toFixed(0)} ms`, '≤ 5000 ms');
+		const context = await sites.siteFor(post);
+		line('site index answering (every static file and bundle, config)', `${since(start).toFixed(0)} ms`);
+		// The pages of leaf bundles are read after the index answers; reading them all again here ends with the reads under way.
+		await context?.index.readBundlePages();
+		line('site index complete (and every leaf bundle\'s page read)', `${since(start).toFixed(0)} ms`, '≤ 5000 ms');
 		start = performance.now();
 		const found = await terms.termsFor(document);
 		line('site terms complete (tags and categories of every post)', `${since(start).toFixed(0)} ms, ${found?.terms.get('tags')?.length ?? 0} tags`);
