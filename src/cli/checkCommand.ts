@@ -94,7 +94,10 @@ export function createCheckCommand(files: IFileReader = new PostFileReader(), wr
 					io.stderr(`event-writeup check: cannot read ${displayPath(io.cwd, result.file)}\n`);
 					continue;
 				}
-				problems.push(...result.problems);
+				// One by one: a post with hundreds of thousands of problems would overflow the stack as arguments.
+				for (const problem of result.problems) {
+					problems.push(problem);
+				}
 				if (result.fixed > 0) {
 					fixedCount += result.fixed;
 					fixedFiles++;

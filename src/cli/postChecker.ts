@@ -124,6 +124,10 @@ export class PostChecker {
 			if (post === undefined) {
 				return { file, problems: undefined, fixed: 0 };
 			}
+			const unfit = unfitForChecking(post.text);
+			if (unfit !== undefined) {
+				return { file, problems: this.#reportable(file, [unfit]), fixed: 0 };
+			}
 			if (!this.#options.fix) {
 				return { file, problems: this.#reportable(file, await checkPost(file, post, this.#sites)), fixed: 0 };
 			}
@@ -220,6 +224,30 @@ function checkProblem(file: string, finding: Finding): CheckProblem {
 		endLine: finding.range.end.line + 1, endColumn: finding.range.end.character + 1,
 		severity: finding.severity, code: finding.code, message: JSON.parse(JSON.stringify(finding.message)) as string,
 	};
+}
+
+/**
+ * VS Code hands extensions no document longer than this (`TextModel._MODEL_SYNC_LIMIT`, in characters): the
+ * editor never checks such a post, and neither does `check`, which would report the same problems.
+ */
+const MAX_POST_LENGTH = 50 * 1024 * 1024;
+
+/** Why a file is not checked at all: it is not text, or it is larger than the editor checks. */
+function unfitForChecking(text: string): Finding | undefined {
+	const nul = text.indexOf('\u0000');
+	if (nul >= 0) {
+		const line = text.slice(0, nul).split('\n').length;
+		return notChecked(`This file is not text: it holds a NUL byte (line ${line}), as an image or other binary file does, so it was not checked.`);
+	}
+	if (text.length > MAX_POST_LENGTH) {
+		const size = (text.length / (1024 * 1024)).toFixed(1);
+		return notChecked(`This post is ${size} MB, larger than the 50 MB VS Code hands to extensions: the editor does not check it, and neither does check.`);
+	}
+	return undefined;
+}
+
+function notChecked(message: string): Finding {
+	return { code: 'fm-internal', severity: 'error', range: range(0, 0, 0, 0), fixes: [], message };
 }
 
 function internalFailure(error: unknown): Finding {

@@ -26,15 +26,30 @@ export function unifiedDiff(before: string, after: string, name: string): string
 	for (let i = 0; i < head; i++) {
 		lines.push({ kind: ' ', text: a[i], oldNo: i, newNo: i });
 	}
-	lines.push(...middle(a.slice(head, a.length - tail), b.slice(head, b.length - tail), head));
+	// One by one: a changed middle of hundreds of thousands of lines would overflow the stack as arguments.
+	for (const line of middle(a.slice(head, a.length - tail), b.slice(head, b.length - tail), head)) {
+		lines.push(line);
+	}
 	for (let i = tail; i > 0; i--) {
 		lines.push({ kind: ' ', text: a[a.length - i], oldNo: a.length - i, newNo: b.length - i });
 	}
 	return `--- a/${name}\n+++ b/${name}\n${hunks(lines).join('')}`;
 }
 
+/**
+ * The most cells the alignment table of the changed middle may have (a front matter fixed at both ends of
+ * thousands of lines); past it the middle is shown as removed, then added: a longer diff, still exact.
+ */
+const MAX_ALIGNMENT_CELLS = 4_000_000;
+
 /** The changed middle, aligned by a longest common subsequence of its lines. */
 function middle(a: readonly string[], b: readonly string[], offset: number): Line[] {
+	if ((a.length + 1) * (b.length + 1) > MAX_ALIGNMENT_CELLS) {
+		return [
+			...a.map((text, i): Line => ({ kind: '-', text, oldNo: offset + i, newNo: offset })),
+			...b.map((text, j): Line => ({ kind: '+', text, oldNo: offset + a.length, newNo: offset + j })),
+		];
+	}
 	const common: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
 	for (let i = a.length - 1; i >= 0; i--) {
 		for (let j = b.length - 1; j >= 0; j--) {

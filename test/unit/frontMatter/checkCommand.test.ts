@@ -221,6 +221,40 @@ suite('frontMatter.checkCommand', () => {
 		assert.match(lines[1], /could not be checked \(unexpected failure\)/);
 	});
 
+	test('Should report a binary file and a post too large to check, each as its own problem, and check the others (#14)', async () => {
+		const valid = '+++\ntitle = "A"\ndate = 2017-05-09\n+++\n\n';
+		const files = new MemoryFileReader({
+			'/blog/hugo.toml': 'baseURL = "https://example.org/"\n',
+			'/blog/content/post/a.md': `${valid}![gone](/images/gone.jpg)\n`,
+			// A photo saved with the wrong extension: bytes, not text.
+			'/blog/content/post/photo.md': '\u00ff\u00d8\u00ff\u00e0\u0000\u0010JFIF\u0000\u0001',
+			// Past the 50 MB that VS Code hands to extensions: the editor never checks it either.
+			'/blog/content/post/huge.md': `${valid}${'A line of notes.\n'.repeat(3_200_000)}`,
+		});
+		const io = captureIo('/blog');
+		assert.equal(await runCli(['check', '--format', 'json', 'content'], io, [listed(createCheckCommand(files))]), 1);
+		const { problems } = JSON.parse(io.out) as { problems: Problem[] };
+		assert.deepEqual(problems.map(p => `${p.file}:${p.line}:${p.column} ${p.severity} ${p.code}`), [
+			'content/post/a.md:6:9 warning image-not-found',
+			'content/post/huge.md:1:1 error fm-internal',
+			'content/post/photo.md:1:1 error fm-internal',
+		]);
+		assert.match(problems[1].message, /post is 51\.9 MB, larger than the 50 MB VS Code hands to extensions/);
+		assert.match(problems[2].message, /not text: it holds a NUL byte \(line 1\)/);
+	});
+
+	test('Should report every one of a post\'s hundreds of thousands of problems (#14)', async () => {
+		const count = 150_000;
+		const files = new MemoryFileReader({
+			'/blog/hugo.toml': 'baseURL = "https://example.org/"\n',
+			'/blog/content/post/many.md': `+++\ntitle = "Many"\ndate = 2017-05-09\n+++\n\n${'![gone](/g.jpg)\n'.repeat(count)}`,
+		});
+		const io = captureIo('/blog');
+		assert.equal(await runCli(['check', 'content'], io, [listed(createCheckCommand(files))]), 0);
+		assert.equal(io.out.trimEnd().split('\n').length, count);
+		assert.match(io.err, new RegExp(`1 file checked: 0 errors, ${count} other problems`));
+	});
+
 	test('Should say where Hugo publishes a permalinked bundle\'s cover that names the slug (#10)', async () => {
 		const files = new MemoryFileReader({
 			'/blog/hugo.toml': 'baseURL = "https://example.org/"\n[permalinks]\npost = "/:year/:title/"\n',
