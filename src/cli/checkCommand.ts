@@ -165,7 +165,13 @@ function count(flag: string, value: string): number {
  * Every Markdown post below `folder`. A folder that cannot be listed (gone mid-run, no permission) is
  * passed to `unreadable` and the walk goes on: one bad folder must not hide every other post.
  */
-async function collectPosts(folder: string, files: IFileReader, into: string[], unreadable: (folder: string, error: unknown) => void): Promise<void> {
+async function collectPosts(folder: string, files: IFileReader, into: string[], unreadable: (folder: string, error: unknown) => void, walked = new Set<string>()): Promise<void> {
+	// A folder reached again through a symbolic link (one to a parent folder loops forever) is walked once.
+	const real = await files.realPath?.(folder) ?? folder;
+	if (walked.has(real)) {
+		return;
+	}
+	walked.add(real);
 	let entries: Awaited<ReturnType<IFileReader['readDirectory']>>;
 	try {
 		entries = await files.readDirectory(folder);
@@ -177,7 +183,7 @@ async function collectPosts(folder: string, files: IFileReader, into: string[], 
 		const path = join(folder, name);
 		if (kind === 'directory') {
 			if (isSearchedFolder(name)) {
-				await collectPosts(path, files, into, unreadable);
+				await collectPosts(path, files, into, unreadable, walked);
 			}
 		} else if (isMarkdownFileName(name)) {
 			into.push(path);

@@ -15,6 +15,14 @@ export interface IFileReader {
 	readBytes?(path: string): Promise<Uint8Array | undefined>;
 	/** What is at `path`, or `undefined` when nothing is. */
 	stat(path: string): Promise<FileKind | undefined>;
-	/** The entries of a directory (names, not paths); empty when it does not exist. */
+	/**
+	 * The entries of a directory (names, not paths); empty when it does not exist. A symbolic link counts as
+	 * what it points to, as VS Code's file service and Hugo see it; a broken one is left out.
+	 */
 	readDirectory(path: string): Promise<Array<[name: string, kind: FileKind]>>;
+	/**
+	 * The path with every symbolic link resolved, where the host has links: what tells a folder reached
+	 * through a link from one already walked (a link to a parent folder would be walked forever).
+	 */
+	realPath?(path: string): Promise<string | undefined>;
 }

@@ -470,10 +470,17 @@ function insideTarget(target: string, path: string): string | undefined {
 
 async function listFiles(root: string, files: IFileReader, budget: { remaining: number }): Promise<Set<string>> {
 	const result = new Set<string>();
+	const walked = new Set<string>();
 	const visit = async (dir: string, rel: string, depth: number): Promise<void> => {
 		if (depth > MAX_DEPTH || budget.remaining <= 0) {
 			return;
 		}
+		// A folder reached again through a symbolic link (one to a parent folder) would fill the budget with copies.
+		const real = files.realPath ? await files.realPath(dir) : dir;
+		if (real === undefined || walked.has(real)) {
+			return;
+		}
+		walked.add(real);
 		// A folder that cannot be listed (gone since its parent was, no permission) publishes nothing we can see.
 		const entries = await files.readDirectory(dir).catch(() => []);
 		const subdirs: Array<Promise<void>> = [];

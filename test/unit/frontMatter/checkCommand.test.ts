@@ -243,6 +243,38 @@ suite('frontMatter.checkCommand', () => {
 		assert.match(problems[2].message, /not text: it holds a NUL byte \(line 1\)/);
 	});
 
+	test('Should check posts and folders reached through symbolic links, as Hugo publishes them, and walk a looping link once (#14)', async function () {
+		const root = await fs.mkdtemp(path.join(os.tmpdir(), 'event-writeup-links-'));
+		try {
+			const bad = (title: string) => `+++\ntitle = "${title}"\ndate = "May 9, 2017"\n+++\n`;
+			await fs.mkdir(path.join(root, 'content', 'post'), { recursive: true });
+			await fs.mkdir(path.join(root, 'elsewhere', 'dir'), { recursive: true });
+			await fs.mkdir(path.join(root, 'static', 'images'), { recursive: true });
+			await fs.mkdir(path.join(root, 'photos'), { recursive: true });
+			await fs.writeFile(path.join(root, 'hugo.toml'), 'baseURL = "https://example.org/"\n');
+			await fs.writeFile(path.join(root, 'photos', 'linked.jpg'), 'x');
+			await fs.writeFile(path.join(root, 'content', 'post', 'real.md'), `${bad('Real')}\n![linked](/images/shots/linked.jpg)\n`);
+			await fs.writeFile(path.join(root, 'elsewhere', 'linked.md'), bad('Linked'));
+			await fs.writeFile(path.join(root, 'elsewhere', 'dir', 'inside.md'), bad('Inside'));
+			await fs.symlink(path.join('..', '..', 'elsewhere', 'linked.md'), path.join(root, 'content', 'post', 'linked.md'));
+			await fs.symlink(path.join('..', '..', 'elsewhere', 'dir'), path.join(root, 'content', 'post', 'dir'));
+			await fs.symlink('..', path.join(root, 'content', 'post', 'loop'));
+			await fs.symlink(path.join('..', '..', 'photos'), path.join(root, 'static', 'images', 'shots'));
+			await fs.symlink('..', path.join(root, 'static', 'images', 'up'));
+			const io = captureIo(root);
+			assert.equal(await runCli(['check', '--format', 'json', 'content'], io, [listed(createCheckCommand())]), 1);
+			const { problems } = JSON.parse(io.out) as { problems: Problem[] };
+			// The linked photo resolves through the static folder's link; the looping links are walked once.
+			assert.deepEqual(problems.map(p => `${p.file} ${p.code}`), [
+				'content/post/dir/inside.md fm-date-unparsable',
+				'content/post/linked.md fm-date-unparsable',
+				'content/post/real.md fm-date-unparsable',
+			]);
+		} finally {
+			await fs.rm(root, { recursive: true, force: true });
+		}
+	});
+
 	test('Should report every one of a post\'s hundreds of thousands of problems (#14)', async () => {
 		const count = 150_000;
 		const files = new MemoryFileReader({
