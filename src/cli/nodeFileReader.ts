@@ -4,6 +4,9 @@ import type { FileKind, IFileReader } from '../core/fs/fileReader';
 
 /** The core's file access over Node's `fs`, for the CLI. */
 export class NodeFileReader implements IFileReader {
+	/** The symbolic links listed so far: only a path through one of them is resolved by `realPath`. */
+	readonly #links = new Set<string>();
+
 	async readText(path: string): Promise<string | undefined> {
 		try {
 			return await fs.readFile(path, 'utf8');
@@ -37,7 +40,13 @@ export class NodeFileReader implements IFileReader {
 			return [];
 		}
 		// A symbolic link counts as what it points to: Hugo publishes a linked post or folder (measured on 0.111.3).
-		const kinds = await Promise.all(entries.map(entry => entry.isSymbolicLink() ? this.stat(join(path, entry.name)) : kindOf(entry)));
+		const kinds = await Promise.all(entries.map(entry => {
+			if (!entry.isSymbolicLink()) {
+				return kindOf(entry);
+			}
+			this.#links.add(join(path, entry.name));
+			return this.stat(join(path, entry.name));
+		}));
 		const result: Array<[string, FileKind]> = [];
 		entries.forEach((entry, i) => {
 			const kind = kinds[i];
@@ -48,12 +57,25 @@ export class NodeFileReader implements IFileReader {
 		return result;
 	}
 
+	/** A folder's path with the links this reader listed resolved; any other path as given, without a system call. */
 	async realPath(path: string): Promise<string | undefined> {
+		if (!this.#throughLink(path)) {
+			return path;
+		}
 		try {
 			return await fs.realpath(path);
 		} catch {
 			return undefined;
 		}
+	}
+
+	#throughLink(path: string): boolean {
+		for (let end = path.length; end > 0; end = path.lastIndexOf('/', end - 1)) {
+			if (this.#links.has(path.slice(0, end))) {
+				return true;
+			}
+		}
+		return false;
 	}
 }
 

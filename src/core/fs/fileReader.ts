@@ -21,8 +21,9 @@ export interface IFileReader {
 	 */
 	readDirectory(path: string): Promise<Array<[name: string, kind: FileKind]>>;
 	/**
-	 * The path with every symbolic link resolved, where the host has links: what tells a folder reached
-	 * through a link from one already walked (a link to a parent folder would be walked forever).
+	 * Where the host has symbolic links: the path with the links resolved that this reader has listed (a
+	 * walk's own links; others may stay). What tells a folder reached through a link from one already
+	 * walked: a link to a parent folder would be walked forever.
 	 */
 	realPath?(path: string): Promise<string | undefined>;
 }
