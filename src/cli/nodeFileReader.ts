@@ -1,6 +1,7 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { FileKind, IFileReader } from '../core/fs/fileReader';
+import { isAtOrInsideAny } from '../core/fs/posixPath';
 
 /** The core's file access over Node's `fs`, for the CLI. */
 export class NodeFileReader implements IFileReader {
@@ -59,7 +60,7 @@ export class NodeFileReader implements IFileReader {
 
 	/** A folder's path with the links this reader listed resolved; any other path as given, without a system call. */
 	async realPath(path: string): Promise<string | undefined> {
-		if (!this.#throughLink(path)) {
+		if (!isAtOrInsideAny(path, this.#links)) {
 			return path;
 		}
 		try {
@@ -67,15 +68,6 @@ export class NodeFileReader implements IFileReader {
 		} catch {
 			return undefined;
 		}
-	}
-
-	#throughLink(path: string): boolean {
-		for (let end = path.length; end > 0; end = path.lastIndexOf('/', end - 1)) {
-			if (this.#links.has(path.slice(0, end))) {
-				return true;
-			}
-		}
-		return false;
 	}
 }
 

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
+import { findHugoSite } from '../../src/core/site/hugoSite';
+import { StaticFileIndex } from '../../src/core/site/staticIndex';
 import { DiskFileReader } from '../../src/util/diskFileReader';
 import { WorkspaceFileReader } from '../../src/util/workspaceFileReader';
 import { closeAllEditors, workspaceFile } from './util';
@@ -18,6 +20,11 @@ suite('integration.diskFileReader', function () {
 		await fs.symlink(`${folder.fsPath}/sub`, `${folder.fsPath}/linked-folder`);
 		await fs.symlink(`${folder.fsPath}/post.md`, `${folder.fsPath}/linked-post.md`);
 		await fs.symlink(`${folder.fsPath}/nowhere`, `${folder.fsPath}/broken-link`);
+		await fs.mkdir(`${folder.fsPath}/site/static/images`, { recursive: true });
+		await fs.writeFile(`${folder.fsPath}/site/hugo.toml`, 'baseURL = "https://example.org/"\n');
+		await fs.writeFile(`${folder.fsPath}/site/static/images/a.jpg`, new Uint8Array([0xff, 0xd8, 0xff]));
+		await fs.symlink('..', `${folder.fsPath}/site/static/images/up`);
+		await fs.symlink(`${folder.fsPath}/sub`, `${folder.fsPath}/site/static/images/shots`);
 	});
 
 	suiteTeardown(async () => {
@@ -31,7 +38,7 @@ suite('integration.diskFileReader', function () {
 		const sorted = (entries: Array<[string, string]>) => [...entries].sort(([a], [b]) => a.localeCompare(b));
 		const listing = await disk.readDirectory(folder.path);
 		assert.deepEqual(sorted(listing), sorted(await service.readDirectory(folder.path)));
-		assert.deepEqual(sorted(listing), [['linked-folder', 'directory'], ['linked-post.md', 'file'], ['post.md', 'file'], ['sub', 'directory']]);
+		assert.deepEqual(sorted(listing), [['linked-folder', 'directory'], ['linked-post.md', 'file'], ['post.md', 'file'], ['site', 'directory'], ['sub', 'directory']]);
 		for (const name of ['post.md', 'sub', 'linked-folder', 'linked-post.md', 'broken-link', 'missing.md', 'sub/deeper']) {
 			const path = `${folder.path}/${name}`;
 			assert.equal(await disk.stat(path), await service.stat(path), name);
@@ -43,5 +50,13 @@ suite('integration.diskFileReader', function () {
 		await editor.edit(edit => edit.insert(new vscode.Position(1, 0), 'draft = true\n'));
 		assert.equal(await disk.readText(`${folder.path}/post.md`), '+++\ndraft = true\ntitle = "On disk"\n+++\n');
 		assert.equal(await disk.readText(`${folder.path}/post.md`), await service.readText(`${folder.path}/post.md`));
+	});
+
+	test('Should index a static folder reached through a link, and one linking back to its parent once (#19)', async () => {
+		const disk = new DiskFileReader(folder);
+		const site = await findHugoSite(`${folder.path}/site/content/post/x.md`, disk);
+		assert.ok(site);
+		const index = await StaticFileIndex.build(site, disk);
+		assert.deepEqual(index.list(), ['/images/a.jpg', '/images/shots/photo.jpg']);
 	});
 });

@@ -67,3 +67,13 @@ export function relativeInside(from: string, path: string): string | undefined {
 	const prefix = base.endsWith('/') ? base : `${base}/`;
 	return target.startsWith(prefix) ? target.slice(prefix.length) : undefined;
 }
+
+/** Whether `path` is one of `folders` or lies inside one, by its path alone. */
+export function isAtOrInsideAny(path: string, folders: ReadonlySet<string>): boolean {
+	for (let end = path.length; end > 0; end = path.lastIndexOf('/', end - 1)) {
+		if (folders.has(path.slice(0, end))) {
+			return true;
+		}
+	}
+	return false;
+}

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as nodePath from 'node:path';
-import { basename, dirname, extname, join, normalize, relativeInside, resolve } from '../../../src/core/fs/posixPath';
+import { basename, dirname, extname, isAtOrInsideAny, join, normalize, relativeInside, resolve } from '../../../src/core/fs/posixPath';
 
 suite('core.posixPath', () => {
 	test('Should normalize dot segments and repeated slashes (#2)', () => {
@@ -41,5 +41,14 @@ suite('core.posixPath', () => {
 		assert.equal(relativeInside('/site/static', '/site/static/images/x.jpg'), 'images/x.jpg');
 		assert.equal(relativeInside('/site/static', '/site/static2/x.jpg'), undefined);
 		assert.equal(relativeInside('/site/static/', '/site/static'), '');
+	});
+
+	test('Should tell whether a path is one of some folders or inside one, by whole names (#14)', () => {
+		const links = new Set(['/site/static/up', '/site/content/post/dir']);
+		assert.equal(isAtOrInsideAny('/site/static/up', links), true);
+		assert.equal(isAtOrInsideAny('/site/static/up/content/post', links), true);
+		assert.equal(isAtOrInsideAny('/site/static/upper', links), false);
+		assert.equal(isAtOrInsideAny('/site/static', links), false);
+		assert.equal(isAtOrInsideAny('/site/content/post/dir/a.md', links), true);
 	});
 });
