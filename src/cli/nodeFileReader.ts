@@ -1,12 +1,11 @@
-import { promises as fs, type Dirent } from 'node:fs';
-import { join } from 'node:path';
+import { promises as fs } from 'node:fs';
 import type { FileKind, IFileReader } from '../core/fs/fileReader';
-import { isAtOrInsideAny } from '../core/fs/posixPath';
+import { kindOf, LinkedFolders } from '../util/linkedFolders';
 
 /** The core's file access over Node's `fs`, for the CLI. */
 export class NodeFileReader implements IFileReader {
-	/** The symbolic links listed so far: only a path through one of them is resolved by `realPath`. */
-	readonly #links = new Set<string>();
+	/** Lists folders with links followed, and resolves a walk's paths through them. */
+	readonly #folders = new LinkedFolders();
 
 	async readText(path: string): Promise<string | undefined> {
 		try {
@@ -26,51 +25,21 @@ export class NodeFileReader implements IFileReader {
 
 	async stat(path: string): Promise<FileKind | undefined> {
 		try {
-			const stat = await fs.stat(path);
-			return stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : undefined;
+			return kindOf(await fs.stat(path));
 		} catch {
 			return undefined;
 		}
 	}
 
 	async readDirectory(path: string): Promise<Array<[string, FileKind]>> {
-		let entries: Dirent[];
 		try {
-			entries = await fs.readdir(path, { withFileTypes: true });
+			return await this.#folders.list(path);
 		} catch {
 			return [];
 		}
-		// A symbolic link counts as what it points to: Hugo publishes a linked post or folder (measured on 0.111.3).
-		const kinds = await Promise.all(entries.map(entry => {
-			if (!entry.isSymbolicLink()) {
-				return kindOf(entry);
-			}
-			this.#links.add(join(path, entry.name));
-			return this.stat(join(path, entry.name));
-		}));
-		const result: Array<[string, FileKind]> = [];
-		entries.forEach((entry, i) => {
-			const kind = kinds[i];
-			if (kind !== undefined) {
-				result.push([entry.name, kind]);
-			}
-		});
-		return result;
 	}
 
-	/** A folder's path with the links this reader listed resolved; any other path as given, without a system call. */
-	async realPath(path: string): Promise<string | undefined> {
-		if (!isAtOrInsideAny(path, this.#links)) {
-			return path;
-		}
-		try {
-			return await fs.realpath(path);
-		} catch {
-			return undefined;
-		}
+	realPath(path: string): Promise<string | undefined> {
+		return this.#folders.realPath(path);
 	}
-}
-
-function kindOf(entry: Dirent): FileKind | undefined {
-	return entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : undefined;
 }

@@ -1,8 +1,7 @@
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FileKind } from '../core/fs/fileReader';
-import { isAtOrInsideAny } from '../core/fs/posixPath';
+import { kindOf, LinkedFolders } from './linkedFolders';
 import { WorkspaceFileReader, type FileReaderFactory } from './workspaceFileReader';
 
 /**
@@ -13,8 +12,8 @@ import { WorkspaceFileReader, type FileReaderFactory } from './workspaceFileRead
  * other schemes (remote, virtual) go through VS Code as before.
  */
 export class DiskFileReader extends WorkspaceFileReader {
-	/** The symbolic links listed so far (core paths): only a path through one of them is resolved by `realPath`. */
-	readonly #links = new Set<string>();
+	/** Lists folders with links followed, as VS Code's file service reports them, and resolves a walk's paths through them. */
+	readonly #folders = new LinkedFolders();
 
 	protected override async readFileBytes(uri: vscode.Uri): Promise<Uint8Array> {
 		return fs.readFile(uri.fsPath);
@@ -25,43 +24,17 @@ export class DiskFileReader extends WorkspaceFileReader {
 	}
 
 	protected override async readDirectoryUri(uri: vscode.Uri): Promise<Array<[string, FileKind]>> {
-		const entries = await fs.readdir(uri.fsPath, { withFileTypes: true });
-		// A symbolic link counts as what it points to, as VS Code's file service reports it.
-		const kinds = await Promise.all(entries.map(entry => {
-			if (!entry.isSymbolicLink()) {
-				return kindOf(entry);
-			}
-			this.#links.add(`${uri.path.replace(/\/$/, '')}/${entry.name}`);
-			return fs.stat(path.join(uri.fsPath, entry.name)).then(kindOf, () => undefined);
-		}));
-		const result: Array<[string, FileKind]> = [];
-		entries.forEach((entry, i) => {
-			const kind = kinds[i];
-			if (kind) {
-				result.push([entry.name, kind]);
-			}
-		});
-		return result;
+		return this.#folders.list(uri.fsPath);
 	}
 
 	/**
 	 * A folder's path with the links this reader listed resolved, so that a walk tells a folder reached again
-	 * through a link (one to a parent folder) from a new one; any other path as given, without a system call.
+	 * through a link (one to a parent folder) from a new one.
 	 */
 	async realPath(corePath: string): Promise<string | undefined> {
-		if (!isAtOrInsideAny(corePath, this.#links)) {
-			return corePath;
-		}
-		try {
-			return vscode.Uri.file(await fs.realpath(this.toUri(corePath).fsPath)).path;
-		} catch {
-			return undefined;
-		}
+		const real = await this.#folders.realPath(this.toUri(corePath).fsPath);
+		return real === undefined ? undefined : vscode.Uri.file(real).path;
 	}
-}
-
-function kindOf(entry: { isFile(): boolean; isDirectory(): boolean }): FileKind | undefined {
-	return entry.isDirectory() ? 'directory' : entry.isFile() ? 'file' : undefined;
 }
 
 /** Local files through Node's `fs`; every other scheme through VS Code's file service. */
