@@ -36,10 +36,8 @@ const nodeBundles = {
  * @type {import('esbuild').BuildOptions}
  */
 const cliBundle = {
-	...common,
+	...nodeBundles,
 	entryPoints: { cli: 'src/cli.ts' },
-	platform: 'node',
-	target: 'node20',
 	format: 'esm',
 	splitting: true,
 	outdir: 'dist',

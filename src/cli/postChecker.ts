@@ -230,7 +230,8 @@ function checkProblem(file: string, finding: Finding): CheckProblem {
  * VS Code hands extensions no document longer than this (`TextModel._MODEL_SYNC_LIMIT`, in characters): the
  * editor never checks such a post, and neither does `check`, which would report the same problems.
  */
-const MAX_POST_LENGTH = 50 * 1024 * 1024;
+const MAX_POST_MB = 50;
+const MAX_POST_LENGTH = MAX_POST_MB * 1024 * 1024;
 
 /** Why a file is not checked at all: it is not text, or it is larger than the editor checks. */
 function unfitForChecking(text: string): Finding | undefined {
@@ -241,7 +242,7 @@ function unfitForChecking(text: string): Finding | undefined {
 	}
 	if (text.length > MAX_POST_LENGTH) {
 		const size = (text.length / (1024 * 1024)).toFixed(1);
-		return notChecked(`This post is ${size} MB, larger than the 50 MB VS Code hands to extensions: the editor does not check it, and neither does check.`);
+		return notChecked(`This post is ${size} MB, larger than the ${MAX_POST_MB} MB VS Code hands to extensions: the editor does not check it, and neither does check.`);
 	}
 	return undefined;
 }
@@ -251,11 +252,7 @@ function notChecked(message: string): Finding {
 }
 
 function internalFailure(error: unknown): Finding {
-	const reason = errorMessage(error);
-	return {
-		code: 'fm-internal', severity: 'error', range: range(0, 0, 0, 0), fixes: [],
-		message: `This file could not be checked (${reason}). Its front matter is not verified; the other files are.`,
-	};
+	return notChecked(`This file could not be checked (${errorMessage(error)}). Its front matter is not verified; the other files are.`);
 }
 
 /** One site model per Hugo site, and one site lookup per folder: thousands of posts share both. */
