@@ -45,6 +45,12 @@ export class WorkspaceSiteIndex extends Disposable {
 	readonly #onDidChange = this._register(new vscode.EventEmitter<void>());
 	/** Fires when a site's configuration or published files changed: resolved paths may differ now. */
 	readonly onDidChange = this.#onDidChange.event;
+	readonly #onDidSeeFileEvent = this._register(new vscode.EventEmitter<void>());
+	/**
+	 * Fires for every file event inside a loaded site, whether or not it changed the index: activity after
+	 * which the disk is worth checking, since a watcher drops events during bursts.
+	 */
+	readonly onDidSeeFileEvent = this.#onDidSeeFileEvent.event;
 	/** Document folder → its site root (or none); cleared whenever a configuration file appears or goes. */
 	readonly #roots = new Map<string, Promise<string | undefined>>();
 	/** The same, for the lookups that have finished: what synchronous callers can use. */
@@ -63,9 +69,18 @@ export class WorkspaceSiteIndex extends Disposable {
 		super();
 		this.#makeReader = readers;
 		const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*'));
-		this._register(watcher.onDidCreate(uri => void this.#onDidCreate(uri)));
-		this._register(watcher.onDidDelete(uri => this.#onDidDelete(uri)));
-		this._register(watcher.onDidChange(uri => this.#onDidChangeFile(uri)));
+		this._register(watcher.onDidCreate(uri => {
+			this.#noteFileEvent(uri);
+			void this.#onDidCreate(uri);
+		}));
+		this._register(watcher.onDidDelete(uri => {
+			this.#noteFileEvent(uri);
+			this.#onDidDelete(uri);
+		}));
+		this._register(watcher.onDidChange(uri => {
+			this.#noteFileEvent(uri);
+			this.#onDidChangeFile(uri);
+		}));
 		// Configuration is read from open documents first (unsaved edits count), and an open document is
 		// refreshed from disk after the watcher reports the change: its text changing must reload the site too.
 		this._register(vscode.workspace.onDidChangeTextDocument(event => {
@@ -282,6 +297,12 @@ export class WorkspaceSiteIndex extends Disposable {
 	#sitesContaining(uri: vscode.Uri): SiteEntry[] {
 		return [...this.#sites.values()].filter(e => sameAuthority(e.root, uri)
 			&& (relativeInside(e.root.path, uri.path) !== undefined || e.loaded?.index.covers(uri.path) === true));
+	}
+
+	#noteFileEvent(uri: vscode.Uri): void {
+		if (this.#sitesContaining(uri).length > 0) {
+			this.#onDidSeeFileEvent.fire();
+		}
 	}
 
 	#isConfiguration(entry: SiteEntry, uri: vscode.Uri): boolean {

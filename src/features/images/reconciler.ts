@@ -3,30 +3,68 @@ import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 import { Disposable } from '../../util/dispose';
 
 /**
- * How often the images of the posts on screen are checked against the disk. File events keep the site
- * index current, but a watcher can drop them (in a folder created moments before, on a mounted or remote
- * file system); this bounds how long a dropped event leaves a wrong verdict on screen.
+ * After something happens (a file event in a site, an edit of a post on screen, a post coming into view,
+ * the window regaining focus), the images of the posts on screen are checked against the disk this long
+ * later, and then every `FOLLOW_UP_INTERVAL_MS` until `FOLLOW_UP_WINDOW_MS` have passed without another
+ * event. A watcher drops events during bursts of file activity (in a folder created moments before, on a
+ * mounted or remote file system), so that is when to look; a window left alone costs nothing.
  */
-const RECONCILE_INTERVAL_MS = 4_000;
+const FIRST_ROUND_DELAY_MS = 1_000;
+const FOLLOW_UP_INTERVAL_MS = 2_000;
+const FOLLOW_UP_WINDOW_MS = 6_000;
 
 /** At most this many files are checked per round, so that a huge post cannot flood the file system. */
 const MAX_FILES_PER_ROUND = 400;
 
 /**
  * Checks the files the visible posts' images resolve to (or would be published from, for the missing
- * ones) and corrects the site index where it disagrees with the disk: a stat per image every few seconds.
+ * ones) and corrects the site index where it disagrees with the disk: a stat per image, in the seconds
+ * after activity.
  */
 export class ImageFileReconciler extends Disposable {
 	readonly #sites: WorkspaceSiteIndex;
 	readonly #selector: vscode.DocumentSelector;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#lastActivity = 0;
 	#running = false;
 
 	constructor(selector: vscode.DocumentSelector, sites: WorkspaceSiteIndex) {
 		super();
 		this.#selector = selector;
 		this.#sites = sites;
-		const timer = setInterval(() => void this.#round(), RECONCILE_INTERVAL_MS);
-		this._register({ dispose: () => clearInterval(timer) });
+		const onActivity = () => this.#onActivity();
+		this._register(sites.onDidSeeFileEvent(onActivity));
+		this._register(sites.onDidChange(onActivity));
+		this._register(vscode.window.onDidChangeVisibleTextEditors(onActivity));
+		this._register(vscode.window.onDidChangeWindowState(state => state.focused && onActivity()));
+		this._register(vscode.workspace.onDidChangeTextDocument(event => {
+			if (event.contentChanges.length > 0 && this.#isVisiblePost(event.document)) {
+				onActivity();
+			}
+		}));
+		this._register({ dispose: () => clearTimeout(this.#timer) });
+		// Posts already on screen when the extension starts.
+		onActivity();
+	}
+
+	#onActivity(): void {
+		this.#lastActivity = performance.now();
+		if (this.#timer === undefined && !this.isDisposed) {
+			this.#timer = setTimeout(() => void this.#followUp(), FIRST_ROUND_DELAY_MS);
+		}
+	}
+
+	async #followUp(): Promise<void> {
+		await this.#round();
+		this.#timer = undefined;
+		if (!this.isDisposed && performance.now() - this.#lastActivity < FOLLOW_UP_WINDOW_MS) {
+			this.#timer = setTimeout(() => void this.#followUp(), FOLLOW_UP_INTERVAL_MS);
+		}
+	}
+
+	#isVisiblePost(document: vscode.TextDocument): boolean {
+		return !document.isClosed && vscode.languages.match(this.#selector, document) > 0
+			&& vscode.window.visibleTextEditors.some(editor => editor.document === document);
 	}
 
 	async #round(): Promise<void> {
@@ -35,8 +73,7 @@ export class ImageFileReconciler extends Disposable {
 		}
 		this.#running = true;
 		try {
-			const documents = new Set(vscode.window.visibleTextEditors.map(editor => editor.document)
-				.filter(document => !document.isClosed && vscode.languages.match(this.#selector, document) > 0));
+			const documents = new Set(vscode.window.visibleTextEditors.map(editor => editor.document).filter(document => this.#isVisiblePost(document)));
 			let budget = MAX_FILES_PER_ROUND;
 			for (const document of documents) {
 				const { context, references } = await this.#sites.resolveReferences(document);
@@ -52,7 +89,7 @@ export class ImageFileReconciler extends Disposable {
 				}
 			}
 		} catch {
-			// A round that fails (a file system that went away) is retried by the next one.
+			// A round that fails (a file system that went away) is retried after the next activity.
 		} finally {
 			this.#running = false;
 		}
