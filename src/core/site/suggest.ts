@@ -3,6 +3,7 @@ import type { Range, TextEdit } from '../text';
 import { LineIndex } from '../text';
 import { writtenPathOf, type ResolvedImage, type SiteContext } from './resolve';
 import { bundleKind } from './pages';
+import { editDistanceWithin } from './editDistance';
 
 /** How many replacement paths a quick fix offers at most. */
 const MAX_SUGGESTIONS = 3;
@@ -24,6 +25,32 @@ export function suggestImagePaths(context: SiteContext, documentPath: string, im
 	if (image.remote || image.resolved !== undefined) {
 		return [];
 	}
+	// Diagnostics are rebuilt after each pause in typing, each a pass over every published path per missing
+	// image: the answer stands until the index changes.
+	let known = answered.get(context.index);
+	if (known?.generation !== context.index.generation) {
+		known = { generation: context.index.generation, answers: new Map() };
+		answered.set(context.index, known);
+	}
+	const key = `${documentPath}\n${image.src}\n${image.sitePath}\n${image.nearMiss?.sitePath}`;
+	let suggestions = known.answers.get(key);
+	if (!suggestions) {
+		if (known.answers.size >= MAX_ANSWERS_KEPT) {
+			known.answers.clear();
+		}
+		suggestions = suggestUncached(context, documentPath, image);
+		known.answers.set(key, suggestions);
+	}
+	return [...suggestions];
+}
+
+/** Per index, the suggestions made since it last changed, by document and path. */
+const answered = new WeakMap<SiteContext['index'], { generation: number; answers: Map<string, readonly ImagePathSuggestion[]> }>();
+
+/** Enough for every missing image of the posts open at once. */
+const MAX_ANSWERS_KEPT = 1_000;
+
+function suggestUncached(context: SiteContext, documentPath: string, image: ResolvedImage): ImagePathSuggestion[] {
 	const suggestions: ImagePathSuggestion[] = [];
 	if (image.nearMiss?.sitePath !== undefined) {
 		suggestions.push({ path: image.nearMiss.sitePath, reason: 'published-at' });
@@ -52,7 +79,9 @@ export function suggestImagePaths(context: SiteContext, documentPath: string, im
 		}
 		return suggestions;
 	}
-	for (const path of closest(target, candidates)) {
+	// A typo on a blog of numbered photos is a few edits from thousands of them: only enough to fill the
+	// list are looked at, a path already suggested skipped.
+	for (const path of closest(target, candidates).slice(0, MAX_SUGGESTIONS + suggestions.length)) {
 		if (!suggestions.some(s => s.path === path)) {
 			suggestions.push({ path, reason: 'similar' });
 		}
@@ -72,71 +101,16 @@ function closest(target: string, candidates: readonly string[]): string[] {
 	const limit = Math.max(2, Math.floor(target.length / 5));
 	const scored: Array<{ path: string; score: number }> = [];
 	const name = basename(target).toLowerCase();
-	for (const candidate of candidates) {
-		// Two cheap lower bounds of the distance first: on a site of tens of thousands of images, almost
-		// every path is ruled out by its length or its letters without the quadratic comparison.
-		if (Math.abs(candidate.length - target.length) <= limit && bagDistance(target, candidate) <= limit) {
-			const distance = editDistance(target, candidate, limit);
-			if (distance <= limit) {
-				scored.push({ path: candidate, score: distance });
-				continue;
-			}
-		}
-		if (basename(candidate).toLowerCase() === name) {
-			scored.push({ path: candidate, score: limit + 1 });
+	for (const path of candidates) {
+		const distance = editDistanceWithin(target, path, limit);
+		if (distance <= limit) {
+			scored.push({ path, score: distance });
+		} else if (basename(path).toLowerCase() === name) {
+			scored.push({ path, score: limit + 1 });
 		}
 	}
 	scored.sort((a, b) => a.score - b.score || a.path.localeCompare(b.path));
 	return scored.map(s => s.path);
-}
-
-/** Per UTF-16 code unit, how many more times it occurs in one string than in the other; all zero between calls. */
-const codeUnitSurplus = new Int32Array(0x10000);
-
-/**
- * A lower bound of the edit distance: each edit adds, removes or replaces one character, so it takes at
- * least as many edits as one string has characters the other lacks.
- */
-function bagDistance(a: string, b: string): number {
-	for (let i = 0; i < a.length; i++) {
-		codeUnitSurplus[a.charCodeAt(i)]++;
-	}
-	for (let i = 0; i < b.length; i++) {
-		codeUnitSurplus[b.charCodeAt(i)]--;
-	}
-	let extra = 0, missing = 0;
-	for (const text of [a, b]) {
-		for (let i = 0; i < text.length; i++) {
-			const code = text.charCodeAt(i);
-			const surplus = codeUnitSurplus[code];
-			if (surplus > 0) {
-				extra += surplus;
-			} else if (surplus < 0) {
-				missing -= surplus;
-			}
-			codeUnitSurplus[code] = 0;
-		}
-	}
-	return Math.max(extra, missing);
-}
-
-/** Levenshtein distance, giving up (returning `limit + 1`) once it must exceed `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-	let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-	for (let i = 1; i <= a.length; i++) {
-		const current = [i];
-		let rowMin = i;
-		for (let j = 1; j <= b.length; j++) {
-			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-			current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-			rowMin = Math.min(rowMin, current[j]);
-		}
-		if (rowMin > limit) {
-			return limit + 1;
-		}
-		previous = current;
-	}
-	return previous[b.length];
 }
 
 function stripQueryAndFragment(src: string): string {
