@@ -4,7 +4,7 @@ import type { HugoSite } from './hugoSite';
 import { findImageReferences, lazyPageAddress, type ImageReference } from './references';
 import { unknownAddressReason } from './pages';
 import { resolveImage, type ResolvedImage, type SiteContext } from './resolve';
-import { suggestImagePaths } from './suggest';
+import { decodeWrittenPath, suggestImagePaths } from './suggest';
 
 export const enum ImageProblemCode {
 	/** The path resolves to no file Hugo publishes. */
@@ -89,9 +89,14 @@ function problemsOf(reference: ImageReference, image: ResolvedImage, context: Si
  * file at the page's real address).
  */
 export function explainMissingImage(context: SiteContext, documentPath: string, image: ResolvedImage): string {
-	const [best] = suggestImagePaths(context, documentPath, image);
 	// A path only a few letters away may be another photo: named only when it is the same file name.
-	const sameName = best !== undefined && basename(best.path) === basename(image.src.replace(/[?#].*$/s, ''));
+	const name = basename(image.src.replace(/[?#].*$/s, ''));
+	// The message names where Hugo publishes the file or a file of the same name, nothing else: when no
+	// published file has the name (a photo not copied yet, typically), ranking every published path could
+	// only find other photos.
+	const mayName = image.nearMiss?.sitePath !== undefined || context.index.publishesName(name) || context.index.publishesName(decodeWrittenPath(name));
+	const [best] = mayName ? suggestImagePaths(context, documentPath, image) : [];
+	const sameName = best !== undefined && basename(best.path) === name;
 	const meant = best === undefined ? '' : best.reason === 'published-at' ? ` Hugo publishes the file at ${best.path}.`
 		: sameName ? ` Hugo publishes ${best.path}, a path close to it.` : '';
 	return `${describeMissingImage(image, context.site)}${meant}`;

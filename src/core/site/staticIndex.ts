@@ -1,5 +1,5 @@
 import type { IFileReader } from '../fs/fileReader';
-import { dirname, join, normalize, relativeInside } from '../fs/posixPath';
+import { basename, dirname, join, normalize, relativeInside } from '../fs/posixPath';
 import { mountFileFilter, type MountFileFilter } from './glob';
 import type { HugoSite, StaticMount } from './hugoSite';
 import { bundleKind, isContentFile, locateContentFile, pageFolders } from './pages';
@@ -54,6 +54,8 @@ export class StaticFileIndex {
 	/** Published folder → bundle folder, rebuilt on first use after a change. */
 	#bundlesByAddress: Map<string, string> | undefined;
 	#list: string[] | undefined;
+	/** The names (lower case) of the files `list` holds, built with it. */
+	#names: Set<string> | undefined;
 	#generation = 0;
 	/**
 	 * Answers for site paths already asked about, until the index changes: a preview re-renders the whole
@@ -255,6 +257,12 @@ export class StaticFileIndex {
 		return this.#list;
 	}
 
+	/** Whether some published file is named `name`, letter case aside. */
+	publishesName(name: string): boolean {
+		this.#names ??= new Set(this.list().map(path => basename(path).toLowerCase()));
+		return this.#names.has(name.toLowerCase());
+	}
+
 	/** Records a created file; ignored when it is outside every indexed folder. Returns whether it counted. */
 	add(absPath: string): boolean {
 		const path = normalize(absPath);
@@ -326,6 +334,7 @@ export class StaticFileIndex {
 
 	#changed(): void {
 		this.#list = undefined;
+		this.#names = undefined;
 		this.#bundlesByAddress = undefined;
 		this.#lookups.clear();
 		this.#generation++;

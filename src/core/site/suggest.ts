@@ -68,11 +68,11 @@ function suggestUncached(context: SiteContext, documentPath: string, image: Reso
 		target = written.replace(/^\.\//, '');
 	} else if (!relative) {
 		candidates = context.index.list().map(path => writtenPathOf(context.site, path));
-		target = safeDecode(written);
+		target = decodeWrittenPath(written);
 	} else {
 		// A bare or misplaced name in a plain page (`![](Photo-May-09--2-19-49-PM.jpg)`): where Hugo
 		// publishes the one file of that name, when there is exactly one.
-		const name = basename(safeDecode(written)).toLowerCase();
+		const name = basename(decodeWrittenPath(written)).toLowerCase();
 		const same = context.index.list().filter(path => basename(path).toLowerCase() === name).map(path => writtenPathOf(context.site, path));
 		if (same.length === 1 && !suggestions.some(s => s.path === same[0])) {
 			suggestions.push({ path: same[0], reason: 'published-at' });
@@ -117,7 +117,8 @@ function stripQueryAndFragment(src: string): string {
 	return src.replace(/[?#].*$/s, '');
 }
 
-function safeDecode(path: string): string {
+/** A path as written, percent-escapes decoded (as written when they are malformed). */
+export function decodeWrittenPath(path: string): string {
 	try {
 		return decodeURI(path);
 	} catch {

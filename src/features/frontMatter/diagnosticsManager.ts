@@ -38,8 +38,10 @@ export class FrontMatterDiagnosticsManager extends Disposable {
 		this.#docs = docs;
 		this._register(docs.onDidLoad(() => this.#scheduleAll()));
 
-		// A post just opened is checked at once; only typing waits for a pause.
-		this._register(vscode.workspace.onDidOpenTextDocument(document => this.#schedule(document, 0)));
+		// A post just opened is checked at once, within the open event: a timer would queue the check behind
+		// whatever else the extension host does as a window opens (extensions activating for Markdown, their
+		// indexing), hundreds of milliseconds on a large blog. Only typing waits for a pause.
+		this._register(vscode.workspace.onDidOpenTextDocument(document => this.#schedule(document, 'now')));
 		this._register(vscode.workspace.onDidChangeTextDocument(event => this.#onDidChangeTextDocument(event)));
 		this._register(vscode.workspace.onDidCloseTextDocument(document => this.#forget(document.uri)));
 		this._register(vscode.workspace.onDidChangeConfiguration(event => {
@@ -71,7 +73,8 @@ export class FrontMatterDiagnosticsManager extends Disposable {
 		}
 	}
 
-	#schedule(document: vscode.TextDocument, delayMs?: number): void {
+	/** Checks `document` once `delayMs` has passed without another request (the debounce by default), or at once. */
+	#schedule(document: vscode.TextDocument, delayMs?: number | 'now'): void {
 		const key = document.uri.toString();
 		if (!this.#checker.isChecked(document)) {
 			// A document can leave the selection while open (its language was changed): drop what it showed.
@@ -81,7 +84,12 @@ export class FrontMatterDiagnosticsManager extends Disposable {
 			return;
 		}
 		const generation = this.#nextGeneration(key);
-		this.#delayer.schedule(key, () => this.#update(document, generation), delayMs);
+		if (delayMs === 'now') {
+			this.#delayer.cancel(key);
+			this.#update(document, generation);
+		} else {
+			this.#delayer.schedule(key, () => this.#update(document, generation), delayMs);
+		}
 	}
 
 	#update(document: vscode.TextDocument, generation: number): void {

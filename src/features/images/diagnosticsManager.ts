@@ -34,8 +34,10 @@ export class ImageDiagnosticsManager extends Disposable {
 		this.#docs = docs;
 		this._register(docs.onDidLoad(() => this.#scheduleAll()));
 		this.#log = log;
-		// A post just opened is checked at once; only typing waits for a pause.
-		this._register(vscode.workspace.onDidOpenTextDocument(document => this.#schedule(document, 0)));
+		// A post just opened is checked at once, within the open event: a timer would queue the check behind
+		// whatever else the extension host does as a window opens (extensions activating for Markdown, their
+		// indexing), hundreds of milliseconds on a large blog. Only typing waits for a pause.
+		this._register(vscode.workspace.onDidOpenTextDocument(document => this.#schedule(document, 'now')));
 		this._register(vscode.workspace.onDidChangeTextDocument(event => {
 			if (event.contentChanges.length > 0) {
 				this.#schedule(event.document);
@@ -64,7 +66,8 @@ export class ImageDiagnosticsManager extends Disposable {
 			&& isImageValidationEnabled(document.uri);
 	}
 
-	#schedule(document: vscode.TextDocument, delayMs?: number): void {
+	/** Checks `document` once `delayMs` has passed without another request (the debounce by default), or at once. */
+	#schedule(document: vscode.TextDocument, delayMs?: number | 'now'): void {
 		const key = document.uri.toString();
 		if (!this.#isChecked(document)) {
 			if (this.#collection.has(document.uri)) {
@@ -74,7 +77,12 @@ export class ImageDiagnosticsManager extends Disposable {
 		}
 		const generation = (this.#generations.get(key) ?? 0) + 1;
 		this.#generations.set(key, generation);
-		this.#delayer.schedule(key, () => void this.#update(document, generation), delayMs);
+		if (delayMs === 'now') {
+			this.#delayer.cancel(key);
+			void this.#update(document, generation);
+		} else {
+			this.#delayer.schedule(key, () => void this.#update(document, generation), delayMs);
+		}
 	}
 
 	async #update(document: vscode.TextDocument, generation: number): Promise<void> {

@@ -9,6 +9,7 @@ async function problemsOf(post: string, config = '') {
 	const files = new MemoryFileReader({
 		'/s/hugo.toml': joinLines('theme = "plain"', config),
 		'/s/static/images/ok.jpg': '',
+		'/s/static/images/2018/Kolla Room.JPG': '',
 		'/s/content/images/2017/05/y.jpg': '',
 		'/s/themes/plain/static/css/plain.css': '',
 		'/s/content/post/p.md': post,
@@ -39,6 +40,17 @@ suite('site.problems', () => {
 		// A pattern without the date does not need it.
 		const undated = await problemsOf(post, joinLines('[permalinks]', 'post = "/:slug/"', '[frontmatter]', 'date = [":fileModTime"]'));
 		assert.deepEqual(undated.map(p => p.code), ['image-not-found', 'image-not-found', 'image-not-found']);
+	});
+
+	test('Should name a published file of the same name, whatever its letter case or escapes, and nothing else (#4, #19)', async () => {
+		const named = async (src: string) => (await problemsOf(`![x](${src})`)).map(p => p.message.includes(' Hugo publishes') ? p.message.slice(p.message.indexOf(' Hugo publishes')) : '');
+		// Another folder, the same name: a path close to it. Written with an escape, the name is not the same.
+		assert.deepEqual(await named('</images/2017/Kolla Room.JPG>'), [' Hugo publishes /images/2018/Kolla Room.JPG, a path close to it.']);
+		assert.deepEqual(await named('/images/2017/Kolla%20Room.JPG'), ['']);
+		// A bare name in a plain page, in another letter case and escaped: where Hugo publishes the one file of that name.
+		assert.deepEqual(await named('kolla%20room.jpg'), [' Hugo publishes the file at /images/2018/Kolla Room.JPG.']);
+		// A name no published file has: nothing is named, however close another path is.
+		assert.deepEqual(await named('/images/oka.jpg'), ['']);
 	});
 
 	test('Should explain a Ghost-style path to a content file and point at the file (#4)', async () => {
