@@ -273,11 +273,28 @@ export class WorkspaceSiteIndex extends Disposable {
 			if (entry.stale && this.#sites.get(key) === entry) {
 				this.#invalidate(entry);
 			} else if (!this.isDisposed) {
+				if (loaded && this.#sites.get(key) === entry) {
+					this.#noteContentFolders(root, loaded.index.contentFoldersOf(root.path));
+				}
 				// Synchronous callers that got no answer while it loaded ask again now.
 				this.#onDidChange.fire();
 			}
 		});
 		return entry;
+	}
+
+	/**
+	 * Records the folders the walk found to be in the site at `root`: the first post opened in one then finds
+	 * its site without a lookup on disk, which on a window still opening waits behind other extensions' work.
+	 */
+	#noteContentFolders(root: vscode.Uri, folders: readonly string[]): void {
+		for (const folder of folders) {
+			const folderKey = `${fileSystemOf(root)}${folder}`;
+			if (!this.#roots.has(folderKey)) {
+				this.#roots.set(folderKey, Promise.resolve(root.path));
+				this.#knownRoots.set(folderKey, root.path);
+			}
+		}
 	}
 
 	#clearRoots(): void {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { WorkspaceSiteIndex } from '../../src/services/workspaceSiteIndex';
 import { activateExtension, closeAllEditors, waitForDiagnostics, workspaceFile } from './util';
 
 const NOT_FOUND = 'image-not-found';
@@ -145,6 +146,18 @@ suite('integration.images', function () {
 		// Typing in the post is activity after which the images on screen are checked against the disk.
 		await editor.edit(edit => edit.insert(new vscode.Position(document.lineCount - 1, 0), 'Notes.\n'));
 		await waitForDiagnostics(uri, d => notFound(d).length === 0, WAIT_MS, 'the photo found on disk');
+	});
+
+	test('Should know the site of every content folder once the site is indexed, with no lookup on disk (#19)', async () => {
+		const sites = new WorkspaceSiteIndex();
+		try {
+			assert.ok(await sites.siteFor(workspaceFile('index.md')), 'the sample site loads');
+			// A folder no document was opened from: its site is known from the walk, at once.
+			const context = sites.loadedSiteFor(workspaceFile('content', 'post', 'not-opened-yet.md'));
+			assert.equal(context?.site.root, workspaceFile().path);
+		} finally {
+			sites.dispose();
+		}
 	});
 
 	test('Should explain a relative path next to a post that is not a page bundle (#4)', async () => {

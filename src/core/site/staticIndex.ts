@@ -1,6 +1,7 @@
 import type { IFileReader } from '../fs/fileReader';
 import { basename, dirname, join, normalize, relativeInside } from '../fs/posixPath';
 import { mountFileFilter, type MountFileFilter } from './glob';
+import { ROOT_CONFIG_NAMES } from './config';
 import type { HugoSite, StaticMount } from './hugoSite';
 import { bundleKind, isContentFile, locateContentFile, pageFolders } from './pages';
 import { readPagePublishing, type PagePublishing } from './references';
@@ -63,8 +64,12 @@ export class StaticFileIndex {
 	 */
 	readonly #lookups = new Map<string, { resolved: string | undefined; candidates?: readonly string[] }>();
 
-	private constructor(site: HugoSite, files: IFileReader, staticMounts: IndexedMount[], contentMounts: IndexedMount[]) {
+	/** Whether the walk listed every folder, short of its file budget: the listing then tells what is not there. */
+	readonly #listedWhole: boolean;
+
+	private constructor(site: HugoSite, files: IFileReader, staticMounts: IndexedMount[], contentMounts: IndexedMount[], listedWhole: boolean) {
 		this.#site = site;
+		this.#listedWhole = listedWhole;
 		this.#files = files;
 		this.#static = staticMounts;
 		this.#content = contentMounts;
@@ -107,7 +112,49 @@ export class StaticFileIndex {
 			};
 		}));
 		const [staticMounts, contentMounts] = await Promise.all([indexMounts(site.staticMounts), indexMounts(site.contentMounts)]);
-		return new StaticFileIndex(site, files, staticMounts, contentMounts);
+		return new StaticFileIndex(site, files, staticMounts, contentMounts, budget.remaining > 0);
+	}
+
+	/**
+	 * The folders of the content tree that belong to the site at `root` by the walk's listing alone: no
+	 * configuration file (nor `config/_default/`) in them or between them and `root`, so finding their site
+	 * asks the disk nothing. Only content folders directly in `root` whose every file is indexed count, and
+	 * none when the walk stopped at its file budget, which may have left a configuration file out.
+	 */
+	contentFoldersOf(root: string): string[] {
+		if (!this.#listedWhole) {
+			return [];
+		}
+		const folders = new Set<string>();
+		const configured = new Set<string>();
+		for (const mount of this.#content) {
+			if (mount.filter || dirname(mount.source) !== root) {
+				continue;
+			}
+			folders.add(mount.source);
+			for (const rel of mount.files) {
+				const dir = dirname(join(mount.source, rel));
+				if (ROOT_CONFIG_NAMES.includes(basename(rel))) {
+					configured.add(dir);
+				}
+				const defaults = /(?:^|\/)config\/_default\//.exec(rel);
+				if (defaults) {
+					configured.add(join(mount.source, rel.slice(0, defaults.index)));
+				}
+				for (let folder = dir; folder !== mount.source && !folders.has(folder); folder = dirname(folder)) {
+					folders.add(folder);
+				}
+			}
+		}
+		const ownSite = (folder: string): boolean => {
+			for (let at = folder; at !== root; at = dirname(at)) {
+				if (configured.has(at)) {
+					return false;
+				}
+			}
+			return true;
+		};
+		return [...folders].filter(ownSite);
 	}
 
 	/** Reads the page of every leaf bundle (`update` on each); whether what the index publishes changed. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { MemoryFileReader } from '../../../src/core/fs/memoryFileReader';
 import { joinLines } from '../../../src/core/text';
-import { findHugoSite } from '../../../src/core/site/hugoSite';
+import { findHugoSite, findSiteRoot } from '../../../src/core/site/hugoSite';
 import { bundleKind } from '../../../src/core/site/pages';
 import { StaticFileIndex } from '../../../src/core/site/staticIndex';
 
@@ -12,6 +12,29 @@ async function indexOf(files: MemoryFileReader): Promise<StaticFileIndex> {
 }
 
 suite('site.staticIndex', () => {
+	test('Should tell which content folders belong to the site from the listing, as looking them up on disk does (#19)', async () => {
+		const files = new MemoryFileReader({
+			'/s/hugo.toml': '',
+			'/s/content/post/a.md': '',
+			'/s/content/post/b/index.md': '',
+			'/s/content/post/b/photo.jpg': '',
+			'/s/content/sub/hugo.toml': '',
+			'/s/content/sub/deep/c.md': '',
+			'/s/content/other/config/_default/params.toml': '',
+			'/s/content/other/p/x.md': '',
+		});
+		const index = await indexOf(files);
+		const folders = index.contentFoldersOf('/s').sort();
+		assert.deepEqual(folders, ['/s/content', '/s/content/post', '/s/content/post/b']);
+		for (const folder of [...folders, '/s/content/sub', '/s/content/sub/deep', '/s/content/other/p']) {
+			const root = await findSiteRoot(`${folder}/any.md`, files);
+			assert.equal(folders.includes(folder), root === '/s', `${folder} belongs to ${root}`);
+		}
+		// A walk cut short by its file budget may have missed a configuration: nothing is known then.
+		const many = new MemoryFileReader({ '/s/hugo.toml': '', '/s/content/post/a.md': '', ...Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`/s/static/many/${i}.jpg`, ''])) });
+		assert.deepEqual((await indexOf(many)).contentFoldersOf('/s'), []);
+	});
+
 	test('Should list every published site path once, sorted, without pages, leaf bundle files at their page\'s address (#4)', async () => {
 		const index = await indexOf(new MemoryFileReader({
 			'/s/hugo.toml': 'theme = "t"',
