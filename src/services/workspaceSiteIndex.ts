@@ -47,8 +47,8 @@ export class WorkspaceSiteIndex extends Disposable {
 	readonly onDidChange = this.#onDidChange.event;
 	readonly #onDidSeeFileEvent = this._register(new vscode.EventEmitter<void>());
 	/**
-	 * Fires for every file event inside a loaded site, whether or not it changed the index: activity after
-	 * which the disk is worth checking, since a watcher drops events during bursts.
+	 * Fires for every file event in a loaded site's static and content folders, whether or not it changed
+	 * the index: activity after which the disk is worth checking, since a watcher drops events in bursts.
 	 */
 	readonly onDidSeeFileEvent = this.#onDidSeeFileEvent.event;
 	/** Document folder → its site root (or none); cleared whenever a configuration file appears or goes. */
@@ -317,7 +317,8 @@ export class WorkspaceSiteIndex extends Disposable {
 	}
 
 	#noteFileEvent(uri: vscode.Uri): void {
-		if (this.#sitesContaining(uri).length > 0) {
+		// Only the folders the index covers publish images: a version control folder's churn is no reason to look.
+		if (this.#sitesContaining(uri).some(entry => entry.loaded?.index.covers(uri.path))) {
 			this.#onDidSeeFileEvent.fire();
 		}
 	}
