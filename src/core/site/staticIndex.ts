@@ -10,6 +10,9 @@ import { readPagePublishing, type PagePublishing } from './references';
 const MAX_DEPTH = 32;
 const MAX_FILES = 200_000;
 
+/** Derived answers kept at once: enough for every missing image of the posts open together. */
+const MAX_DERIVED_KEPT = 1_000;
+
 /**
  * A leaf bundle: a folder whose `index.*` page owns every other file in it and below. Translations by file
  * name (`index.md`, `index.fr.md`) are pages of one bundle, each publishing all of its resources.
@@ -63,6 +66,8 @@ export class StaticFileIndex {
 	 * post on every keystroke, and a write-up references the same few photos over and over.
 	 */
 	readonly #lookups = new Map<string, { resolved: string | undefined; candidates?: readonly string[] }>();
+	/** What callers derived from the index (`derived`), until it changes. */
+	readonly #derived = new Map<string, unknown>();
 
 	/** Whether the walk listed every folder, short of its file budget: the listing then tells what is not there. */
 	readonly #listedWhole: boolean;
@@ -304,6 +309,23 @@ export class StaticFileIndex {
 		return this.#list;
 	}
 
+	/**
+	 * What `derive` computes from the index, kept under `key` until the index changes: diagnostics are
+	 * rebuilt after each pause in typing, and some answers (suggestions for a missing image) take a pass
+	 * over every published path. `key` must name everything else the answer depends on.
+	 */
+	derived<T>(key: string, derive: () => T): T {
+		if (this.#derived.has(key)) {
+			return this.#derived.get(key) as T;
+		}
+		if (this.#derived.size >= MAX_DERIVED_KEPT) {
+			this.#derived.clear();
+		}
+		const value = derive();
+		this.#derived.set(key, value);
+		return value;
+	}
+
 	/** Whether some published file is named `name`, letter case aside. */
 	publishesName(name: string): boolean {
 		this.#names ??= new Set(this.list().map(path => basename(path).toLowerCase()));
@@ -384,6 +406,7 @@ export class StaticFileIndex {
 		this.#names = undefined;
 		this.#bundlesByAddress = undefined;
 		this.#lookups.clear();
+		this.#derived.clear();
 		this.#generation++;
 	}
 

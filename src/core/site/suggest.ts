@@ -25,30 +25,9 @@ export function suggestImagePaths(context: SiteContext, documentPath: string, im
 	if (image.remote || image.resolved !== undefined) {
 		return [];
 	}
-	// Diagnostics are rebuilt after each pause in typing, each a pass over every published path per missing
-	// image: the answer stands until the index changes.
-	let known = answered.get(context.index);
-	if (known?.generation !== context.index.generation) {
-		known = { generation: context.index.generation, answers: new Map() };
-		answered.set(context.index, known);
-	}
-	const key = `${documentPath}\n${image.src}\n${image.sitePath}\n${image.nearMiss?.sitePath}`;
-	let suggestions = known.answers.get(key);
-	if (!suggestions) {
-		if (known.answers.size >= MAX_ANSWERS_KEPT) {
-			known.answers.clear();
-		}
-		suggestions = suggestUncached(context, documentPath, image);
-		known.answers.set(key, suggestions);
-	}
-	return [...suggestions];
+	const key = `suggestions\n${documentPath}\n${image.src}\n${image.sitePath}\n${image.nearMiss?.sitePath}`;
+	return [...context.index.derived(key, () => suggestUncached(context, documentPath, image))];
 }
-
-/** Per index, the suggestions made since it last changed, by document and path. */
-const answered = new WeakMap<SiteContext['index'], { generation: number; answers: Map<string, readonly ImagePathSuggestion[]> }>();
-
-/** Enough for every missing image of the posts open at once. */
-const MAX_ANSWERS_KEPT = 1_000;
 
 function suggestUncached(context: SiteContext, documentPath: string, image: ResolvedImage): ImagePathSuggestion[] {
 	const suggestions: ImagePathSuggestion[] = [];
