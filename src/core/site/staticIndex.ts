@@ -122,9 +122,10 @@ export class StaticFileIndex {
 
 	/**
 	 * The folders of the content tree that belong to the site at `root` by the walk's listing alone: no
-	 * configuration file (nor `config/_default/`) in them or between them and `root`, so finding their site
-	 * asks the disk nothing. Only content folders directly in `root` whose every file is indexed count, and
-	 * none when the walk stopped at its file budget, which may have left a configuration file out.
+	 * configuration file (nor a `config/_default/` holding files: a listing shows no empty folder) in them or
+	 * between them and `root`, so finding their site asks the disk nothing. Only content folders directly in
+	 * `root` whose every file is indexed count, and none when the walk stopped at its file budget, which may
+	 * have left a configuration file out.
 	 */
 	contentFoldersOf(root: string): string[] {
 		if (!this.#listedWhole) {
