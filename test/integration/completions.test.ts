@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { BuiltInPathSuggestions } from '../../src/features/builtInMarkdown';
 import { WorkspaceSiteIndex } from '../../src/services/workspaceSiteIndex';
-import { activateExtension, closeAllEditors, EXTENSION_ID, inWebWorker, workspaceFile } from './util';
+import { activateExtension, closeAllEditors, EXTENSION_ID, inWebWorker, waitForText, workspaceFile } from './util';
 
 const encoder = new TextEncoder();
 
@@ -17,8 +17,13 @@ async function completionsAt(name: string, lines: string[], trigger?: string): P
 	const text = lines.join('\n');
 	const offset = text.indexOf('|');
 	assert.ok(offset >= 0, 'the fixture marks the cursor with |');
-	const uri = await writePost(name, [text.slice(0, offset) + text.slice(offset + 1)]);
+	const written = text.slice(0, offset) + text.slice(offset + 1);
+	// A post already open with this text is not written again: VS Code reloads an open post from the disk
+	// after each write, and a request made meanwhile would see whatever the reload had reached.
+	const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === workspaceFile('content', 'post', name).toString());
+	const uri = open?.getText() === written ? open.uri : await writePost(name, [written]);
 	const document = await vscode.workspace.openTextDocument(uri);
+	await waitForText(document, shown => shown === written);
 	await vscode.window.showTextDocument(document);
 	// The first request of a site may answer before the site is read (an incomplete list, as the editor
 	// would re-ask on the next keystroke); each request waits for the site itself, bounded by the provider.
