@@ -3,11 +3,12 @@ import type { WorkspaceSiteIndex } from '../../services/workspaceSiteIndex';
 import { Disposable } from '../../util/dispose';
 
 /**
- * After something happens (a file event in a site, an edit of a post on screen, a post coming into view,
- * the window regaining focus), the images of the posts on screen are checked against the disk this long
- * later, and then every `FOLLOW_UP_INTERVAL_MS` until `FOLLOW_UP_WINDOW_MS` have passed without another
- * event. A watcher drops events during bursts of file activity (in a folder created moments before, on a
- * mounted or remote file system), so that is when to look; a window left alone costs nothing.
+ * After something happens (a file event in a site's static or content folders, an edit of a post on
+ * screen, a post coming into view, the window regaining focus), the images of the posts on screen are
+ * checked against the disk this long later, and then every `FOLLOW_UP_INTERVAL_MS` until
+ * `FOLLOW_UP_WINDOW_MS` have passed without another event. A watcher drops events during bursts of file
+ * activity (in a folder created moments before, on a mounted or remote file system), so that is when to
+ * look; a window left alone costs nothing.
  */
 const FIRST_ROUND_DELAY_MS = 1_000;
 const FOLLOW_UP_INTERVAL_MS = 2_000;
