@@ -40,8 +40,9 @@ if (process.exitCode !== 1) {
 		// The mouse rests on the image path, as a writer's would.
 		const path = page.locator('.view-lines .view-line', { hasText: 'kolla-room.jpg' }).locator('span', { hasText: 'kolla-room' }).last();
 		await path.waitFor({ timeout: 30_000 });
-		// The site index loads in the background: hover again until ours has the picture.
-		const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').filter({ hasText: 'static/images/2017/05/kolla-room.jpg' }).first();
+		// The site index loads in the background: hover again until ours has the picture. The link's own
+		// part of the hover ("Open static/images/…") names the file too, without a picture: it is not ours.
+		const hover = page.locator('.monaco-hover:not(.hidden) .hover-contents').filter({ hasText: 'static/images/2017/05/kolla-room.jpg', has: page.locator('img') }).first();
 		for (let attempt = 0; attempt < 20 && !(await hover.isVisible()); attempt++) {
 			await page.mouse.move(0, 0);
 			await path.hover({ position: { x: 20 + attempt, y: 5 } });
