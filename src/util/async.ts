@@ -19,9 +19,16 @@ export class KeyedDelayer {
 		this.#delayMs = delayMs;
 	}
 
-	/** Runs `task` once `key` has had no other task for the delay (or `delayMs`, for this task only). */
-	schedule(key: string, task: () => void, delayMs = this.#delayMs): void {
+	/**
+	 * Runs `task` once `key` has had no other task for the delay (or `delayMs`, for this task only); `'now'`
+	 * runs it at once, within the caller's turn, in place of any task still waiting for `key`.
+	 */
+	schedule(key: string, task: () => void, delayMs: number | 'now' = this.#delayMs): void {
 		this.cancel(key);
+		if (delayMs === 'now') {
+			task();
+			return;
+		}
 		this.#timers.set(key, setTimeout(() => {
 			this.#timers.delete(key);
 			task();

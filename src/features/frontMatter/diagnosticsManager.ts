@@ -84,12 +84,7 @@ export class FrontMatterDiagnosticsManager extends Disposable {
 			return;
 		}
 		const generation = this.#nextGeneration(key);
-		if (delayMs === 'now') {
-			this.#delayer.cancel(key);
-			this.#update(document, generation);
-		} else {
-			this.#delayer.schedule(key, () => this.#update(document, generation), delayMs);
-		}
+		this.#delayer.schedule(key, () => this.#update(document, generation), delayMs);
 	}
 
 	#update(document: vscode.TextDocument, generation: number): void {

@@ -77,12 +77,7 @@ export class ImageDiagnosticsManager extends Disposable {
 		}
 		const generation = (this.#generations.get(key) ?? 0) + 1;
 		this.#generations.set(key, generation);
-		if (delayMs === 'now') {
-			this.#delayer.cancel(key);
-			void this.#update(document, generation);
-		} else {
-			this.#delayer.schedule(key, () => void this.#update(document, generation), delayMs);
-		}
+		this.#delayer.schedule(key, () => void this.#update(document, generation), delayMs);
 	}
 
 	async #update(document: vscode.TextDocument, generation: number): Promise<void> {
