@@ -1,7 +1,7 @@
 import type { IFileReader } from '../fs/fileReader';
 import type { HighlightSettings } from '../markdown/highlight/settings';
 import { highlightSettingsOf } from './highlightConfig';
-import { dirname, join, normalize, resolve } from '../fs/posixPath';
+import { basename, dirname, join, normalize, resolve } from '../fs/posixPath';
 import { configAt, isRecord, loadProjectConfig, ROOT_CONFIG_NAMES, stringList, stringValue, type ConfigMap } from './config';
 import { readLanguages, type SiteLanguages } from './languages';
 import { readSiteShortcodes, type ShortcodeInners } from './shortcodes';
@@ -97,9 +97,30 @@ export async function findSiteRoot(documentPath: string, files: IFileReader, ans
  */
 export type SiteRootAnswers = Map<string, Promise<boolean>>;
 
+/** The folder whose presence makes a site root without a root configuration file. */
+const DEFAULT_CONFIG_FOLDER = 'config/_default';
+
 async function isSiteRoot(dir: string, files: IFileReader): Promise<boolean> {
-	const kinds = await Promise.all([...ROOT_CONFIG_NAMES, join('config', '_default')].map(name => files.stat(join(dir, name))));
+	const kinds = await Promise.all([...ROOT_CONFIG_NAMES, DEFAULT_CONFIG_FOLDER].map(name => files.stat(join(dir, name))));
 	return kinds.slice(0, -1).includes('file') || kinds[kinds.length - 1] === 'directory';
+}
+
+/**
+ * The folders that a file at `relPath` (a path relative to some folder) makes site roots by being there, as
+ * `isSiteRoot` would find them on disk: the folder of a root configuration file, the one holding
+ * `config/_default/`. Relative to the same folder (`''` for that folder itself); none for any other file.
+ */
+export function siteRootsMarkedBy(relPath: string): string[] {
+	const roots: string[] = [];
+	if (ROOT_CONFIG_NAMES.includes(basename(relPath))) {
+		const folder = dirname(relPath);
+		roots.push(folder === '.' ? '' : folder);
+	}
+	const defaults = relPath.startsWith(`${DEFAULT_CONFIG_FOLDER}/`) ? 0 : relPath.indexOf(`/${DEFAULT_CONFIG_FOLDER}/`);
+	if (defaults >= 0) {
+		roots.push(relPath.slice(0, defaults));
+	}
+	return roots;
 }
 
 /** The path part of a `baseURL`, with slashes at both ends: `https://example.org/blog` → `/blog/`. */

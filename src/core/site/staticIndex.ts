@@ -1,8 +1,7 @@
 import type { IFileReader } from '../fs/fileReader';
 import { basename, dirname, join, normalize, relativeInside } from '../fs/posixPath';
 import { mountFileFilter, type MountFileFilter } from './glob';
-import { ROOT_CONFIG_NAMES } from './config';
-import type { HugoSite, StaticMount } from './hugoSite';
+import { siteRootsMarkedBy, type HugoSite, type StaticMount } from './hugoSite';
 import { bundleKind, isContentFile, locateContentFile, pageFolders } from './pages';
 import { readPagePublishing, type PagePublishing } from './references';
 
@@ -139,15 +138,10 @@ export class StaticFileIndex {
 			}
 			folders.add(mount.source);
 			for (const rel of mount.files) {
-				const dir = dirname(join(mount.source, rel));
-				if (ROOT_CONFIG_NAMES.includes(basename(rel))) {
-					configured.add(dir);
+				for (const marked of siteRootsMarkedBy(rel)) {
+					configured.add(join(mount.source, marked));
 				}
-				const defaults = /(?:^|\/)config\/_default\//.exec(rel);
-				if (defaults) {
-					configured.add(join(mount.source, rel.slice(0, defaults.index)));
-				}
-				for (let folder = dir; folder !== mount.source && !folders.has(folder); folder = dirname(folder)) {
+				for (let folder = dirname(join(mount.source, rel)); folder !== mount.source && !folders.has(folder); folder = dirname(folder)) {
 					folders.add(folder);
 				}
 			}

@@ -2,13 +2,36 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileReader } from '../../../src/cli/nodeFileReader';
 import { MemoryFileReader } from '../../../src/core/fs/memoryFileReader';
-import { findHugoSite, findSiteRoot } from '../../../src/core/site/hugoSite';
+import { findHugoSite, findSiteRoot, siteRootsMarkedBy } from '../../../src/core/site/hugoSite';
 import { joinLines } from '../../../src/core/text';
 import { FIXTURES } from './siteOracle';
 
 const fixture = (...segments: string[]) => path.join(FIXTURES, ...segments);
 
 suite('site.hugoSite', () => {
+	test('Should tell from a file\'s path which folders it makes site roots, as the lookup on disk finds them (#19)', async () => {
+		const cases: Array<[string, string[]]> = [
+			['hugo.toml', ['']],
+			['sub/config.yaml', ['sub']],
+			['config/_default/params.toml', ['']],
+			['sub/config/_default/menus.en.toml', ['sub']],
+			['sub/config/_default/hugo.toml', ['sub/config/_default', 'sub']],
+			['sub/hugo.md', []],
+			['sub/config/production/params.toml', []],
+		];
+		for (const [file, expected] of cases) {
+			assert.deepEqual(siteRootsMarkedBy(file), expected, file);
+			const files = new MemoryFileReader({ [`/r/${file}`]: '' });
+			for (const folder of expected) {
+				const inside = folder === '' ? '/r' : `/r/${folder}`;
+				assert.equal(await findSiteRoot(`${inside}/post.md`, files), inside, `${file} makes ${inside} a root`);
+			}
+			if (expected.length === 0) {
+				assert.equal(await findSiteRoot(`/r/${file}`, files), undefined, `${file} makes no root`);
+			}
+		}
+	});
+
 	test('Should find the nearest folder with a Hugo configuration above a post (#4)', async () => {
 		const files = new MemoryFileReader({
 			'/blog/hugo.yaml': 'title: blog',
