@@ -39,7 +39,7 @@ export class ImageFileReconciler extends Disposable {
 		this._register(vscode.window.onDidChangeVisibleTextEditors(onActivity));
 		this._register(vscode.window.onDidChangeWindowState(state => state.focused && onActivity()));
 		this._register(vscode.workspace.onDidChangeTextDocument(event => {
-			if (event.contentChanges.length > 0 && this.#isVisiblePost(event.document)) {
+			if (event.contentChanges.length > 0 && this.#isPost(event.document) && vscode.window.visibleTextEditors.some(editor => editor.document === event.document)) {
 				onActivity();
 			}
 		}));
@@ -63,9 +63,8 @@ export class ImageFileReconciler extends Disposable {
 		}
 	}
 
-	#isVisiblePost(document: vscode.TextDocument): boolean {
-		return !document.isClosed && vscode.languages.match(this.#selector, document) > 0
-			&& vscode.window.visibleTextEditors.some(editor => editor.document === document);
+	#isPost(document: vscode.TextDocument): boolean {
+		return !document.isClosed && vscode.languages.match(this.#selector, document) > 0;
 	}
 
 	async #round(): Promise<void> {
@@ -74,7 +73,7 @@ export class ImageFileReconciler extends Disposable {
 		}
 		this.#running = true;
 		try {
-			const documents = new Set(vscode.window.visibleTextEditors.map(editor => editor.document).filter(document => this.#isVisiblePost(document)));
+			const documents = new Set(vscode.window.visibleTextEditors.map(editor => editor.document).filter(document => this.#isPost(document)));
 			let budget = MAX_FILES_PER_ROUND;
 			for (const document of documents) {
 				const { context, references } = await this.#sites.resolveReferences(document);
